@@ -1,0 +1,9 @@
+//! Pure rules: no SQL, no terminal, no clock. Today is always a parameter.
+
+pub mod angka;
+pub mod desa;
+pub mod indikator;
+pub mod jadwal;
+pub mod kode;
+pub mod tanggal;
+pub mod tenggat;

@@ -1,0 +1,3 @@
+//! pantau: deadlines of desa documents, kegiatan, schedule and indicators of a kecamatan.
+
+pub mod domain;
