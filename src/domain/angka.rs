@@ -47,7 +47,7 @@ pub fn format_ribuan(n: i64) -> String {
         keluar.push('-');
     }
     for (i, c) in digit.chars().enumerate() {
-        if i > 0 && (digit.len() - i) % 3 == 0 {
+        if i > 0 && (digit.len() - i).is_multiple_of(3) {
             keluar.push('.');
         }
         keluar.push(c);

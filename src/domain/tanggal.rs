@@ -61,7 +61,7 @@ pub fn bulan_dari_nama(teks: &str) -> Option<u32> {
             b == t || (t.len() == 3 && b.starts_with(&t))
         })
         .map(|i| i as u32 + 1)
-        .or_else(|| match t.as_str() {
+        .or(match t.as_str() {
             "agt" | "ags" => Some(8),
             "nop" | "nopember" => Some(11),
             _ => None,
