@@ -1,3 +1,4 @@
 //! pantau: deadlines of desa documents, kegiatan, schedule and indicators of a kecamatan.
 
 pub mod domain;
+pub mod store;

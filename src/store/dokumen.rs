@@ -1,0 +1,335 @@
+//! Desa documents (RKPDes, APBDes, LPPDes …), their deadline rules, `cek` and IKU 2.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::wilayah::Lingkup;
+use super::{Galat, Hasil, tanggal_sql};
+use crate::domain::tanggal::format_iso;
+use crate::domain::tenggat::{self, AturanTenggat, Status};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JenisDokumen {
+    pub id: i64,
+    pub kode: String,
+    pub nama: String,
+    pub urutan: i64,
+    pub aturan: AturanTenggat,
+    pub keterangan_aturan: String,
+    pub dasar_hukum: String,
+    pub hitung_iku2: bool,
+}
+
+/// Active document kinds in their order (RKPDes, APBDes, LPPDes).
+pub fn daftar_jenis(conn: &Connection) -> Hasil<Vec<JenisDokumen>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kode, nama, urutan, geser_tahun, bulan, hari, aturan, dasar_hukum, hitung_iku2
+         FROM jenis_dokumen WHERE aktif = 1 ORDER BY urutan, id",
+    )?;
+    let v = stmt
+        .query_map([], |r| {
+            Ok(JenisDokumen {
+                id: r.get(0)?,
+                kode: r.get(1)?,
+                nama: r.get(2)?,
+                urutan: r.get(3)?,
+                aturan: AturanTenggat {
+                    geser_tahun: r.get(4)?,
+                    bulan: r.get(5)?,
+                    hari: r.get(6)?,
+                },
+                keterangan_aturan: r.get(7)?,
+                dasar_hukum: r.get(8)?,
+                hitung_iku2: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// Finds a kind as people write it (`rkp desa` is RKPDes).
+pub fn cari_jenis<'a>(jenis: &'a [JenisDokumen], teks: &str) -> Option<&'a JenisDokumen> {
+    let kunci = tenggat::kunci_jenis(teks);
+    jenis
+        .iter()
+        .find(|j| tenggat::kunci_jenis(&j.kode) == kunci)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dokumen {
+    pub id: i64,
+    pub desa_id: i64,
+    pub jenis_id: i64,
+    pub tahun_anggaran: i32,
+    pub tanggal: Option<NaiveDate>,
+    pub nomor: String,
+    pub keterangan: String,
+    pub contoh: bool,
+    pub versi: i64,
+}
+
+pub fn dokumen(conn: &Connection, desa_id: i64, jenis_id: i64, ta: i32) -> Hasil<Option<Dokumen>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh, versi
+             FROM dokumen WHERE desa_id = ?1 AND jenis_id = ?2 AND tahun_anggaran = ?3",
+        )?
+        .query_row(params![desa_id, jenis_id, ta], baris_dokumen)
+        .optional()?)
+}
+
+fn baris_dokumen(r: &rusqlite::Row) -> rusqlite::Result<Dokumen> {
+    Ok(Dokumen {
+        id: r.get(0)?,
+        desa_id: r.get(1)?,
+        jenis_id: r.get(2)?,
+        tahun_anggaran: r.get(3)?,
+        tanggal: r
+            .get::<_, Option<String>>(4)?
+            .as_deref()
+            .and_then(tanggal_sql),
+        nomor: r.get(5)?,
+        keterangan: r.get(6)?,
+        contoh: r.get(7)?,
+        versi: r.get(8)?,
+    })
+}
+
+/// Every document of a desa, all years, newest fiscal year first.
+pub fn dokumen_desa(conn: &Connection, desa_id: i64) -> Hasil<Vec<Dokumen>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id, d.desa_id, d.jenis_id, d.tahun_anggaran, d.tanggal, d.nomor, d.keterangan, d.contoh, d.versi
+         FROM dokumen d JOIN jenis_dokumen j ON j.id = d.jenis_id
+         WHERE d.desa_id = ?1 ORDER BY d.tahun_anggaran DESC, j.urutan",
+    )?;
+    let v = stmt
+        .query_map([desa_id], baris_dokumen)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// What a person typed into the document form (or a file row).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IsiDokumen {
+    pub tanggal: Option<NaiveDate>,
+    pub nomor: String,
+    pub keterangan: String,
+}
+
+/// Inserts or replaces a document by its key (desa, kind, fiscal year).
+pub fn simpan_dokumen(
+    conn: &Connection,
+    desa_id: i64,
+    jenis_id: i64,
+    ta: i32,
+    isi: &IsiDokumen,
+    contoh: bool,
+) -> Hasil<()> {
+    conn.prepare_cached(
+        "INSERT INTO dokumen (desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (desa_id, jenis_id, tahun_anggaran) DO UPDATE SET
+           tanggal = excluded.tanggal, nomor = excluded.nomor, keterangan = excluded.keterangan,
+           contoh = excluded.contoh, versi = versi + 1
+         WHERE (tanggal, nomor, keterangan, contoh) IS NOT
+               (excluded.tanggal, excluded.nomor, excluded.keterangan, excluded.contoh)",
+    )?
+    .execute(params![
+        desa_id,
+        jenis_id,
+        ta,
+        isi.tanggal.map(format_iso),
+        isi.nomor,
+        isi.keterangan,
+        contoh
+    ])?;
+    Ok(())
+}
+
+/// Saves the document form. `versi` is the version read when the form opened (`None` when
+/// there was no row): if someone saved in between, nothing is written and `Konflik` returned.
+pub fn ubah_dokumen(
+    conn: &Connection,
+    desa_id: i64,
+    jenis_id: i64,
+    ta: i32,
+    versi: Option<i64>,
+    isi: &IsiDokumen,
+) -> Hasil<()> {
+    let sekarang = dokumen(conn, desa_id, jenis_id, ta)?;
+    if sekarang.as_ref().map(|d| d.versi) != versi {
+        return Err(Galat::Konflik);
+    }
+    if isi.tanggal.is_none() && isi.nomor.is_empty() && isi.keterangan.is_empty() {
+        // an emptied form removes the record: the document is "not yet" again
+        conn.prepare_cached(
+            "DELETE FROM dokumen WHERE desa_id = ?1 AND jenis_id = ?2 AND tahun_anggaran = ?3",
+        )?
+        .execute(params![desa_id, jenis_id, ta])?;
+        return Ok(());
+    }
+    simpan_dokumen(conn, desa_id, jenis_id, ta, isi, false)
+}
+
+/// One line of the daily check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemCek {
+    pub kode_kecamatan: String,
+    pub kecamatan: String,
+    pub desa_id: i64,
+    pub kode_desa: String,
+    pub desa: String,
+    pub jenis: String,
+    pub tahun_anggaran: i32,
+    pub tenggat: NaiveDate,
+    pub status: Status,
+    pub hari: i64,
+}
+
+/// Every (desa, kind, fiscal year) with no date recorded, fiscal year from `tahun_awal` to
+/// today's year + 1, whose deadline is on or before today + `jendela` days; sorted by
+/// deadline, desa code, kind order. Kelurahan have no desa documents and are left out.
+pub fn cek(
+    conn: &Connection,
+    lingkup: Lingkup,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    tahun_awal: i32,
+) -> Hasil<Vec<ItemCek>> {
+    let batas = hari_ini + chrono::Duration::days(jendela);
+    let jenis = daftar_jenis(conn)?;
+    let mut calon: Vec<(i64, i32, String, i64)> = Vec::new();
+    for j in &jenis {
+        for ta in tenggat::ta_sampai(
+            &j.aturan,
+            tenggat::tahun_dilacak(tahun_awal, hari_ini),
+            batas,
+        ) {
+            calon.push((j.id, ta, format_iso(j.aturan.tenggat(ta)), j.urutan));
+        }
+    }
+    if calon.is_empty() {
+        return Ok(Vec::new());
+    }
+    let nilai: Vec<String> = calon
+        .iter()
+        .map(|(id, ta, t, u)| format!("({id}, {ta}, '{t}', {u})"))
+        .collect();
+    let sql = format!(
+        "WITH calon (jenis_id, ta, tenggat, urutan) AS (VALUES {})
+         SELECT k.kode, k.nama, d.id, d.kode, d.nama, j.kode, c.ta, c.tenggat
+         FROM calon c
+         JOIN jenis_dokumen j ON j.id = c.jenis_id
+         JOIN desa d ON d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
+         JOIN kecamatan k ON k.id = d.kecamatan_id
+         WHERE NOT EXISTS (
+             SELECT 1 FROM dokumen x
+             WHERE x.desa_id = d.id AND x.jenis_id = c.jenis_id
+               AND x.tahun_anggaran = c.ta AND x.tanggal IS NOT NULL)
+         ORDER BY c.tenggat, d.kode, c.urutan",
+        nilai.join(", ")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let hasil = stmt
+        .query_map([lingkup.param()], |r| {
+            let tenggat_teks: String = r.get(7)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                tenggat_teks,
+            ))
+        })?
+        .map(|r| {
+            r.map(
+                |(kode_kecamatan, kecamatan, desa_id, kode_desa, desa, jenis, ta, t)| {
+                    let tenggat = tanggal_sql(&t).unwrap_or(hari_ini);
+                    ItemCek {
+                        kode_kecamatan,
+                        kecamatan,
+                        desa_id,
+                        kode_desa,
+                        desa,
+                        jenis,
+                        tahun_anggaran: ta,
+                        tenggat,
+                        status: tenggat::status(None, tenggat, hari_ini, jendela),
+                        hari: tenggat::sisa_hari(tenggat, hari_ini),
+                    }
+                },
+            )
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(hasil)
+}
+
+/// IKU 2 terms of one kecamatan for performance year `tahun`: per kind counted, the fiscal
+/// year it refers to and the number of desa whose document was recorded on time.
+pub fn iku2_rincian(
+    conn: &Connection,
+    kecamatan_id: i64,
+    tahun: i32,
+) -> Hasil<Vec<(JenisDokumen, i32, i64)>> {
+    let mut hasil = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM dokumen x JOIN desa d ON d.id = x.desa_id
+         WHERE d.kecamatan_id = ?1 AND d.kelurahan = 0 AND x.jenis_id = ?2
+           AND x.tahun_anggaran = ?3 AND x.tanggal IS NOT NULL AND x.tanggal <= ?4",
+    )?;
+    for j in daftar_jenis(conn)?.into_iter().filter(|j| j.hitung_iku2) {
+        let ta = j.aturan.ta_untuk_tahun_kinerja(tahun);
+        let tenggat = format_iso(j.aturan.tenggat(ta));
+        let n: i64 = stmt.query_row(params![kecamatan_id, j.id, ta, tenggat], |r| r.get(0))?;
+        hasil.push((j, ta, n));
+    }
+    Ok(hasil)
+}
+
+/// One row of the Desa screen: a desa and its documents of one fiscal year, in kind order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarisDokumen {
+    pub desa_id: i64,
+    pub kode: String,
+    pub nama: String,
+    pub kelurahan: bool,
+    pub dokumen: Vec<Option<Dokumen>>,
+}
+
+/// A page of desa with their documents for fiscal year `ta`.
+pub fn halaman_dokumen(
+    conn: &Connection,
+    lingkup: Lingkup,
+    ta: i32,
+    saring: &str,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<BarisDokumen>> {
+    let jenis = daftar_jenis(conn)?;
+    let desa = super::wilayah::daftar_desa(conn, lingkup, saring, offset, batas)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh, versi
+         FROM dokumen WHERE desa_id = ?1 AND tahun_anggaran = ?2",
+    )?;
+    let mut hasil = Vec::with_capacity(desa.len());
+    for d in desa {
+        let ada: Vec<Dokumen> = stmt
+            .query_map(params![d.id, ta], baris_dokumen)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let dokumen = jenis
+            .iter()
+            .map(|j| ada.iter().find(|x| x.jenis_id == j.id).cloned())
+            .collect();
+        hasil.push(BarisDokumen {
+            desa_id: d.id,
+            kode: d.kode,
+            nama: d.nama,
+            kelurahan: d.kelurahan,
+            dokumen,
+        });
+    }
+    Ok(hasil)
+}

@@ -1,0 +1,65 @@
+//! IKM survey answers.
+
+use rusqlite::{Connection, params};
+
+use super::Hasil;
+use super::wilayah::Lingkup;
+use crate::domain::indikator::JUMLAH_UNSUR;
+
+pub fn nama_unsur(conn: &Connection) -> Hasil<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT kode, nama FROM ikm_unsur ORDER BY urutan")?;
+    let v = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+pub fn tambah(
+    conn: &Connection,
+    kecamatan_id: i64,
+    tahun: i32,
+    skor: [u8; JUMLAH_UNSUR],
+    contoh: bool,
+) -> Hasil<i64> {
+    conn.prepare_cached(
+        "INSERT INTO ikm_responden (kecamatan_id, tahun, u1, u2, u3, u4, u5, u6, u7, u8, u9, contoh)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        kecamatan_id,
+        tahun,
+        skor[0],
+        skor[1],
+        skor[2],
+        skor[3],
+        skor[4],
+        skor[5],
+        skor[6],
+        skor[7],
+        skor[8],
+        contoh
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Sum of scores per element and the number of respondents of year `tahun`.
+pub fn jumlah_skor(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+) -> Hasil<([i64; JUMLAH_UNSUR], i64)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(sum(u1),0), coalesce(sum(u2),0), coalesce(sum(u3),0), coalesce(sum(u4),0),
+                    coalesce(sum(u5),0), coalesce(sum(u6),0), coalesce(sum(u7),0), coalesce(sum(u8),0),
+                    coalesce(sum(u9),0), count(*)
+             FROM ikm_responden WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2",
+        )?
+        .query_row(params![lingkup.param(), tahun], |r| {
+            let mut s = [0i64; JUMLAH_UNSUR];
+            for (i, v) in s.iter_mut().enumerate() {
+                *v = r.get(i)?;
+            }
+            Ok((s, r.get(JUMLAH_UNSUR)?))
+        })?)
+}

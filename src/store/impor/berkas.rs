@@ -1,0 +1,245 @@
+//! Reading a CSV file as offices write it: BOM, `,` `;` or tab, any header case and order.
+
+/// A row of the file with its line number; fields are looked up by header name.
+#[derive(Debug)]
+pub struct Baris {
+    pub nomor: u64,
+    nilai: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Tabel {
+    pub nama: String,
+    pub kolom: Vec<String>,
+    pub baris: Vec<Baris>,
+}
+
+impl Tabel {
+    /// The trimmed value of column `nama` in `b` ("" when the file has no such column).
+    pub fn ambil<'a>(&self, b: &'a Baris, nama: &str) -> &'a str {
+        self.kolom
+            .iter()
+            .position(|k| k == nama)
+            .and_then(|i| b.nilai.get(i))
+            .map(|s| s.trim())
+            .unwrap_or("")
+    }
+
+    pub fn punya(&self, nama: &str) -> bool {
+        self.kolom.iter().any(|k| k == nama)
+    }
+
+    /// `FILE:LINE: reason`
+    pub fn galat(&self, b: &Baris, alasan: &str) -> String {
+        format!("{}:{}: {}", self.nama, b.nomor, alasan)
+    }
+}
+
+/// Separator of the header row: the most frequent of `;`, tab and `,` outside quotes.
+fn pemisah(judul: &str) -> u8 {
+    let mut hitung = [0usize; 3];
+    let mut dalam_kutip = false;
+    for c in judul.bytes() {
+        match c {
+            b'"' => dalam_kutip = !dalam_kutip,
+            b';' if !dalam_kutip => hitung[0] += 1,
+            b'\t' if !dalam_kutip => hitung[1] += 1,
+            b',' if !dalam_kutip => hitung[2] += 1,
+            _ => {}
+        }
+    }
+    let calon = [b';', b'\t', b','];
+    let (i, n) = hitung
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)))
+        .unwrap_or((2, &0));
+    if *n == 0 { b',' } else { calon[i] }
+}
+
+/// Line number (1-based) where a record starts, counted from its byte offset.
+fn nomor_baris(teks: &str, posisi: &csv::Position) -> u64 {
+    // the reader reports the offset of the previous line's terminator; skip it
+    let b = teks.as_bytes();
+    let mut akhir = (posisi.byte() as usize).min(b.len());
+    while akhir < b.len() && (b[akhir] == b'\r' || b[akhir] == b'\n') {
+        akhir += 1;
+    }
+    b[..akhir].iter().filter(|c| **c == b'\n').count() as u64 + 1
+}
+
+/// Reads a whole file. `dikenal` lists the accepted columns, `wajib` those required.
+/// Every problem is returned as `FILE:LINE: reason` lines.
+pub fn baca(
+    nama: &str,
+    isi: &[u8],
+    dikenal: &[&str],
+    wajib: &[&str],
+) -> Result<Tabel, Vec<String>> {
+    let isi = isi.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(isi);
+    let teks = match std::str::from_utf8(isi) {
+        Ok(t) => t,
+        Err(e) => {
+            let baris = isi[..e.valid_up_to()]
+                .iter()
+                .filter(|c| **c == b'\n')
+                .count()
+                + 1;
+            return Err(vec![format!(
+                "{nama}:{baris}: berkas bukan teks UTF-8; simpan ulang dari lembar kerja sebagai \"CSV UTF-8\""
+            )]);
+        }
+    };
+    let judul = teks.lines().next().unwrap_or("");
+    if judul.trim().is_empty() {
+        return Err(vec![format!(
+            "{nama}:1: berkas kosong atau baris pertama kosong; baris pertama harus berisi nama kolom ({})",
+            wajib.join(", ")
+        )]);
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(pemisah(judul))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(teks.as_bytes());
+    let mut galat = Vec::new();
+    let kolom: Vec<String> = match rdr.headers() {
+        Ok(h) => h.iter().map(|k| k.trim().to_lowercase()).collect(),
+        Err(e) => return Err(vec![format!("{nama}:1: baris judul tidak terbaca: {e}")]),
+    };
+    for (i, k) in kolom.iter().enumerate() {
+        if k.is_empty() {
+            if i + 1 < kolom.len() {
+                galat.push(format!("{nama}:1: kolom ke-{} tidak bernama", i + 1));
+            }
+        } else if !dikenal.contains(&k.as_str()) {
+            galat.push(format!(
+                "{nama}:1: kolom '{k}' tidak dikenal (kolom yang dikenal: {})",
+                dikenal.join(", ")
+            ));
+        } else if kolom[..i].contains(k) {
+            galat.push(format!("{nama}:1: kolom '{k}' muncul dua kali"));
+        }
+    }
+    for w in wajib {
+        if !kolom.iter().any(|k| k == w) {
+            galat.push(format!("{nama}:1: kolom wajib '{w}' tidak ada"));
+        }
+    }
+    if !galat.is_empty() {
+        return Err(galat);
+    }
+    let mut baris = Vec::new();
+    for rec in rdr.records() {
+        match rec {
+            Ok(r) => {
+                let nomor = r.position().map(|p| nomor_baris(teks, p)).unwrap_or(0);
+                if r.iter().all(|f| f.trim().is_empty()) {
+                    continue; // blank lines and rows of bare separators
+                }
+                if r.len() > kolom.len() && r.iter().skip(kolom.len()).any(|f| !f.trim().is_empty())
+                {
+                    galat.push(format!(
+                        "{nama}:{nomor}: baris ini punya {} kolom, judul hanya {}",
+                        r.len(),
+                        kolom.len()
+                    ));
+                    continue;
+                }
+                if r.len() < kolom.len() {
+                    galat.push(format!(
+                        "{nama}:{nomor}: baris ini hanya punya {} kolom, judul punya {}",
+                        r.len(),
+                        kolom.len()
+                    ));
+                    continue;
+                }
+                baris.push(Baris {
+                    nomor,
+                    nilai: r.iter().map(str::to_string).collect(),
+                });
+            }
+            Err(e) => {
+                let nomor = e.position().map(|p| nomor_baris(teks, p)).unwrap_or(0);
+                galat.push(format!("{nama}:{nomor}: baris tidak terbaca: {e}"));
+            }
+        }
+    }
+    if !galat.is_empty() {
+        return Err(galat);
+    }
+    Ok(Tabel {
+        nama: nama.to_string(),
+        kolom,
+        baris,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_separator_from_the_header() {
+        assert_eq!(pemisah("kode;nama;kecamatan"), b';');
+        assert_eq!(pemisah("kode\tnama"), b'\t');
+        assert_eq!(pemisah("kode,nama"), b',');
+        assert_eq!(pemisah("\"a;b\",c"), b',');
+        assert_eq!(pemisah("kode"), b',');
+    }
+
+    #[test]
+    fn reads_an_office_file_with_bom_and_semicolons() {
+        let isi = "\u{feff}KODE; Nama ;luas_km2\r\n35.08.07.2001;Darungan;5,88\r\n;;\r\n";
+        let t = baca(
+            "desa.csv",
+            isi.as_bytes(),
+            &["kode", "nama", "luas_km2"],
+            &["kode"],
+        )
+        .unwrap();
+        assert_eq!(t.baris.len(), 1);
+        assert_eq!(t.ambil(&t.baris[0], "nama"), "Darungan");
+        assert_eq!(t.ambil(&t.baris[0], "luas_km2"), "5,88");
+        assert_eq!(t.baris[0].nomor, 2);
+    }
+
+    #[test]
+    fn unknown_and_missing_columns_are_errors() {
+        let g = baca(
+            "x.csv",
+            b"kode,nmaa\n1,2\n",
+            &["kode", "nama"],
+            &["kode", "nama"],
+        )
+        .unwrap_err();
+        assert!(
+            g.iter()
+                .any(|l| l.starts_with("x.csv:1: kolom 'nmaa' tidak dikenal")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter()
+                .any(|l| l == "x.csv:1: kolom wajib 'nama' tidak ada"),
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn not_utf8_is_refused_with_its_line() {
+        let g = baca("x.csv", b"kode,nama\n1,Caf\xe9\n", &["kode", "nama"], &[]).unwrap_err();
+        assert!(
+            g[0].starts_with("x.csv:2: berkas bukan teks UTF-8"),
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn short_rows_are_reported() {
+        let g = baca("x.csv", b"kode,nama\n1\n", &["kode", "nama"], &[]).unwrap_err();
+        assert_eq!(
+            g,
+            vec!["x.csv:2: baris ini hanya punya 1 kolom, judul punya 2"]
+        );
+    }
+}

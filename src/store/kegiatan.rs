@@ -1,0 +1,604 @@
+//! Kegiatan with their KAK, and the schedule occurrences of their stages.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::wilayah::Lingkup;
+use super::{Galat, Hasil, tanggal_sql};
+use crate::domain::angka::Seratus;
+use crate::domain::jadwal::Bulan;
+use crate::domain::tanggal::format_iso;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Kegiatan {
+    pub id: i64,
+    pub kecamatan_id: i64,
+    pub tahun: i32,
+    pub kode_program: String,
+    pub nama_program: String,
+    pub kode_kegiatan: String,
+    pub nama_kegiatan: String,
+    pub kode_sub_kegiatan: String,
+    pub seksi: String,
+    pub waktu: String,
+    pub contoh: bool,
+    pub versi: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Butir {
+    pub id: i64,
+    pub bagian: String,
+    pub kelompok: String,
+    pub teks: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Indikator {
+    pub id: i64,
+    pub tingkat: String,
+    pub uraian: String,
+    pub satuan: String,
+    pub target: Option<Seratus>,
+    pub realisasi: Option<Seratus>,
+    pub versi: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Anggaran {
+    pub id: i64,
+    pub uraian: String,
+    pub n2: Option<i64>,
+    pub n1: Option<i64>,
+    pub berjalan: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Biaya {
+    pub id: i64,
+    pub uraian: String,
+    pub jumlah: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tahapan {
+    pub id: i64,
+    pub nama: String,
+    pub bulan: Bulan,
+    pub tempat: String,
+    pub pelaksana: String,
+    pub peserta: String,
+}
+
+/// A kegiatan with everything inside its KAK.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Kak {
+    pub kegiatan: Kegiatan,
+    pub butir: Vec<Butir>,
+    pub indikator: Vec<Indikator>,
+    pub anggaran: Vec<Anggaran>,
+    pub biaya: Vec<Biaya>,
+    pub tahapan: Vec<Tahapan>,
+}
+
+impl Kak {
+    /// The cost plan's total: always computed from its lines.
+    pub fn total_biaya(&self) -> i64 {
+        self.biaya.iter().map(|b| b.jumlah).sum()
+    }
+}
+
+/// Parts of a KAK's text, in the order of the document, with their headings.
+pub const BAGIAN: &[(&str, &str)] = &[
+    ("dasar_hukum", "Dasar Hukum"),
+    ("gambaran_umum", "Gambaran Umum"),
+    ("fenomena", "Fenomena dan Data Detail"),
+    ("permasalahan", "Permasalahan"),
+    ("prioritas", "Prioritas"),
+    ("penyebab", "Penyebab"),
+    ("upaya", "Upaya yang Telah Dilakukan"),
+    ("evaluasi", "Evaluasi Anggaran dan Realisasi"),
+    ("maksud", "Maksud"),
+    ("tujuan", "Tujuan"),
+    ("manfaat", "Manfaat"),
+    ("strategi", "Strategi Pencapaian"),
+    ("metode", "Metode Pelaksanaan"),
+    ("tempat", "Tempat Pelaksanaan"),
+    ("pelaksana", "Pelaksana"),
+    ("peserta", "Peserta"),
+    ("lainnya", "Lainnya"),
+];
+
+pub const TINGKAT: &[&str] = &["program", "output", "outcome", "individu"];
+
+const KOLOM: &str = "id, kecamatan_id, tahun, kode_program, nama_program, kode_kegiatan, nama_kegiatan, \
+     kode_sub_kegiatan, seksi, waktu, contoh, versi";
+
+fn baris_kegiatan(r: &rusqlite::Row) -> rusqlite::Result<Kegiatan> {
+    Ok(Kegiatan {
+        id: r.get(0)?,
+        kecamatan_id: r.get(1)?,
+        tahun: r.get(2)?,
+        kode_program: r.get(3)?,
+        nama_program: r.get(4)?,
+        kode_kegiatan: r.get(5)?,
+        nama_kegiatan: r.get(6)?,
+        kode_sub_kegiatan: r.get(7)?,
+        seksi: r.get(8)?,
+        waktu: r.get(9)?,
+        contoh: r.get(10)?,
+        versi: r.get(11)?,
+    })
+}
+
+/// The year's kegiatan in scope, by code, one page.
+pub fn daftar(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    saring: &str,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<Kegiatan>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {KOLOM} FROM kegiatan
+         WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
+           AND (?3 = '' OR kode_kegiatan LIKE '%' || ?3 || '%' OR nama_kegiatan LIKE '%' || ?3 || '%'
+                OR seksi LIKE '%' || ?3 || '%')
+         ORDER BY kode_kegiatan, kecamatan_id LIMIT ?4 OFFSET ?5"
+    ))?;
+    let v = stmt
+        .query_map(
+            params![lingkup.param(), tahun, saring, batas, offset],
+            baris_kegiatan,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+pub fn hitung(conn: &Connection, lingkup: Lingkup, tahun: i32, saring: &str) -> Hasil<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM kegiatan
+             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
+               AND (?3 = '' OR kode_kegiatan LIKE '%' || ?3 || '%' OR nama_kegiatan LIKE '%' || ?3 || '%'
+                    OR seksi LIKE '%' || ?3 || '%')",
+        )?
+        .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
+}
+
+pub fn kak(conn: &Connection, id: i64) -> Hasil<Option<Kak>> {
+    let Some(kegiatan) = conn
+        .prepare_cached(&format!("SELECT {KOLOM} FROM kegiatan WHERE id = ?1"))?
+        .query_row([id], baris_kegiatan)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let butir = conn
+        .prepare_cached("SELECT id, bagian, kelompok, teks FROM kegiatan_butir WHERE kegiatan_id = ?1 ORDER BY urutan, id")?
+        .query_map([id], |r| {
+            Ok(Butir {
+                id: r.get(0)?,
+                bagian: r.get(1)?,
+                kelompok: r.get(2)?,
+                teks: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let indikator = conn
+        .prepare_cached(
+            "SELECT id, tingkat, uraian, satuan, target_x100, realisasi_x100, versi FROM indikator
+             WHERE kegiatan_id = ?1 ORDER BY urutan, id",
+        )?
+        .query_map([id], |r| {
+            Ok(Indikator {
+                id: r.get(0)?,
+                tingkat: r.get(1)?,
+                uraian: r.get(2)?,
+                satuan: r.get(3)?,
+                target: r.get::<_, Option<i64>>(4)?.map(Seratus),
+                realisasi: r.get::<_, Option<i64>>(5)?.map(Seratus),
+                versi: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let anggaran = conn
+        .prepare_cached("SELECT id, uraian, n2, n1, berjalan FROM anggaran_riwayat WHERE kegiatan_id = ?1 ORDER BY urutan, id")?
+        .query_map([id], |r| {
+            Ok(Anggaran {
+                id: r.get(0)?,
+                uraian: r.get(1)?,
+                n2: r.get(2)?,
+                n1: r.get(3)?,
+                berjalan: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let biaya = conn
+        .prepare_cached("SELECT id, uraian, jumlah FROM rencana_biaya WHERE kegiatan_id = ?1 ORDER BY urutan, id")?
+        .query_map([id], |r| {
+            Ok(Biaya {
+                id: r.get(0)?,
+                uraian: r.get(1)?,
+                jumlah: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let tahapan = conn
+        .prepare_cached(
+            "SELECT id, nama, bulan, tempat, pelaksana, peserta FROM tahapan WHERE kegiatan_id = ?1 ORDER BY urutan, id",
+        )?
+        .query_map([id], |r| {
+            Ok(Tahapan {
+                id: r.get(0)?,
+                nama: r.get(1)?,
+                bulan: Bulan(r.get(2)?),
+                tempat: r.get(3)?,
+                pelaksana: r.get(4)?,
+                peserta: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(Kak {
+        kegiatan,
+        butir,
+        indikator,
+        anggaran,
+        biaya,
+        tahapan,
+    }))
+}
+
+fn periksa(kak: &Kak) -> Hasil<()> {
+    let k = &kak.kegiatan;
+    if k.nama_kegiatan.trim().is_empty() || k.kode_kegiatan.trim().is_empty() {
+        return Err(Galat::TidakSah("kode dan nama kegiatan wajib diisi".into()));
+    }
+    if let Some(i) = kak
+        .indikator
+        .iter()
+        .find(|i| !TINGKAT.contains(&i.tingkat.as_str()))
+    {
+        return Err(Galat::TidakSah(format!(
+            "tingkat indikator '{}' tidak dikenal (program, output, outcome, individu)",
+            i.tingkat
+        )));
+    }
+    if let Some(b) = kak.biaya.iter().find(|b| b.jumlah < 0) {
+        return Err(Galat::TidakSah(format!(
+            "jumlah biaya '{}' tidak boleh negatif",
+            b.uraian
+        )));
+    }
+    Ok(())
+}
+
+/// Writes a whole KAK: a new kegiatan when `id` is 0, otherwise the header (if nobody changed
+/// it since `versi`) and its lists. List rows keep their id where they have one, so the audit
+/// log shows what really changed. Call inside a transaction.
+pub fn simpan(conn: &Connection, kak: &Kak) -> Hasil<i64> {
+    periksa(kak)?;
+    let k = &kak.kegiatan;
+    let id = if k.id == 0 {
+        conn.prepare_cached(
+            "INSERT INTO kegiatan (kecamatan_id, tahun, kode_program, nama_program, kode_kegiatan, nama_kegiatan,
+                                   kode_sub_kegiatan, seksi, waktu, contoh)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            k.kecamatan_id,
+            k.tahun,
+            k.kode_program,
+            k.nama_program,
+            k.kode_kegiatan,
+            k.nama_kegiatan,
+            k.kode_sub_kegiatan,
+            k.seksi,
+            k.waktu,
+            k.contoh
+        ])
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ConstraintViolation) => Galat::TidakSah(format!(
+                "kegiatan {} tahun {} sudah ada",
+                k.kode_kegiatan, k.tahun
+            )),
+            _ => e.into(),
+        })?;
+        conn.last_insert_rowid()
+    } else {
+        let n = conn
+            .prepare_cached(
+                "UPDATE kegiatan SET tahun = ?2, kode_program = ?3, nama_program = ?4, kode_kegiatan = ?5,
+                     nama_kegiatan = ?6, kode_sub_kegiatan = ?7, seksi = ?8, waktu = ?9, versi = versi + 1
+                 WHERE id = ?1 AND versi = ?10",
+            )?
+            .execute(params![
+                k.id,
+                k.tahun,
+                k.kode_program,
+                k.nama_program,
+                k.kode_kegiatan,
+                k.nama_kegiatan,
+                k.kode_sub_kegiatan,
+                k.seksi,
+                k.waktu,
+                k.versi
+            ])?;
+        if n == 0 {
+            return Err(Galat::Konflik);
+        }
+        k.id
+    };
+    let ids = |v: &mut dyn Iterator<Item = i64>| -> String {
+        v.filter(|i| *i > 0)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    // rows removed from the lists
+    for (tabel, tetap) in [
+        ("kegiatan_butir", ids(&mut kak.butir.iter().map(|b| b.id))),
+        ("indikator", ids(&mut kak.indikator.iter().map(|b| b.id))),
+        (
+            "anggaran_riwayat",
+            ids(&mut kak.anggaran.iter().map(|b| b.id)),
+        ),
+        ("rencana_biaya", ids(&mut kak.biaya.iter().map(|b| b.id))),
+        ("tahapan", ids(&mut kak.tahapan.iter().map(|b| b.id))),
+    ] {
+        conn.execute(
+            &format!("DELETE FROM {tabel} WHERE kegiatan_id = ?1 AND id NOT IN ({tetap})"),
+            [id],
+        )?;
+    }
+    for (urutan, b) in kak.butir.iter().enumerate() {
+        let p = params![b.id, id, b.bagian, urutan as i64, b.kelompok, b.teks];
+        if b.id > 0 {
+            conn.prepare_cached(
+                "UPDATE kegiatan_butir SET bagian = ?3, urutan = ?4, kelompok = ?5, teks = ?6, versi = versi + 1
+                 WHERE id = ?1 AND kegiatan_id = ?2 AND (bagian, urutan, kelompok, teks) IS NOT (?3, ?4, ?5, ?6)",
+            )?
+            .execute(p)?;
+        } else {
+            conn.prepare_cached(
+                "INSERT INTO kegiatan_butir (kegiatan_id, bagian, urutan, kelompok, teks) VALUES (?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(p)?;
+        }
+    }
+    for (urutan, i) in kak.indikator.iter().enumerate() {
+        let p = params![
+            i.id,
+            id,
+            urutan as i64,
+            i.tingkat,
+            i.uraian,
+            i.satuan,
+            i.target.map(|t| t.0),
+            i.realisasi.map(|t| t.0)
+        ];
+        if i.id > 0 {
+            conn.prepare_cached(
+                "UPDATE indikator SET urutan = ?3, tingkat = ?4, uraian = ?5, satuan = ?6, target_x100 = ?7,
+                     realisasi_x100 = ?8, versi = versi + 1
+                 WHERE id = ?1 AND kegiatan_id = ?2
+                   AND (urutan, tingkat, uraian, satuan, target_x100, realisasi_x100) IS NOT (?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(p)?;
+        } else {
+            conn.prepare_cached(
+                "INSERT INTO indikator (kegiatan_id, urutan, tingkat, uraian, satuan, target_x100, realisasi_x100)
+                 VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(p)?;
+        }
+    }
+    for (urutan, a) in kak.anggaran.iter().enumerate() {
+        let p = params![a.id, id, urutan as i64, a.uraian, a.n2, a.n1, a.berjalan];
+        if a.id > 0 {
+            conn.prepare_cached(
+                "UPDATE anggaran_riwayat SET urutan = ?3, uraian = ?4, n2 = ?5, n1 = ?6, berjalan = ?7, versi = versi + 1
+                 WHERE id = ?1 AND kegiatan_id = ?2 AND (urutan, uraian, n2, n1, berjalan) IS NOT (?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(p)?;
+        } else {
+            conn.prepare_cached(
+                "INSERT INTO anggaran_riwayat (kegiatan_id, urutan, uraian, n2, n1, berjalan) VALUES (?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(p)?;
+        }
+    }
+    for (urutan, b) in kak.biaya.iter().enumerate() {
+        let p = params![b.id, id, urutan as i64, b.uraian, b.jumlah];
+        if b.id > 0 {
+            conn.prepare_cached(
+                "UPDATE rencana_biaya SET urutan = ?3, uraian = ?4, jumlah = ?5, versi = versi + 1
+                 WHERE id = ?1 AND kegiatan_id = ?2 AND (urutan, uraian, jumlah) IS NOT (?3, ?4, ?5)",
+            )?
+            .execute(p)?;
+        } else {
+            conn.prepare_cached(
+                "INSERT INTO rencana_biaya (kegiatan_id, urutan, uraian, jumlah) VALUES (?2, ?3, ?4, ?5)",
+            )?
+            .execute(p)?;
+        }
+    }
+    for (urutan, t) in kak.tahapan.iter().enumerate() {
+        let p = params![
+            t.id,
+            id,
+            urutan as i64,
+            t.nama,
+            t.bulan.0,
+            t.tempat,
+            t.pelaksana,
+            t.peserta
+        ];
+        if t.id > 0 {
+            conn.prepare_cached(
+                "UPDATE tahapan SET urutan = ?3, nama = ?4, bulan = ?5, tempat = ?6, pelaksana = ?7, peserta = ?8,
+                     versi = versi + 1
+                 WHERE id = ?1 AND kegiatan_id = ?2
+                   AND (urutan, nama, bulan, tempat, pelaksana, peserta) IS NOT (?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(p)?;
+        } else {
+            conn.prepare_cached(
+                "INSERT INTO tahapan (kegiatan_id, urutan, nama, bulan, tempat, pelaksana, peserta)
+                 VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(p)?;
+        }
+    }
+    Ok(id)
+}
+
+pub fn hapus(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
+    let n = conn
+        .prepare_cached("DELETE FROM kegiatan WHERE id = ?1 AND versi = ?2")?
+        .execute(params![id, versi])?;
+    if n == 0 {
+        return Err(Galat::Konflik);
+    }
+    Ok(())
+}
+
+/// Saves the realisation of one KAK indicator.
+pub fn ubah_realisasi(
+    conn: &Connection,
+    indikator_id: i64,
+    versi: i64,
+    realisasi: Option<Seratus>,
+) -> Hasil<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE indikator SET realisasi_x100 = ?2, versi = versi + 1 WHERE id = ?1 AND versi = ?3",
+        )?
+        .execute(params![indikator_id, realisasi.map(|r| r.0), versi])?;
+    if n == 0 {
+        return Err(Galat::Konflik);
+    }
+    Ok(())
+}
+
+/// One stage in the year's schedule, with the months marked done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarisJadwal {
+    pub tahapan_id: i64,
+    pub kegiatan_id: i64,
+    pub kode_kegiatan: String,
+    pub nama_kegiatan: String,
+    pub nama: String,
+    pub bulan: Bulan,
+    pub tempat: String,
+    pub selesai: Vec<Kejadian>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kejadian {
+    pub bulan: u32,
+    pub tanggal: NaiveDate,
+    pub bukti: String,
+    pub versi: i64,
+}
+
+/// The stages of the year's kegiatan, grouped by kegiatan, one page.
+pub fn jadwal(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    saring: &str,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<BarisJadwal>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.id, k.id, k.kode_kegiatan, k.nama_kegiatan, t.nama, t.bulan, t.tempat
+         FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
+         WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
+           AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%')
+         ORDER BY k.kode_kegiatan, k.kecamatan_id, t.urutan, t.id LIMIT ?4 OFFSET ?5",
+    )?;
+    let mut baris = stmt
+        .query_map(
+            params![lingkup.param(), tahun, saring, batas, offset],
+            |r| {
+                Ok(BarisJadwal {
+                    tahapan_id: r.get(0)?,
+                    kegiatan_id: r.get(1)?,
+                    kode_kegiatan: r.get(2)?,
+                    nama_kegiatan: r.get(3)?,
+                    nama: r.get(4)?,
+                    bulan: Bulan(r.get(5)?),
+                    tempat: r.get(6)?,
+                    selesai: Vec::new(),
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT bulan, tanggal, bukti, versi FROM tahapan_realisasi WHERE tahapan_id = ?1 ORDER BY bulan",
+    )?;
+    for b in &mut baris {
+        b.selesai = stmt
+            .query_map([b.tahapan_id], |r| {
+                Ok(Kejadian {
+                    bulan: r.get(0)?,
+                    tanggal: r
+                        .get::<_, String>(1)
+                        .map(|t| tanggal_sql(&t).unwrap_or_default())?,
+                    bukti: r.get(2)?,
+                    versi: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+    }
+    Ok(baris)
+}
+
+pub fn hitung_jadwal(conn: &Connection, lingkup: Lingkup, tahun: i32, saring: &str) -> Hasil<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
+             WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
+               AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%')",
+        )?
+        .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
+}
+
+/// Marks the occurrence of a stage in a month done (or changes its date and evidence).
+pub fn tandai_selesai(
+    conn: &Connection,
+    tahapan_id: i64,
+    bulan: u32,
+    tanggal: NaiveDate,
+    bukti: &str,
+    contoh: bool,
+) -> Hasil<()> {
+    let ada: bool = conn
+        .prepare_cached(
+            "SELECT count(*) FROM tahapan t WHERE t.id = ?1 AND (t.bulan >> (?2 - 1)) & 1 = 1",
+        )?
+        .query_row(params![tahapan_id, bulan], |r| r.get(0))?;
+    if !ada {
+        return Err(Galat::TidakSah(format!(
+            "tahapan ini tidak dijadwalkan pada bulan {}",
+            crate::domain::tanggal::nama_bulan(bulan)
+        )));
+    }
+    conn.prepare_cached(
+        "INSERT INTO tahapan_realisasi (tahapan_id, bulan, tanggal, bukti, contoh) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (tahapan_id, bulan) DO UPDATE SET tanggal = excluded.tanggal, bukti = excluded.bukti,
+             versi = versi + 1
+         WHERE (tanggal, bukti) IS NOT (excluded.tanggal, excluded.bukti)",
+    )?
+    .execute(params![tahapan_id, bulan, format_iso(tanggal), bukti, contoh])?;
+    Ok(())
+}
+
+/// Undoes "done" for an occurrence.
+pub fn batal_selesai(conn: &Connection, tahapan_id: i64, bulan: u32) -> Hasil<()> {
+    conn.prepare_cached("DELETE FROM tahapan_realisasi WHERE tahapan_id = ?1 AND bulan = ?2")?
+        .execute(params![tahapan_id, bulan])?;
+    Ok(())
+}

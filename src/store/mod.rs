@@ -1,0 +1,170 @@
+//! The only place with SQL. One SQLite file holds everything; see `migrations/`.
+
+mod audit;
+pub mod contoh;
+pub mod dokumen;
+pub mod fasilitasi;
+pub mod ikm;
+pub mod impor;
+pub mod kegiatan;
+pub mod monev;
+mod referensi;
+mod skema;
+pub mod wilayah;
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, functions::FunctionFlags};
+
+pub use skema::versi_skema;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Galat {
+    #[error("basis data {path} tidak dapat dibuka: {sebab}")]
+    Buka { path: String, sebab: String },
+    #[error("basis data sedang dipakai proses lain terlalu lama; coba lagi sebentar")]
+    Sibuk,
+    #[error("kesalahan basis data: {0}")]
+    Sql(rusqlite::Error),
+    #[error("skema basis data tidak dapat diperbarui: {0}")]
+    Migrasi(String),
+    #[error(
+        "data ini sudah diubah oleh pengguna lain sejak dibuka; muat ulang lalu ulangi perubahan"
+    )]
+    Konflik,
+    #[error("{0}")]
+    TidakAda(String),
+    #[error("{0}")]
+    TidakSah(String),
+}
+
+impl From<rusqlite::Error> for Galat {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Galat::Sibuk
+            }
+            _ => Galat::Sql(e),
+        }
+    }
+}
+
+pub type Hasil<T> = Result<T, Galat>;
+
+/// The operating-system user, written into the audit log by the triggers.
+pub fn pengguna_os() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "tidak-dikenal".into())
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (and creates when missing) the database file, bringing its schema up to date.
+    pub fn buka(path: &Path) -> Hasil<Store> {
+        let galat_buka = |sebab: String| Galat::Buka {
+            path: path.display().to_string(),
+            sebab,
+        };
+        if let Some(induk) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(induk).map_err(|e| galat_buka(e.to_string()))?;
+        }
+        let conn = Connection::open(path).map_err(|e| galat_buka(e.to_string()))?;
+        Self::siapkan(conn, true).map_err(|e| match e {
+            Galat::Sql(s) => galat_buka(s.to_string()),
+            lain => lain,
+        })
+    }
+
+    /// An in-memory database, for tests.
+    pub fn memori() -> Hasil<Store> {
+        Self::siapkan(Connection::open_in_memory()?, false)
+    }
+
+    fn siapkan(mut conn: Connection, wal: bool) -> Hasil<Store> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // A deferred transaction that later writes fails at once when another writer holds
+        // the lock, ignoring the busy timeout; IMMEDIATE waits.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
+        if wal {
+            let mode: String =
+                conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Galat::Migrasi(format!(
+                    "mode jurnal WAL tidak dapat dipasang (mendapat {mode})"
+                )));
+            }
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let pengguna = pengguna_os();
+        conn.create_scalar_function(
+            "pantau_pengguna",
+            0,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
+            move |_| Ok(pengguna.clone()),
+        )?;
+        skema::migrasi(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: all of it is written, or nothing.
+    pub fn transaksi<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Hasil<T>) -> Hasil<T> {
+        let tx = self.conn.transaction()?;
+        let hasil = f(&tx)?;
+        tx.commit()?;
+        Ok(hasil)
+    }
+
+    /// Changes whenever another connection commits: the screens poll it to refresh.
+    pub fn versi_data(&self) -> Hasil<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    pub fn pengaturan(&self, kunci: &str) -> Hasil<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT nilai FROM pengaturan WHERE kunci = ?1",
+                [kunci],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn atur(&mut self, kunci: &str, nilai: &str) -> Hasil<()> {
+        self.transaksi(|tx| {
+            tx.execute(
+                "INSERT INTO pengaturan (kunci, nilai) VALUES (?1, ?2)
+                 ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai",
+                [kunci, nilai],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// First tracked fiscal year: the setting, or the year before today.
+    pub fn tahun_awal(&self, hari_ini: NaiveDate) -> Hasil<i32> {
+        Ok(self
+            .pengaturan("tahun_awal")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| crate::domain::tenggat::tahun_awal_bawaan(hari_ini)))
+    }
+}
+
+/// Converts a stored `YYYY-MM-DD` into a date (rows written by pantau are always valid).
+pub(crate) fn tanggal_sql(teks: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(teks, "%Y-%m-%d").ok()
+}

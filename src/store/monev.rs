@@ -1,0 +1,376 @@
+//! KOMPAK monitoring: plan completion per desa or service unit, and the M&E matrix.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::wilayah::Lingkup;
+use super::{Galat, Hasil, tanggal_sql};
+use crate::domain::tanggal::format_iso;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Putaran {
+    pub id: i64,
+    pub ke: i64,
+    pub tanggal: Option<NaiveDate>,
+    pub kemajuan_persen: Option<i64>,
+    pub kemajuan: String,
+    pub kendala: String,
+    pub tindak_lanjut: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rencana {
+    pub id: i64,
+    pub kecamatan_id: i64,
+    pub tahun: i32,
+    pub unit: String,
+    pub jenis_unit: String,
+    pub desa_id: Option<i64>,
+    pub dokumen: String,
+    pub target: NaiveDate,
+    pub selesai: Option<NaiveDate>,
+    pub keterangan: String,
+    pub contoh: bool,
+    pub versi: i64,
+    pub putaran: Vec<Putaran>,
+}
+
+impl Rencana {
+    /// Late: not finished and the target date has passed, or finished after it.
+    pub fn terlambat(&self, hari_ini: NaiveDate) -> bool {
+        match self.selesai {
+            Some(s) => s > self.target,
+            None => hari_ini > self.target,
+        }
+    }
+}
+
+pub const JENIS_UNIT: &[&str] = &["desa", "puskesmas", "sd", "lainnya"];
+
+fn tgl(t: Option<String>) -> Option<NaiveDate> {
+    t.as_deref().and_then(tanggal_sql)
+}
+
+pub fn daftar_rencana(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<Rencana>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kecamatan_id, tahun, unit, jenis_unit, desa_id, dokumen, target, selesai, keterangan, contoh, versi
+         FROM monev_rencana WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
+         ORDER BY target, unit LIMIT ?3 OFFSET ?4",
+    )?;
+    let mut v = stmt
+        .query_map(params![lingkup.param(), tahun, batas, offset], |r| {
+            Ok(Rencana {
+                id: r.get(0)?,
+                kecamatan_id: r.get(1)?,
+                tahun: r.get(2)?,
+                unit: r.get(3)?,
+                jenis_unit: r.get(4)?,
+                desa_id: r.get(5)?,
+                dokumen: r.get(6)?,
+                target: tgl(r.get(7)?).unwrap_or_default(),
+                selesai: tgl(r.get(8)?),
+                keterangan: r.get(9)?,
+                contoh: r.get(10)?,
+                versi: r.get(11)?,
+                putaran: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, ke, tanggal, kemajuan_persen, kemajuan, kendala, tindak_lanjut FROM monev_putaran
+         WHERE rencana_id = ?1 ORDER BY ke",
+    )?;
+    for r in &mut v {
+        r.putaran = stmt
+            .query_map([r.id], baris_putaran)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+    }
+    Ok(v)
+}
+
+fn baris_putaran(r: &rusqlite::Row) -> rusqlite::Result<Putaran> {
+    Ok(Putaran {
+        id: r.get(0)?,
+        ke: r.get(1)?,
+        tanggal: tgl(r.get(2)?),
+        kemajuan_persen: r.get(3)?,
+        kemajuan: r.get(4)?,
+        kendala: r.get(5)?,
+        tindak_lanjut: r.get(6)?,
+    })
+}
+
+/// Inserts (id 0) or updates a plan with its rounds, in the caller's transaction.
+pub fn simpan_rencana(conn: &Connection, r: &Rencana) -> Hasil<i64> {
+    if r.unit.trim().is_empty() {
+        return Err(Galat::TidakSah("nama desa/unit layanan wajib diisi".into()));
+    }
+    if !JENIS_UNIT.contains(&r.jenis_unit.as_str()) {
+        return Err(Galat::TidakSah(format!(
+            "jenis unit '{}' tidak dikenal",
+            r.jenis_unit
+        )));
+    }
+    let id = if r.id == 0 {
+        conn.prepare_cached(
+            "INSERT INTO monev_rencana (kecamatan_id, tahun, unit, jenis_unit, desa_id, dokumen, target, selesai, keterangan, contoh)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            r.kecamatan_id,
+            r.tahun,
+            r.unit,
+            r.jenis_unit,
+            r.desa_id,
+            r.dokumen,
+            format_iso(r.target),
+            r.selesai.map(format_iso),
+            r.keterangan,
+            r.contoh
+        ])?;
+        conn.last_insert_rowid()
+    } else {
+        let n = conn
+            .prepare_cached(
+                "UPDATE monev_rencana SET unit = ?2, jenis_unit = ?3, desa_id = ?4, dokumen = ?5, target = ?6,
+                     selesai = ?7, keterangan = ?8, versi = versi + 1
+                 WHERE id = ?1 AND versi = ?9",
+            )?
+            .execute(params![
+                r.id,
+                r.unit,
+                r.jenis_unit,
+                r.desa_id,
+                r.dokumen,
+                format_iso(r.target),
+                r.selesai.map(format_iso),
+                r.keterangan,
+                r.versi
+            ])?;
+        if n == 0 {
+            return Err(Galat::Konflik);
+        }
+        r.id
+    };
+    conn.prepare_cached("DELETE FROM monev_putaran WHERE rencana_id = ?1 AND ke > ?2")?
+        .execute(params![id, r.putaran.len() as i64])?;
+    for (i, p) in r.putaran.iter().enumerate() {
+        conn.prepare_cached(
+            "INSERT INTO monev_putaran (rencana_id, ke, tanggal, kemajuan_persen, kemajuan, kendala, tindak_lanjut)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (rencana_id, ke) DO UPDATE SET tanggal = excluded.tanggal,
+                 kemajuan_persen = excluded.kemajuan_persen, kemajuan = excluded.kemajuan,
+                 kendala = excluded.kendala, tindak_lanjut = excluded.tindak_lanjut, versi = versi + 1
+             WHERE (tanggal, kemajuan_persen, kemajuan, kendala, tindak_lanjut) IS NOT
+                   (excluded.tanggal, excluded.kemajuan_persen, excluded.kemajuan, excluded.kendala, excluded.tindak_lanjut)",
+        )?
+        .execute(params![
+            id,
+            i as i64 + 1,
+            p.tanggal.map(format_iso).unwrap_or_default(),
+            p.kemajuan_persen,
+            p.kemajuan,
+            p.kendala,
+            p.tindak_lanjut
+        ])?;
+    }
+    Ok(id)
+}
+
+pub fn hapus_rencana(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
+    let n = conn
+        .prepare_cached("DELETE FROM monev_rencana WHERE id = ?1 AND versi = ?2")?
+        .execute(params![id, versi])?;
+    if n == 0 {
+        return Err(Galat::Konflik);
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MatriksKegiatan {
+    pub id: i64,
+    pub uraian: String,
+    pub pelaksana: String,
+    pub target_output: String,
+    /// Rounds I–III (index 0–2).
+    pub putaran: [Putaran; 3],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Masalah {
+    pub id: i64,
+    pub kecamatan_id: i64,
+    pub tahun: i32,
+    pub kondisi_awal: String,
+    pub target_outcome: String,
+    pub capaian_outcome: String,
+    pub contoh: bool,
+    pub versi: i64,
+    pub kegiatan: Vec<MatriksKegiatan>,
+}
+
+pub fn daftar_masalah(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<Masalah>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kecamatan_id, tahun, kondisi_awal, target_outcome, capaian_outcome, contoh, versi
+         FROM matriks_masalah WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
+         ORDER BY kecamatan_id, urutan, id LIMIT ?3 OFFSET ?4",
+    )?;
+    let mut v = stmt
+        .query_map(params![lingkup.param(), tahun, batas, offset], |r| {
+            Ok(Masalah {
+                id: r.get(0)?,
+                kecamatan_id: r.get(1)?,
+                tahun: r.get(2)?,
+                kondisi_awal: r.get(3)?,
+                target_outcome: r.get(4)?,
+                capaian_outcome: r.get(5)?,
+                contoh: r.get(6)?,
+                versi: r.get(7)?,
+                kegiatan: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut keg = conn.prepare_cached(
+        "SELECT id, uraian, pelaksana, target_output FROM matriks_kegiatan WHERE masalah_id = ?1 ORDER BY urutan, id",
+    )?;
+    let mut put = conn.prepare_cached(
+        "SELECT id, ke, tanggal, NULL, kemajuan, kendala, tindak_lanjut FROM matriks_putaran WHERE kegiatan_id = ?1",
+    )?;
+    for m in &mut v {
+        m.kegiatan = keg
+            .query_map([m.id], |r| {
+                Ok(MatriksKegiatan {
+                    id: r.get(0)?,
+                    uraian: r.get(1)?,
+                    pelaksana: r.get(2)?,
+                    target_output: r.get(3)?,
+                    putaran: Default::default(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for k in &mut m.kegiatan {
+            for p in put.query_map([k.id], baris_putaran)? {
+                let p = p?;
+                if (1..=3).contains(&p.ke) {
+                    let i = p.ke as usize - 1;
+                    k.putaran[i] = p;
+                }
+            }
+        }
+    }
+    Ok(v)
+}
+
+/// Inserts (id 0) or updates a problem with its activities and their rounds.
+pub fn simpan_masalah(conn: &Connection, m: &Masalah) -> Hasil<i64> {
+    if m.kondisi_awal.trim().is_empty() {
+        return Err(Galat::TidakSah("kondisi awal (masalah) wajib diisi".into()));
+    }
+    let id = if m.id == 0 {
+        let urutan: i64 = conn.query_row(
+            "SELECT coalesce(max(urutan), 0) + 1 FROM matriks_masalah WHERE kecamatan_id = ?1 AND tahun = ?2",
+            params![m.kecamatan_id, m.tahun],
+            |r| r.get(0),
+        )?;
+        conn.prepare_cached(
+            "INSERT INTO matriks_masalah (kecamatan_id, tahun, urutan, kondisi_awal, target_outcome, capaian_outcome, contoh)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            m.kecamatan_id,
+            m.tahun,
+            urutan,
+            m.kondisi_awal,
+            m.target_outcome,
+            m.capaian_outcome,
+            m.contoh
+        ])?;
+        conn.last_insert_rowid()
+    } else {
+        let n = conn
+            .prepare_cached(
+                "UPDATE matriks_masalah SET kondisi_awal = ?2, target_outcome = ?3, capaian_outcome = ?4, versi = versi + 1
+                 WHERE id = ?1 AND versi = ?5",
+            )?
+            .execute(params![m.id, m.kondisi_awal, m.target_outcome, m.capaian_outcome, m.versi])?;
+        if n == 0 {
+            return Err(Galat::Konflik);
+        }
+        m.id
+    };
+    let tetap: Vec<String> = m
+        .kegiatan
+        .iter()
+        .filter(|k| k.id > 0)
+        .map(|k| k.id.to_string())
+        .collect();
+    conn.execute(
+        &format!(
+            "DELETE FROM matriks_kegiatan WHERE masalah_id = ?1 AND id NOT IN ({})",
+            tetap.join(",")
+        ),
+        [id],
+    )?;
+    for (urutan, k) in m.kegiatan.iter().enumerate() {
+        let kid = if k.id > 0 {
+            conn.prepare_cached(
+                "UPDATE matriks_kegiatan SET urutan = ?2, uraian = ?3, pelaksana = ?4, target_output = ?5, versi = versi + 1
+                 WHERE id = ?1 AND (urutan, uraian, pelaksana, target_output) IS NOT (?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![k.id, urutan as i64, k.uraian, k.pelaksana, k.target_output])?;
+            k.id
+        } else {
+            conn.prepare_cached(
+                "INSERT INTO matriks_kegiatan (masalah_id, urutan, uraian, pelaksana, target_output) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![id, urutan as i64, k.uraian, k.pelaksana, k.target_output])?;
+            conn.last_insert_rowid()
+        };
+        for (i, p) in k.putaran.iter().enumerate() {
+            let kosong = p.tanggal.is_none()
+                && p.kemajuan.is_empty()
+                && p.kendala.is_empty()
+                && p.tindak_lanjut.is_empty();
+            if kosong {
+                conn.prepare_cached(
+                    "DELETE FROM matriks_putaran WHERE kegiatan_id = ?1 AND ke = ?2",
+                )?
+                .execute(params![kid, i as i64 + 1])?;
+                continue;
+            }
+            conn.prepare_cached(
+                "INSERT INTO matriks_putaran (kegiatan_id, ke, tanggal, kemajuan, kendala, tindak_lanjut)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (kegiatan_id, ke) DO UPDATE SET tanggal = excluded.tanggal, kemajuan = excluded.kemajuan,
+                     kendala = excluded.kendala, tindak_lanjut = excluded.tindak_lanjut, versi = versi + 1
+                 WHERE (tanggal, kemajuan, kendala, tindak_lanjut) IS NOT
+                       (excluded.tanggal, excluded.kemajuan, excluded.kendala, excluded.tindak_lanjut)",
+            )?
+            .execute(params![kid, i as i64 + 1, p.tanggal.map(format_iso), p.kemajuan, p.kendala, p.tindak_lanjut])?;
+        }
+    }
+    Ok(id)
+}
+
+pub fn hapus_masalah(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
+    let n = conn
+        .prepare_cached("DELETE FROM matriks_masalah WHERE id = ?1 AND versi = ?2")?
+        .execute(params![id, versi])?;
+    if n == 0 {
+        return Err(Galat::Konflik);
+    }
+    Ok(())
+}

@@ -1,0 +1,64 @@
+//! Schema versions (`user_version`) by migration.
+
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookResult, M, Migrations};
+
+use super::{Galat, Hasil, audit, referensi};
+
+fn v1_hook(tx: &Transaction) -> HookResult {
+    referensi::muat(tx)?;
+    audit::pasang_pemicu(tx)?;
+    Ok(())
+}
+
+fn migrasi_semua() -> Migrations<'static> {
+    Migrations::new(vec![M::up_with_hook(
+        include_str!("migrations/001_skema.sql"),
+        v1_hook,
+    )])
+}
+
+pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
+    let versi = versi_skema(conn)?;
+    let terbaru = migrasi_semua_len();
+    if versi > terbaru {
+        return Err(Galat::Migrasi(format!(
+            "basis data ini dibuat oleh pantau yang lebih baru (skema {versi}, program ini {terbaru}); perbarui pantau"
+        )));
+    }
+    if versi < terbaru {
+        migrasi_semua()
+            .to_latest(conn)
+            .map_err(|e| Galat::Migrasi(e.to_string()))?;
+    }
+    Ok(())
+}
+
+fn migrasi_semua_len() -> i64 {
+    1
+}
+
+pub fn versi_skema(conn: &Connection) -> Hasil<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        // the trigger bodies call pantau_pengguna(); validate on a connection that has it
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.create_scalar_function(
+            "pantau_pengguna",
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            |_| Ok("uji".to_string()),
+        )
+        .unwrap();
+        migrasi_semua().to_latest(&mut conn).unwrap();
+        assert_eq!(versi_skema(&conn).unwrap(), migrasi_semua_len());
+        assert!(migrasi_semua().validate().is_ok());
+    }
+}

@@ -1,0 +1,307 @@
+//! Kecamatan and desa.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{Galat, Hasil};
+use crate::domain::angka::Seratus;
+
+/// Which kecamatan a query covers: one, or all in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lingkup {
+    Semua,
+    Kecamatan(i64),
+}
+
+impl Lingkup {
+    /// SQL parameter for `(?N IS NULL OR x.kecamatan_id = ?N)`.
+    pub fn param(self) -> Option<i64> {
+        match self {
+            Lingkup::Semua => None,
+            Lingkup::Kecamatan(id) => Some(id),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Kecamatan {
+    pub id: i64,
+    pub kode: String,
+    pub nama: String,
+    pub kabupaten: String,
+    pub alamat: String,
+    pub telepon: String,
+    pub kode_pos: String,
+    pub contoh: bool,
+    pub versi: i64,
+}
+
+const KOLOM_KECAMATAN: &str = "id, kode, nama, kabupaten, alamat, telepon, kode_pos, contoh, versi";
+
+fn baris_kecamatan(r: &Row) -> rusqlite::Result<Kecamatan> {
+    Ok(Kecamatan {
+        id: r.get(0)?,
+        kode: r.get(1)?,
+        nama: r.get(2)?,
+        kabupaten: r.get(3)?,
+        alamat: r.get(4)?,
+        telepon: r.get(5)?,
+        kode_pos: r.get(6)?,
+        contoh: r.get(7)?,
+        versi: r.get(8)?,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Desa {
+    pub id: i64,
+    pub kecamatan_id: i64,
+    pub kode: String,
+    pub nama: String,
+    pub kelurahan: bool,
+    pub luas_km2: Option<Seratus>,
+    pub dusun: Option<i64>,
+    pub rw: Option<i64>,
+    pub rt: Option<i64>,
+    pub laki_laki: Option<i64>,
+    pub perempuan: Option<i64>,
+    pub jumlah_penduduk: Option<i64>,
+    pub rumah_tangga: Option<i64>,
+    pub keterangan: String,
+    pub contoh: bool,
+    pub versi: i64,
+}
+
+const KOLOM_DESA: &str = "d.id, d.kecamatan_id, d.kode, d.nama, d.kelurahan, d.luas_km2_x100, d.dusun, d.rw, d.rt, \
+     d.laki_laki, d.perempuan, d.jumlah_penduduk, d.rumah_tangga, d.keterangan, d.contoh, d.versi";
+
+fn baris_desa(r: &Row) -> rusqlite::Result<Desa> {
+    Ok(Desa {
+        id: r.get(0)?,
+        kecamatan_id: r.get(1)?,
+        kode: r.get(2)?,
+        nama: r.get(3)?,
+        kelurahan: r.get(4)?,
+        luas_km2: r.get::<_, Option<i64>>(5)?.map(Seratus),
+        dusun: r.get(6)?,
+        rw: r.get(7)?,
+        rt: r.get(8)?,
+        laki_laki: r.get(9)?,
+        perempuan: r.get(10)?,
+        jumlah_penduduk: r.get(11)?,
+        rumah_tangga: r.get(12)?,
+        keterangan: r.get(13)?,
+        contoh: r.get(14)?,
+        versi: r.get(15)?,
+    })
+}
+
+pub fn kecamatan_kode(conn: &Connection, kode: &str) -> Hasil<Option<Kecamatan>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {KOLOM_KECAMATAN} FROM kecamatan WHERE kode = ?1"),
+            [kode],
+            baris_kecamatan,
+        )
+        .optional()?)
+}
+
+pub fn kecamatan_id(conn: &Connection, id: i64) -> Hasil<Option<Kecamatan>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {KOLOM_KECAMATAN} FROM kecamatan WHERE id = ?1"),
+            [id],
+            baris_kecamatan,
+        )
+        .optional()?)
+}
+
+/// The scope named by `--kecamatan`; an unknown code is an error.
+pub fn lingkup(conn: &Connection, kode: Option<&str>) -> Hasil<Lingkup> {
+    match kode {
+        None => Ok(Lingkup::Semua),
+        Some(k) => {
+            let k = crate::domain::kode::parse_kode_kecamatan(k).map_err(Galat::TidakSah)?;
+            kecamatan_kode(conn, &k)?
+                .map(|kec| Lingkup::Kecamatan(kec.id))
+                .ok_or_else(|| Galat::TidakAda(format!("kecamatan {k} tidak ada di basis data")))
+        }
+    }
+}
+
+/// Kecamatan in scope, ordered by code, one page at a time.
+pub fn daftar_kecamatan(
+    conn: &Connection,
+    lingkup: Lingkup,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<Kecamatan>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {KOLOM_KECAMATAN} FROM kecamatan WHERE (?1 IS NULL OR id = ?1)
+         ORDER BY kode LIMIT ?2 OFFSET ?3"
+    ))?;
+    let v = stmt
+        .query_map(params![lingkup.param(), batas, offset], baris_kecamatan)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+pub fn jumlah_kecamatan(conn: &Connection) -> Hasil<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM kecamatan", [], |r| r.get(0))?)
+}
+
+/// Desa (not kelurahan) of a kecamatan: the ones with documents to track.
+pub fn jumlah_desa_dilacak(conn: &Connection, lingkup: Lingkup) -> Hasil<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM desa WHERE kelurahan = 0 AND (?1 IS NULL OR kecamatan_id = ?1)",
+        )?
+        .query_row([lingkup.param()], |r| r.get(0))?)
+}
+
+/// Desa in scope whose code or name contains `saring` (case-insensitive), by code, paged.
+pub fn daftar_desa(
+    conn: &Connection,
+    lingkup: Lingkup,
+    saring: &str,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<Desa>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {KOLOM_DESA} FROM desa d
+         WHERE (?1 IS NULL OR d.kecamatan_id = ?1)
+           AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR d.nama LIKE '%' || ?2 || '%')
+         ORDER BY d.kode LIMIT ?3 OFFSET ?4"
+    ))?;
+    let v = stmt
+        .query_map(params![lingkup.param(), saring, batas, offset], baris_desa)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+pub fn hitung_desa(conn: &Connection, lingkup: Lingkup, saring: &str) -> Hasil<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM desa d
+             WHERE (?1 IS NULL OR d.kecamatan_id = ?1)
+               AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR d.nama LIKE '%' || ?2 || '%')",
+        )?
+        .query_row(params![lingkup.param(), saring], |r| r.get(0))?)
+}
+
+pub fn desa_kode(conn: &Connection, kode: &str) -> Hasil<Option<Desa>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {KOLOM_DESA} FROM desa d WHERE d.kode = ?1"
+        ))?
+        .query_row([kode], baris_desa)
+        .optional()?)
+}
+
+pub fn desa_id(conn: &Connection, id: i64) -> Hasil<Option<Desa>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {KOLOM_DESA} FROM desa d WHERE d.id = ?1"))?
+        .query_row([id], baris_desa)
+        .optional()?)
+}
+
+/// Inserts a kecamatan, or updates the named fields of the one with the same code.
+pub fn simpan_kecamatan(conn: &Connection, k: &Kecamatan) -> Hasil<i64> {
+    conn.prepare_cached(
+        "INSERT INTO kecamatan (kode, nama, kabupaten, alamat, telepon, kode_pos, contoh)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (kode) DO UPDATE SET
+           nama = excluded.nama,
+           kabupaten = CASE WHEN excluded.kabupaten = '' THEN kabupaten ELSE excluded.kabupaten END,
+           alamat = CASE WHEN excluded.alamat = '' THEN alamat ELSE excluded.alamat END,
+           telepon = CASE WHEN excluded.telepon = '' THEN telepon ELSE excluded.telepon END,
+           kode_pos = CASE WHEN excluded.kode_pos = '' THEN kode_pos ELSE excluded.kode_pos END,
+           versi = versi + 1
+         WHERE (nama, kabupaten, alamat, telepon, kode_pos) IS NOT
+               (excluded.nama,
+                CASE WHEN excluded.kabupaten = '' THEN kabupaten ELSE excluded.kabupaten END,
+                CASE WHEN excluded.alamat = '' THEN alamat ELSE excluded.alamat END,
+                CASE WHEN excluded.telepon = '' THEN telepon ELSE excluded.telepon END,
+                CASE WHEN excluded.kode_pos = '' THEN kode_pos ELSE excluded.kode_pos END)",
+    )?
+    .execute(params![
+        k.kode,
+        k.nama,
+        k.kabupaten,
+        k.alamat,
+        k.telepon,
+        k.kode_pos,
+        k.contoh
+    ])?;
+    Ok(conn
+        .prepare_cached("SELECT id FROM kecamatan WHERE kode = ?1")?
+        .query_row([&k.kode], |r| r.get(0))?)
+}
+
+/// Inserts a desa, or updates the one with the same code (an import, or a new desa form).
+pub fn simpan_desa_kode(conn: &Connection, d: &Desa) -> Hasil<i64> {
+    conn.prepare_cached(
+        "INSERT INTO desa (kecamatan_id, kode, nama, kelurahan, luas_km2_x100, dusun, rw, rt,
+                           laki_laki, perempuan, jumlah_penduduk, rumah_tangga, keterangan, contoh)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         ON CONFLICT (kode) DO UPDATE SET
+           kecamatan_id = excluded.kecamatan_id, nama = excluded.nama,
+           kelurahan = excluded.kelurahan, luas_km2_x100 = excluded.luas_km2_x100,
+           dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt,
+           laki_laki = excluded.laki_laki, perempuan = excluded.perempuan,
+           jumlah_penduduk = excluded.jumlah_penduduk, rumah_tangga = excluded.rumah_tangga,
+           versi = versi + 1
+         WHERE (kecamatan_id, nama, kelurahan, luas_km2_x100, dusun, rw, rt, laki_laki,
+                perempuan, jumlah_penduduk, rumah_tangga) IS NOT
+               (excluded.kecamatan_id, excluded.nama, excluded.kelurahan, excluded.luas_km2_x100,
+                excluded.dusun, excluded.rw, excluded.rt, excluded.laki_laki, excluded.perempuan,
+                excluded.jumlah_penduduk, excluded.rumah_tangga)",
+    )?
+    .execute(params![
+        d.kecamatan_id,
+        d.kode,
+        d.nama,
+        d.kelurahan,
+        d.luas_km2.map(|l| l.0),
+        d.dusun,
+        d.rw,
+        d.rt,
+        d.laki_laki,
+        d.perempuan,
+        d.jumlah_penduduk,
+        d.rumah_tangga,
+        d.keterangan,
+        d.contoh
+    ])?;
+    Ok(conn
+        .prepare_cached("SELECT id FROM desa WHERE kode = ?1")?
+        .query_row([&d.kode], |r| r.get(0))?)
+}
+
+/// Saves an edited desa if nobody changed it since it was read (`d.versi`).
+pub fn ubah_desa(conn: &Connection, d: &Desa) -> Hasil<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE desa SET nama = ?2, luas_km2_x100 = ?3, dusun = ?4, rw = ?5, rt = ?6,
+                 laki_laki = ?7, perempuan = ?8, jumlah_penduduk = ?9, rumah_tangga = ?10,
+                 keterangan = ?11, versi = versi + 1
+             WHERE id = ?1 AND versi = ?12",
+        )?
+        .execute(params![
+            d.id,
+            d.nama,
+            d.luas_km2.map(|l| l.0),
+            d.dusun,
+            d.rw,
+            d.rt,
+            d.laki_laki,
+            d.perempuan,
+            d.jumlah_penduduk,
+            d.rumah_tangga,
+            d.keterangan,
+            d.versi
+        ])?;
+    if n == 0 {
+        return Err(Galat::Konflik);
+    }
+    Ok(())
+}
