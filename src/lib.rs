@@ -1,4 +1,5 @@
 //! pantau: deadlines of desa documents, kegiatan, schedule and indicators of a kecamatan.
 
+pub mod cli;
 pub mod domain;
 pub mod store;

@@ -1,3 +1,29 @@
-fn main() {
-    println!("pantau");
+//! Parse arguments, open the store, hand over to the CLI. Nothing else.
+
+use std::process::ExitCode;
+
+use pantau::cli::{self, KELUAR_GALAT};
+
+fn main() -> ExitCode {
+    let cli = match cli::baca_argumen() {
+        Ok(Some(c)) => c,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(g) => return gagal(g),
+    };
+    // today comes from one place: --today / PANTAU_TODAY, or the clock
+    let hari_ini = cli
+        .global
+        .hari_ini
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    match cli::jalankan(cli, hari_ini) {
+        Ok(kode) => ExitCode::from(kode),
+        Err(g) => gagal(g),
+    }
+}
+
+fn gagal(g: cli::GalatCli) -> ExitCode {
+    for baris in g.0 {
+        eprintln!("{baris}");
+    }
+    ExitCode::from(KELUAR_GALAT)
 }

@@ -1,0 +1,296 @@
+//! The command line of CONTRACT.md: global options, subcommands (Indonesian names with English
+//! aliases), Indonesian errors and exit codes.
+
+mod atur;
+mod cek;
+mod iku;
+mod impor;
+mod init;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::domain::tanggal::parse_tanggal;
+use crate::store::wilayah::{self, Lingkup};
+use crate::store::{Galat, Store};
+
+/// Exit codes of CONTRACT.md.
+pub const KELUAR_OK: u8 = 0;
+pub const KELUAR_LEWAT_TENGGAT: u8 = 1;
+pub const KELUAR_GALAT: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "pantau",
+    version,
+    about = "Pemantauan dokumen desa, kegiatan, jadwal dan indikator kinerja kecamatan",
+    long_about = "Pemantauan dokumen desa (RKPDes, APBDes, LPPDes), kegiatan, jadwal dan indikator \
+                  kinerja kecamatan.\nTanpa perintah, pantau membuka antarmuka terminal."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: OpsiGlobal,
+    #[command(subcommand)]
+    pub perintah: Option<Perintah>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct OpsiGlobal {
+    /// Berkas basis data [bawaan: $XDG_DATA_HOME/pantau/pantau.db]
+    #[arg(long, global = true, env = "PANTAU_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Tanggal yang dianggap hari ini (YYYY-MM-DD atau DD/MM/YYYY)
+    #[arg(long = "today", visible_alias = "hari-ini", global = true, env = "PANTAU_TODAY",
+          value_name = "TANGGAL", value_parser = baca_tanggal)]
+    pub hari_ini: Option<NaiveDate>,
+    /// Batasi ke satu kecamatan, misalnya 35.08.07 [bawaan: semua]
+    #[arg(long, global = true, env = "PANTAU_KECAMATAN", value_name = "KODE")]
+    pub kecamatan: Option<String>,
+    /// Garis dan simbol ASCII saja (untuk PuTTY dan konsol lama)
+    #[arg(long, global = true)]
+    pub ascii: bool,
+}
+
+fn baca_tanggal(teks: &str) -> Result<NaiveDate, String> {
+    parse_tanggal(teks)
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Perintah {
+    /// Buat basis data; --contoh menambahkan Kecamatan Yosowilangun sebagai contoh
+    Init {
+        /// Tambahkan kecamatan contoh (data rekaan ditandai "contoh")
+        #[arg(long, visible_alias = "sample")]
+        contoh: bool,
+    },
+    /// Muat data dari berkas CSV (desa, dokumen, fasilitasi, ikm); "-" membaca masukan standar
+    #[command(visible_alias = "import")]
+    Impor {
+        #[command(subcommand)]
+        jenis: JenisImpor,
+    },
+    /// Dokumen desa yang lewat tenggat atau jatuh tempo dalam N hari
+    #[command(visible_alias = "check")]
+    Cek {
+        /// Jendela peringatan dalam hari
+        #[arg(long, visible_alias = "days", default_value_t = 30, value_name = "N",
+              value_parser = clap::value_parser!(i64).range(0..=3660))]
+        hari: i64,
+        /// Keluaran JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// IKU 1, IKU 2 dan IKM tahun kinerja Y
+    #[command(visible_alias = "indicators")]
+    Iku {
+        /// Tahun kinerja [bawaan: tahun ini]
+        #[arg(long, visible_alias = "year", value_name = "Y",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        tahun: Option<i32>,
+        /// Keluaran JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ubah pengaturan
+    #[command(visible_alias = "set")]
+    Atur {
+        #[command(subcommand)]
+        apa: Pengaturan,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum JenisImpor {
+    /// Desa: kode, nama, kecamatan, kabupaten, luas_km2, dusun, rw, rt, laki_laki, perempuan, jumlah_penduduk, rumah_tangga
+    Desa {
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+    /// Dokumen: kode_desa, jenis, tahun_anggaran, tanggal, nomor, keterangan
+    Dokumen {
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+    /// Fasilitasi: tanggal, jenis, kode_desa, kode_kecamatan, uraian, output, bukti, ditindaklanjuti
+    Fasilitasi {
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+    /// IKM: kode_kecamatan, tahun, u1 … u9
+    Ikm {
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Pengaturan {
+    /// Tahun anggaran pertama yang dilacak [bawaan: tahun lalu]
+    #[command(visible_alias = "first-year")]
+    TahunAwal {
+        #[arg(value_name = "T")]
+        tahun: String,
+    },
+}
+
+/// An error for the user: one or more lines in Indonesian, exit code 2.
+#[derive(Debug)]
+pub struct GalatCli(pub Vec<String>);
+
+impl From<Galat> for GalatCli {
+    fn from(g: Galat) -> Self {
+        GalatCli(vec![g.to_string()])
+    }
+}
+
+impl From<String> for GalatCli {
+    fn from(s: String) -> Self {
+        GalatCli(vec![s])
+    }
+}
+
+/// What every subcommand gets: the open store, today, the scope.
+pub struct Konteks {
+    pub store: Store,
+    pub db: PathBuf,
+    pub baru: bool,
+    pub hari_ini: NaiveDate,
+    pub kode_kecamatan: Option<String>,
+}
+
+impl Konteks {
+    pub fn lingkup(&self) -> Result<Lingkup, GalatCli> {
+        Ok(wilayah::lingkup(
+            self.store.conn(),
+            self.kode_kecamatan.as_deref(),
+        )?)
+    }
+}
+
+/// `$XDG_DATA_HOME/pantau/pantau.db`, or `~/.local/share/pantau/pantau.db`.
+pub fn db_bawaan() -> PathBuf {
+    let dasar = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/share"))
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    dasar.join("pantau").join("pantau.db")
+}
+
+const TEMPLAT_BANTUAN: &str = "\
+{about-with-newline}
+Pemakaian: {usage}
+
+{all-args}{after-help}";
+
+/// The clap command with Indonesian help headings.
+pub fn perintah_clap() -> clap::Command {
+    fn indonesiakan(c: clap::Command) -> clap::Command {
+        c.help_template(TEMPLAT_BANTUAN)
+            .subcommand_help_heading("Perintah")
+            .next_help_heading("Opsi")
+            .disable_help_subcommand(true)
+            .mut_args(|a| {
+                if a.get_id() == "help" {
+                    a.help("Tampilkan bantuan")
+                } else if a.get_id() == "version" {
+                    a.help("Tampilkan versi")
+                } else {
+                    a
+                }
+            })
+            .mut_subcommands(indonesiakan)
+    }
+    indonesiakan(Cli::command().subcommand_value_name("PERINTAH"))
+}
+
+/// Parses the arguments; help and version are printed here (`Ok(None)`).
+pub fn baca_argumen() -> Result<Option<Cli>, GalatCli> {
+    let hasil = perintah_clap()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match hasil {
+        Ok(cli) => Ok(Some(cli)),
+        Err(e) => {
+            use clap::error::ErrorKind as K;
+            match e.kind() {
+                K::DisplayHelp | K::DisplayVersion => {
+                    let _ = e.print();
+                    Ok(None)
+                }
+                _ => Err(GalatCli(vec![galat_argumen(&e)])),
+            }
+        }
+    }
+}
+
+fn galat_argumen(e: &clap::Error) -> String {
+    use clap::error::{ContextKind as C, ErrorKind as K};
+    let konteks = |k: C| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let arg = konteks(C::InvalidArg);
+    let nilai = konteks(C::InvalidValue);
+    let saran = " (lihat pantau --help)";
+    match e.kind() {
+        K::InvalidSubcommand => format!("perintah '{nilai}' tidak dikenal{saran}"),
+        K::UnknownArgument => format!("opsi '{arg}' tidak dikenal{saran}"),
+        K::InvalidValue | K::ValueValidation => {
+            let sebab = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            let sebab = if sebab.contains("is not in")
+                || sebab.contains("invalid digit")
+                || sebab.is_empty()
+            {
+                "bukan angka dalam rentang yang dibolehkan".to_string()
+            } else {
+                sebab
+            };
+            format!("nilai '{nilai}' untuk {arg} tidak sah: {sebab}")
+        }
+        K::MissingRequiredArgument => format!("argumen wajib belum diisi: {arg}{saran}"),
+        K::MissingSubcommand | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            format!("perintah belum lengkap: pilih salah satu sub-perintah{saran}")
+        }
+        K::TooManyValues | K::WrongNumberOfValues => format!("terlalu banyak nilai{saran}"),
+        K::ArgumentConflict => format!("opsi saling bertentangan: {arg}{saran}"),
+        K::NoEquals => format!("opsi {arg} memerlukan nilai{saran}"),
+        _ => format!("argumen tidak sah{saran}"),
+    }
+}
+
+/// Opens the store and runs the subcommand; returns the exit code.
+pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
+    let db = cli.global.db.clone().unwrap_or_else(db_bawaan);
+    if db.is_dir() {
+        return Err(format!(
+            "--db {} adalah folder, bukan berkas basis data",
+            db.display()
+        )
+        .into());
+    }
+    let baru = !db.exists();
+    let store = Store::buka(&db)?;
+    let mut k = Konteks {
+        store,
+        db,
+        baru,
+        hari_ini,
+        kode_kecamatan: cli.global.kecamatan.clone(),
+    };
+    match cli.perintah {
+        Some(Perintah::Init { contoh }) => init::jalankan(&mut k, contoh),
+        Some(Perintah::Impor { jenis }) => impor::jalankan(&mut k, jenis),
+        Some(Perintah::Cek { hari, json }) => cek::jalankan(&k, hari, json),
+        Some(Perintah::Iku { tahun, json }) => iku::jalankan(&k, tahun, json),
+        Some(Perintah::Atur { apa }) => atur::jalankan(&mut k, apa),
+        None => Err(GalatCli(vec![
+            "antarmuka terminal belum tersedia di versi ini; pakai pantau cek, pantau iku atau pantau --help".into(),
+        ])),
+    }
+}
