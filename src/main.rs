@@ -5,6 +5,11 @@ use std::process::ExitCode;
 use pantau::cli::{self, KELUAR_GALAT};
 
 fn main() -> ExitCode {
+    // `pantau cek | head` must end quietly, like other Unix tools, not panic on a closed pipe
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = match cli::baca_argumen() {
         Ok(Some(c)) => c,
         Ok(None) => return ExitCode::SUCCESS,

@@ -72,7 +72,7 @@ pub enum Perintah {
         jenis: JenisImpor,
     },
     /// Dokumen desa yang lewat tenggat atau jatuh tempo dalam N hari
-    #[command(visible_alias = "check")]
+    #[command(visible_alias = "check", allow_negative_numbers = true)]
     Cek {
         /// Jendela peringatan dalam hari
         #[arg(long, visible_alias = "days", default_value_t = 30, value_name = "N",
@@ -83,7 +83,7 @@ pub enum Perintah {
         json: bool,
     },
     /// IKU 1, IKU 2 dan IKM tahun kinerja Y
-    #[command(visible_alias = "indicators")]
+    #[command(visible_alias = "indicators", allow_negative_numbers = true)]
     Iku {
         /// Tahun kinerja [bawaan: tahun ini]
         #[arg(long, visible_alias = "year", value_name = "Y",
@@ -192,22 +192,34 @@ Pemakaian: {usage}
 /// The clap command with Indonesian help headings.
 pub fn perintah_clap() -> clap::Command {
     fn indonesiakan(c: clap::Command) -> clap::Command {
+        use clap::{Arg, ArgAction};
         c.help_template(TEMPLAT_BANTUAN)
             .subcommand_help_heading("Perintah")
-            .next_help_heading("Opsi")
             .disable_help_subcommand(true)
-            .mut_args(|a| {
-                if a.get_id() == "help" {
-                    a.help("Tampilkan bantuan")
-                } else if a.get_id() == "version" {
-                    a.help("Tampilkan versi")
-                } else {
-                    a
-                }
-            })
+            .disable_help_flag(true)
+            .mut_args(|a| a.help_heading("Opsi"))
+            .arg(
+                Arg::new("bantuan")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help("Tampilkan bantuan")
+                    .help_heading("Opsi"),
+            )
             .mut_subcommands(indonesiakan)
     }
-    indonesiakan(Cli::command().subcommand_value_name("PERINTAH"))
+    indonesiakan(
+        Cli::command()
+            .subcommand_value_name("PERINTAH")
+            .disable_version_flag(true)
+            .arg(
+                clap::Arg::new("versi")
+                    .short('V')
+                    .long("version")
+                    .action(clap::ArgAction::Version)
+                    .help("Tampilkan versi"),
+            ),
+    )
 }
 
 /// Parses the arguments; help and version are printed here (`Ok(None)`).
@@ -237,17 +249,20 @@ fn galat_argumen(e: &clap::Error) -> String {
     let nilai = konteks(C::InvalidValue);
     let saran = " (lihat pantau --help)";
     match e.kind() {
-        K::InvalidSubcommand => format!("perintah '{nilai}' tidak dikenal{saran}"),
+        K::InvalidSubcommand => format!(
+            "perintah '{}' tidak dikenal{saran}",
+            konteks(C::InvalidSubcommand)
+        ),
         K::UnknownArgument => format!("opsi '{arg}' tidak dikenal{saran}"),
         K::InvalidValue | K::ValueValidation => {
             let sebab = std::error::Error::source(e)
                 .map(|s| s.to_string())
                 .unwrap_or_default();
-            let sebab = if sebab.contains("is not in")
-                || sebab.contains("invalid digit")
-                || sebab.is_empty()
-            {
-                "bukan angka dalam rentang yang dibolehkan".to_string()
+            let sebab = if let Some((_, rentang)) = sebab.split_once("is not in ") {
+                let (a, b) = rentang.split_once("..=").unwrap_or((rentang, ""));
+                format!("harus antara {a} dan {b}")
+            } else if sebab.contains("invalid digit") || sebab.is_empty() {
+                "harus berupa bilangan bulat".to_string()
             } else {
                 sebab
             };
