@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{GalatCli, KELUAR_LEWAT_TENGGAT, KELUAR_OK, Konteks};
 use crate::domain::tanggal::{format_iso, format_tanggal};
+use crate::domain::teks::potong;
 use crate::domain::tenggat::Status;
 use crate::store::dokumen::{self, ItemCek};
 use crate::store::wilayah::{self, Lingkup};
@@ -33,17 +34,6 @@ struct CekJson<'a> {
     hari: i64,
     ringkasan: Ringkasan,
     dokumen: Vec<ItemJson<'a>>,
-}
-
-/// Truncates to `lebar` characters, marking the cut with `~`.
-pub(crate) fn potong(teks: &str, lebar: usize) -> String {
-    if teks.chars().count() <= lebar {
-        teks.to_string()
-    } else {
-        let mut s: String = teks.chars().take(lebar.saturating_sub(1)).collect();
-        s.push('~');
-        s
-    }
 }
 
 pub fn jalankan(k: &Konteks, jendela: i64, json: bool) -> Result<u8, GalatCli> {

@@ -6,41 +6,9 @@ use serde_json::{Map, Value, json};
 
 use super::{GalatCli, KELUAR_OK, Konteks};
 use crate::domain::angka::{Seratus, format_desimal, format_persen, format_ribuan};
-use crate::domain::indikator::{self, Ikm, NAMA_IKM, NAMA_IKU1, NAMA_IKU2, Persentase};
-use crate::store::wilayah::{self, Kecamatan, Lingkup};
-use crate::store::{Hasil, Store, dokumen, fasilitasi, ikm};
-
-/// The indicators of one kecamatan for one performance year.
-pub struct IkuKecamatan {
-    pub kecamatan: Kecamatan,
-    pub jumlah_desa: i64,
-    pub iku1: Persentase,
-    pub iku2: Persentase,
-    /// (kind, fiscal year, desa on time)
-    pub rincian: Vec<(String, i32, i64)>,
-    pub ikm: Option<Ikm>,
-}
-
-pub fn hitung(store: &Store, kec: Kecamatan, tahun: i32) -> Hasil<IkuKecamatan> {
-    let conn = store.conn();
-    let lingkup = Lingkup::Kecamatan(kec.id);
-    let jumlah_desa = wilayah::jumlah_desa_dilacak(conn, lingkup)?;
-    let (ya, semua) = fasilitasi::iku1(conn, lingkup, tahun)?;
-    let rincian: Vec<(String, i32, i64)> = dokumen::iku2_rincian(conn, kec.id, tahun)?
-        .into_iter()
-        .map(|(j, ta, n)| (j.kode, ta, n))
-        .collect();
-    let tepat: Vec<i64> = rincian.iter().map(|r| r.2).collect();
-    let (skor, n) = ikm::jumlah_skor(conn, lingkup, tahun)?;
-    Ok(IkuKecamatan {
-        kecamatan: kec,
-        jumlah_desa,
-        iku1: indikator::iku1(ya, semua),
-        iku2: indikator::iku2(&tepat, jumlah_desa),
-        rincian,
-        ikm: indikator::hitung_ikm(skor, n),
-    })
-}
+use crate::domain::indikator::{NAMA_IKM, NAMA_IKU1, NAMA_IKU2, Persentase};
+use crate::store::indikator::{IkuKecamatan, hitung};
+use crate::store::wilayah;
 
 fn nilai(v: Option<Seratus>) -> Value {
     v.map(|s| json!(s.ke_f64())).unwrap_or(Value::Null)
@@ -48,13 +16,13 @@ fn nilai(v: Option<Seratus>) -> Value {
 
 fn ke_json(x: &IkuKecamatan) -> Value {
     let mut rincian = Map::new();
-    for (jenis, ta, n) in &x.rincian {
+    for (jenis, ta, n) in &x.iku.rincian {
         rincian.insert(
             jenis.clone(),
             json!({"tahun_anggaran": ta, "tepat_waktu": n}),
         );
     }
-    let ikm = match &x.ikm {
+    let ikm = match &x.iku.ikm {
         Some(i) => json!({
             "kode": "IKM", "nama": NAMA_IKM, "responden": i.responden,
             "nilai": i.nilai.ke_f64(), "mutu": i.mutu.huruf(), "kinerja": i.mutu.kinerja(),
@@ -68,12 +36,12 @@ fn ke_json(x: &IkuKecamatan) -> Value {
     json!({
         "kode": x.kecamatan.kode,
         "nama": x.kecamatan.nama,
-        "jumlah_desa": x.jumlah_desa,
+        "jumlah_desa": x.iku.jumlah_desa,
         "iku": [
-            {"kode": "IKU1", "nama": NAMA_IKU1, "pembilang": x.iku1.pembilang,
-             "penyebut": x.iku1.penyebut, "nilai": nilai(x.iku1.nilai())},
-            {"kode": "IKU2", "nama": NAMA_IKU2, "pembilang": x.iku2.pembilang,
-             "penyebut": x.iku2.penyebut, "nilai": nilai(x.iku2.nilai()), "rincian": rincian},
+            {"kode": "IKU1", "nama": NAMA_IKU1, "pembilang": x.iku.iku1.pembilang,
+             "penyebut": x.iku.iku1.penyebut, "nilai": nilai(x.iku.iku1.nilai())},
+            {"kode": "IKU2", "nama": NAMA_IKU2, "pembilang": x.iku.iku2.pembilang,
+             "penyebut": x.iku.iku2.penyebut, "nilai": nilai(x.iku.iku2.nilai()), "rincian": rincian},
             ikm,
         ],
     })
@@ -97,7 +65,7 @@ pub fn jalankan(k: &Konteks, tahun: Option<i32>, json: bool) -> Result<u8, Galat
         for kec in daftar {
             keluaran
                 .kecamatan
-                .push(ke_json(&hitung(&k.store, kec, tahun)?));
+                .push(ke_json(&hitung(k.store.conn(), kec, tahun)?));
         }
         let teks = serde_json::to_string_pretty(&keluaran)
             .map_err(|e| format!("JSON tidak dapat dibuat: {e}"))?;
@@ -113,7 +81,7 @@ pub fn jalankan(k: &Konteks, tahun: Option<i32>, json: bool) -> Result<u8, Galat
     }
     println!("Indikator kinerja tahun {tahun}");
     for kec in daftar {
-        let x = hitung(&k.store, kec, tahun)?;
+        let x = hitung(k.store.conn(), kec, tahun)?;
         cetak(&x);
     }
     Ok(KELUAR_OK)
@@ -139,21 +107,22 @@ fn cetak(x: &IkuKecamatan) {
     println!();
     println!(
         "Kecamatan {} ({}), {} desa",
-        x.kecamatan.nama, x.kecamatan.kode, x.jumlah_desa
+        x.kecamatan.nama, x.kecamatan.kode, x.iku.jumlah_desa
     );
     println!("  IKU 1  Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti");
-    println!("         {}", persen(&x.iku1));
+    println!("         {}", persen(&x.iku.iku1));
     println!("  IKU 2  Rata-rata persentase desa yang menyusun dokumen administrasi");
     println!("         pemerintahan desa tepat waktu");
-    println!("         {}", persen(&x.iku2));
+    println!("         {}", persen(&x.iku.iku2));
     let rincian: Vec<String> = x
+        .iku
         .rincian
         .iter()
         .map(|(j, ta, n)| format!("{j} TA {ta}: {n}"))
         .collect();
     println!("         tepat waktu: {}", rincian.join(", "));
     println!("  IKM    Nilai Indeks Kepuasan Masyarakat");
-    match &x.ikm {
+    match &x.iku.ikm {
         Some(i) => {
             println!(
                 "         {} (mutu {}, {}), {} responden",

@@ -304,8 +304,14 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         Some(Perintah::Cek { hari, json }) => cek::jalankan(&k, hari, json),
         Some(Perintah::Iku { tahun, json }) => iku::jalankan(&k, tahun, json),
         Some(Perintah::Atur { apa }) => atur::jalankan(&mut k, apa),
-        None => Err(GalatCli(vec![
-            "antarmuka terminal belum tersedia di versi ini; pakai pantau cek, pantau iku atau pantau --help".into(),
-        ])),
+        None => {
+            let lingkup = k.lingkup()?;
+            let tema = crate::tui::tema::Tema::dari_lingkungan(cli.global.ascii);
+            let konteks = crate::tui::Konteks::new(k.store, k.hari_ini, lingkup, tema)?;
+            let app = crate::tui::App::new(konteks)?;
+            crate::tui::jalankan(app)
+                .map_err(|e| GalatCli(vec![format!("terminal tidak dapat dipakai: {e}")]))?;
+            Ok(KELUAR_OK)
+        }
     }
 }

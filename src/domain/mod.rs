@@ -6,4 +6,5 @@ pub mod indikator;
 pub mod jadwal;
 pub mod kode;
 pub mod tanggal;
+pub mod teks;
 pub mod tenggat;

@@ -267,23 +267,23 @@ pub fn cek(
     Ok(hasil)
 }
 
-/// IKU 2 terms of one kecamatan for performance year `tahun`: per kind counted, the fiscal
-/// year it refers to and the number of desa whose document was recorded on time.
+/// IKU 2 terms for performance year `tahun`: per kind counted, the fiscal year it refers to
+/// and the number of desa (in scope) whose document was recorded on time.
 pub fn iku2_rincian(
     conn: &Connection,
-    kecamatan_id: i64,
+    lingkup: Lingkup,
     tahun: i32,
 ) -> Hasil<Vec<(JenisDokumen, i32, i64)>> {
     let mut hasil = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT count(*) FROM dokumen x JOIN desa d ON d.id = x.desa_id
-         WHERE d.kecamatan_id = ?1 AND d.kelurahan = 0 AND x.jenis_id = ?2
+         WHERE (?1 IS NULL OR d.kecamatan_id = ?1) AND d.kelurahan = 0 AND x.jenis_id = ?2
            AND x.tahun_anggaran = ?3 AND x.tanggal IS NOT NULL AND x.tanggal <= ?4",
     )?;
     for j in daftar_jenis(conn)?.into_iter().filter(|j| j.hitung_iku2) {
         let ta = j.aturan.ta_untuk_tahun_kinerja(tahun);
         let tenggat = format_iso(j.aturan.tenggat(ta));
-        let n: i64 = stmt.query_row(params![kecamatan_id, j.id, ta, tenggat], |r| r.get(0))?;
+        let n: i64 = stmt.query_row(params![lingkup.param(), j.id, ta, tenggat], |r| r.get(0))?;
         hasil.push((j, ta, n));
     }
     Ok(hasil)

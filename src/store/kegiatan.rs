@@ -602,3 +602,63 @@ pub fn batal_selesai(conn: &Connection, tahapan_id: i64, bulan: u32) -> Hasil<()
         .execute(params![tahapan_id, bulan])?;
     Ok(())
 }
+
+/// A KAK indicator with the kegiatan it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndikatorKegiatan {
+    pub kode_kegiatan: String,
+    pub indikator: Indikator,
+}
+
+/// Indicators of the year's kegiatan in scope, one page.
+pub fn indikator_tahun(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    saring: &str,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<IndikatorKegiatan>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi
+         FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
+         WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
+           AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%')
+         ORDER BY k.kode_kegiatan, k.kecamatan_id, i.urutan, i.id LIMIT ?4 OFFSET ?5",
+    )?;
+    let v = stmt
+        .query_map(
+            params![lingkup.param(), tahun, saring, batas, offset],
+            |r| {
+                Ok(IndikatorKegiatan {
+                    kode_kegiatan: r.get(0)?,
+                    indikator: Indikator {
+                        id: r.get(1)?,
+                        tingkat: r.get(2)?,
+                        uraian: r.get(3)?,
+                        satuan: r.get(4)?,
+                        target: r.get::<_, Option<i64>>(5)?.map(Seratus),
+                        realisasi: r.get::<_, Option<i64>>(6)?.map(Seratus),
+                        versi: r.get(7)?,
+                    },
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+pub fn hitung_indikator(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    saring: &str,
+) -> Hasil<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
+             WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
+               AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%')",
+        )?
+        .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
+}

@@ -6,6 +6,7 @@ pub mod dokumen;
 pub mod fasilitasi;
 pub mod ikm;
 pub mod impor;
+pub mod indikator;
 pub mod kegiatan;
 pub mod monev;
 mod referensi;

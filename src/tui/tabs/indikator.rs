@@ -1,0 +1,308 @@
+//! Indikator: IKU 1 and IKU 2 with numerator, denominator and fiscal years; IKM with its nine
+//! element scores and quality; the KAK indicators with target, realisation and achievement.
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Layar, blok, pesan_galat};
+use crate::domain::angka::{format_desimal, format_desimal_ringkas, format_persen, format_ribuan};
+use crate::domain::indikator::{Persentase, capaian};
+use crate::domain::teks::potong;
+use crate::store::indikator::{Iku, hitung_lingkup};
+use crate::store::kegiatan::{self, IndikatorKegiatan};
+use crate::store::wilayah::{self, Lingkup};
+use crate::store::{Hasil, ikm};
+use crate::tui::app::{Aksi, Konteks};
+use crate::tui::teks::{self, Tombol};
+use crate::tui::widgets::daftar::Daftar;
+use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
+
+enum Tujuan {
+    Realisasi(i64, i64),
+    Ikm(i64),
+}
+
+pub struct IndikatorTab {
+    tahun: i32,
+    iku: Option<Iku>,
+    unsur: Vec<(String, String)>,
+    daftar: Daftar,
+    baris: Vec<IndikatorKegiatan>,
+    tujuan: Option<Tujuan>,
+}
+
+impl IndikatorTab {
+    pub fn new(k: &Konteks) -> Self {
+        IndikatorTab {
+            tahun: k.hari_ini.year(),
+            iku: None,
+            unsur: Vec::new(),
+            daftar: Daftar::default(),
+            baris: Vec::new(),
+            tujuan: None,
+        }
+    }
+}
+
+fn persen(p: &Persentase) -> String {
+    format!(
+        "{} dari {} = {}",
+        format_ribuan(p.pembilang),
+        format_ribuan(p.penyebut),
+        match p.nilai() {
+            Some(_) => format_persen(p.nilai()),
+            None => "belum ada nilai".into(),
+        }
+    )
+}
+
+impl Layar for IndikatorTab {
+    fn muat(&mut self, k: &Konteks) -> Hasil<()> {
+        let conn = k.store.conn();
+        self.iku = Some(hitung_lingkup(conn, k.lingkup, self.tahun)?);
+        if self.unsur.is_empty() {
+            self.unsur = ikm::nama_unsur(conn)?;
+        }
+        let total = kegiatan::hitung_indikator(conn, k.lingkup, self.tahun, &self.daftar.saring)?;
+        self.daftar.atur_total(total as usize);
+        self.baris = kegiatan::indikator_tahun(
+            conn,
+            k.lingkup,
+            self.tahun,
+            &self.daftar.saring,
+            self.daftar.awal as i64,
+            self.daftar.tinggi.max(1) as i64,
+        )?;
+        Ok(())
+    }
+
+    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
+        let tema = &k.tema;
+        let [atas, bawah] =
+            Layout::vertical([Constraint::Length(9), Constraint::Min(3)]).areas(area);
+        let b = blok(k, format!(" IKU dan IKM tahun kinerja {} ", self.tahun));
+        let dalam = b.inner(atas);
+        f.render_widget(b, atas);
+        if let Some(iku) = &self.iku {
+            let rincian: Vec<String> = iku
+                .rincian
+                .iter()
+                .map(|(j, ta, n)| format!("{j} TA {ta}: {n}"))
+                .collect();
+            let mut baris = vec![
+                Line::from(vec![
+                    Span::styled("IKU 1 ", tema.judul()),
+                    Span::raw(persen(&iku.iku1)),
+                ]),
+                Line::styled(
+                    "      fasilitasi & koordinasi ditindaklanjuti / semua",
+                    tema.redup(),
+                ),
+                Line::from(vec![
+                    Span::styled("IKU 2 ", tema.judul()),
+                    Span::raw(persen(&iku.iku2)),
+                ]),
+                Line::styled(
+                    format!(
+                        "      tepat waktu: {} ({} desa × {})",
+                        rincian.join(", "),
+                        iku.jumlah_desa,
+                        iku.rincian.len()
+                    ),
+                    tema.redup(),
+                ),
+            ];
+            match &iku.ikm {
+                Some(i) => {
+                    baris.push(Line::from(vec![
+                        Span::styled("IKM   ", tema.judul()),
+                        Span::raw(format!(
+                            "{} · mutu {} ({}) · {} responden",
+                            format_desimal(i.nilai),
+                            i.mutu.huruf(),
+                            i.mutu.kinerja(),
+                            format_ribuan(i.responden)
+                        )),
+                    ]));
+                    let nrr: Vec<String> = i
+                        .unsur
+                        .iter()
+                        .enumerate()
+                        .map(|(n, u)| format!("U{} {}", n + 1, format_desimal(*u)))
+                        .collect();
+                    baris.push(Line::raw(format!("      NRR {}", nrr[..5].join(" "))));
+                    baris.push(Line::raw(format!("          {}", nrr[5..].join(" "))));
+                }
+                None => baris.push(Line::from(vec![
+                    Span::styled("IKM   ", tema.judul()),
+                    Span::raw("belum ada responden: belum ada nilai (a untuk menambah jawaban)"),
+                ])),
+            }
+            f.render_widget(Paragraph::new(baris), dalam);
+        }
+        let b = blok(k, " Indikator KAK: target, realisasi, capaian ".into());
+        let dalam = b.inner(bawah);
+        f.render_widget(b, bawah);
+        let [kepala, isi] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(dalam);
+        if self.daftar.atur_tinggi(isi.height as usize) {
+            let _ = self.muat(k);
+        }
+        let lebar = (dalam.width as usize).saturating_sub(4 + 9 + 10 + 10 + 9);
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                format!(
+                    "{:<4}{:<9}{:<lebar$}{:>10}{:>10}{:>9}",
+                    "Keg", "Tingkat", "Uraian", "Target", "Realisasi", "Capaian"
+                ),
+                tema.judul(),
+            )),
+            kepala,
+        );
+        let mut baris = Vec::new();
+        if self.baris.is_empty() {
+            baris.push(Line::styled(
+                format!("Belum ada kegiatan tahun {}.", self.tahun),
+                tema.redup(),
+            ));
+        }
+        for (n, x) in self.baris.iter().enumerate() {
+            let i = &x.indikator;
+            let angka = |v: Option<crate::domain::angka::Seratus>| {
+                v.map(format_desimal_ringkas).unwrap_or_else(|| "–".into())
+            };
+            let teks = format!(
+                "{:<4}{:<9}{:<lebar$}{:>10}{:>10}{:>9}",
+                x.kode_kegiatan.rsplit('.').next().unwrap_or(""),
+                i.tingkat,
+                potong(&i.uraian, lebar.saturating_sub(1)),
+                angka(i.target),
+                angka(i.realisasi),
+                format_persen(capaian(i.target, i.realisasi))
+            );
+            let gaya = if self.daftar.awal + n == self.daftar.pilih {
+                tema.pilih()
+            } else {
+                ratatui::style::Style::default()
+            };
+            baris.push(Line::styled(teks, gaya));
+        }
+        f.render_widget(Paragraph::new(baris), isi);
+    }
+
+    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
+        match key.code {
+            KeyCode::Char('[') | KeyCode::Char(']') => {
+                self.tahun += if key.code == KeyCode::Char('[') {
+                    -1
+                } else {
+                    1
+                };
+                match self.muat(k) {
+                    Ok(()) => Aksi::Tidak,
+                    Err(e) => Aksi::Galat(pesan_galat(e)),
+                }
+            }
+            KeyCode::Enter | KeyCode::Char('e') => {
+                let Some(x) = self
+                    .baris
+                    .get(self.daftar.pilih.saturating_sub(self.daftar.awal))
+                else {
+                    return Aksi::Tidak;
+                };
+                let i = &x.indikator;
+                self.tujuan = Some(Tujuan::Realisasi(i.id, i.versi));
+                let mut f = Form::new(
+                    &format!("Realisasi: {}", potong(&i.uraian, 50)),
+                    vec![Bidang::new(
+                        "Realisasi",
+                        Jenis::Desimal,
+                        false,
+                        &i.realisasi.map(format_desimal_ringkas).unwrap_or_default(),
+                    )],
+                );
+                f.petunjuk = vec![format!(
+                    "Target: {} {}; kosongkan untuk menghapus realisasi.",
+                    i.target
+                        .map(format_desimal_ringkas)
+                        .unwrap_or_else(|| "–".into()),
+                    i.satuan
+                )];
+                Aksi::Form(f)
+            }
+            KeyCode::Char('a') => {
+                let kec = match k.lingkup {
+                    Lingkup::Kecamatan(id) => Some(id),
+                    Lingkup::Semua => {
+                        match wilayah::daftar_kecamatan(k.store.conn(), Lingkup::Semua, 0, 2) {
+                            Ok(v) if v.len() == 1 => Some(v[0].id),
+                            _ => None,
+                        }
+                    }
+                };
+                let Some(kec) = kec else {
+                    return Aksi::Galat(
+                        "Pilih satu kecamatan (--kecamatan KODE) untuk mengisi survei IKM.".into(),
+                    );
+                };
+                self.tujuan = Some(Tujuan::Ikm(kec));
+                let bidang = self
+                    .unsur
+                    .iter()
+                    .map(|(kode, nama)| {
+                        Bidang::new(
+                            &format!("{kode} {}", potong(nama, 24)),
+                            Jenis::Kode(vec!["1".into(), "2".into(), "3".into(), "4".into()]),
+                            true,
+                            "",
+                        )
+                    })
+                    .collect();
+                let mut f = Form::new(&format!("Jawaban survei IKM {}", self.tahun), bidang);
+                f.petunjuk =
+                    vec!["Skor 1 (tidak baik) sampai 4 (sangat baik) untuk tiap unsur.".into()];
+                Aksi::Form(f)
+            }
+            _ => Aksi::Tidak,
+        }
+    }
+
+    fn simpan(&mut self, f: &Form, k: &mut Konteks) -> Result<String, String> {
+        match self.tujuan {
+            Some(Tujuan::Realisasi(id, versi)) => {
+                let r = form::desimal(&f.teks(0));
+                k.store
+                    .transaksi(|tx| kegiatan::ubah_realisasi(tx, id, versi, r))
+                    .map_err(pesan_galat)?;
+                Ok("Realisasi disimpan.".into())
+            }
+            Some(Tujuan::Ikm(kec)) => {
+                let mut skor = [0u8; 9];
+                for (i, s) in skor.iter_mut().enumerate() {
+                    *s = f
+                        .teks(i)
+                        .parse()
+                        .map_err(|_| format!("U{}: isi 1–4", i + 1))?;
+                }
+                let tahun = self.tahun;
+                k.store
+                    .transaksi(|tx| ikm::tambah(tx, kec, tahun, skor, false).map(|_| ()))
+                    .map_err(pesan_galat)?;
+                Ok(format!("Jawaban survei IKM {tahun} ditambahkan."))
+            }
+            None => Err("tidak ada yang disimpan".into()),
+        }
+    }
+
+    fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
+        teks::INDIKATOR
+    }
+
+    fn daftar(&mut self) -> Option<&mut Daftar> {
+        Some(&mut self.daftar)
+    }
+}

@@ -1,0 +1,311 @@
+//! Jadwal: stages × January–December, the current month marked; `Enter` on a cell marks that
+//! occurrence done (date, evidence) or undoes it; what is planned in the next 60 days.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Layar, blok, pesan_galat};
+use crate::domain::jadwal::{StatusKejadian, status_kejadian};
+use crate::domain::tanggal::{format_tanggal, nama_bulan, nama_bulan_pendek};
+use crate::domain::teks::potong;
+use crate::store::Hasil;
+use crate::store::kegiatan::{self, BarisJadwal};
+use crate::tui::app::{Aksi, Konteks};
+use crate::tui::teks::{self, Tombol};
+use crate::tui::widgets::daftar::Daftar;
+use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
+
+pub struct Jadwal {
+    tahun: i32,
+    bulan: u32,
+    daftar: Daftar,
+    baris: Vec<BarisJadwal>,
+    /// The next 60 days: (first day of month, stage, kegiatan code)
+    rencana: Vec<(NaiveDate, String, String)>,
+    tandai: Option<(i64, u32)>,
+    batal: Option<(i64, u32)>,
+}
+
+impl Jadwal {
+    pub fn new(k: &Konteks) -> Self {
+        Jadwal {
+            tahun: k.hari_ini.year(),
+            bulan: k.hari_ini.month(),
+            daftar: Daftar::default(),
+            baris: Vec::new(),
+            rencana: Vec::new(),
+            tandai: None,
+            batal: None,
+        }
+    }
+
+    fn terpilih(&self) -> Option<&BarisJadwal> {
+        self.baris
+            .get(self.daftar.pilih.checked_sub(self.daftar.awal)?)
+    }
+}
+
+fn kode_pendek(kode: &str) -> &str {
+    kode.rsplit('.').next().unwrap_or(kode)
+}
+
+impl Layar for Jadwal {
+    fn muat(&mut self, k: &Konteks) -> Hasil<()> {
+        let conn = k.store.conn();
+        let total = kegiatan::hitung_jadwal(conn, k.lingkup, self.tahun, &self.daftar.saring)?;
+        self.daftar.atur_total(total as usize);
+        self.baris = kegiatan::jadwal(
+            conn,
+            k.lingkup,
+            self.tahun,
+            &self.daftar.saring,
+            self.daftar.awal as i64,
+            self.daftar.tinggi.max(1) as i64,
+        )?;
+        // planned in the next 60 days, from this year's and next year's schedule
+        self.rencana.clear();
+        let batas = k.hari_ini + Duration::days(60);
+        for th in [k.hari_ini.year(), k.hari_ini.year() + 1] {
+            if NaiveDate::from_ymd_opt(th, 1, 1).is_some_and(|a| a > batas) {
+                continue;
+            }
+            for b in kegiatan::jadwal(conn, k.lingkup, th, "", 0, 200)? {
+                for m in b.bulan.daftar() {
+                    let Some(awal) = NaiveDate::from_ymd_opt(th, m, 1) else {
+                        continue;
+                    };
+                    let akhir = crate::domain::tanggal::akhir_bulan(th, m);
+                    let selesai = b.selesai.iter().any(|s| s.bulan == m);
+                    if !selesai && akhir >= k.hari_ini && awal <= batas {
+                        self.rencana
+                            .push((awal, b.nama.clone(), b.kode_kegiatan.clone()));
+                    }
+                }
+            }
+        }
+        self.rencana.sort();
+        Ok(())
+    }
+
+    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
+        let tema = &k.tema;
+        let tinggi_rencana = (self.rencana.len() as u16 + 2).clamp(3, 6);
+        let [atas, bawah] =
+            Layout::vertical([Constraint::Min(4), Constraint::Length(tinggi_rencana)]).areas(area);
+        let b = blok(
+            k,
+            format!(
+                " Jadwal {} · ✓ selesai  ✗ terlewat  o direncanakan ",
+                self.tahun
+            )
+            .replace('✓', tema.kejadian(StatusKejadian::Selesai).0)
+            .replace('✗', tema.kejadian(StatusKejadian::Terlewat).0),
+        );
+        let dalam = b.inner(atas);
+        f.render_widget(b, atas);
+        let [kepala, isi] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(dalam);
+        if self.daftar.atur_tinggi(isi.height as usize) {
+            let _ = self.muat(k);
+        }
+        let sel = 4usize;
+        let lebar_label = (dalam.width as usize).saturating_sub(12 * sel).max(10);
+        let mut judul = vec![Span::styled(
+            format!("{:<lebar_label$}", "Kegiatan · tahapan"),
+            tema.judul(),
+        )];
+        for m in 1..=12u32 {
+            let mut gaya = tema.judul();
+            if self.tahun == k.hari_ini.year() && m == k.hari_ini.month() {
+                gaya = gaya.add_modifier(ratatui::style::Modifier::UNDERLINED);
+            }
+            if m == self.bulan {
+                gaya = gaya.patch(tema.pilih());
+            }
+            judul.push(Span::styled(
+                format!("{:<sel$}", nama_bulan_pendek(m)),
+                gaya,
+            ));
+        }
+        f.render_widget(Paragraph::new(Line::from(judul)), kepala);
+        let mut baris = Vec::new();
+        if self.baris.is_empty() {
+            baris.push(Line::styled(
+                format!(
+                    "Belum ada tahapan kegiatan tahun {}. Tambah di tab Kegiatan.",
+                    self.tahun
+                ),
+                tema.redup(),
+            ));
+        }
+        for (n, b) in self.baris.iter().enumerate() {
+            let dipilih = self.daftar.awal + n == self.daftar.pilih;
+            let label = format!("{} {}", kode_pendek(&b.kode_kegiatan), b.nama);
+            let mut spans = vec![Span::styled(
+                format!("{:<lebar_label$}", potong(&label, lebar_label - 1)),
+                if dipilih {
+                    tema.judul()
+                } else {
+                    Style::default()
+                },
+            )];
+            for m in 1..=12u32 {
+                let (teks, mut gaya) = if b.bulan.berisi(m) {
+                    let selesai = b.selesai.iter().any(|s| s.bulan == m);
+                    let st = status_kejadian(self.tahun, m, selesai, k.hari_ini);
+                    let (s, g) = tema.kejadian(st);
+                    (s.to_string(), g)
+                } else {
+                    (tema.garis_h().to_string(), tema.redup())
+                };
+                if dipilih && m == self.bulan {
+                    gaya = gaya.patch(tema.pilih());
+                }
+                spans.push(Span::styled(format!(" {teks}  "), gaya));
+            }
+            baris.push(Line::from(spans));
+        }
+        f.render_widget(Paragraph::new(baris), isi);
+        let b = blok(k, " Direncanakan 60 hari ke depan ".into());
+        let dalam = b.inner(bawah);
+        f.render_widget(b, bawah);
+        let baris: Vec<Line> = if self.rencana.is_empty() {
+            vec![Line::styled(
+                "Tidak ada tahapan yang belum selesai.",
+                tema.redup(),
+            )]
+        } else {
+            self.rencana
+                .iter()
+                .map(|(t, nama, kode)| {
+                    Line::raw(format!(
+                        "{} {}  {} ({})",
+                        nama_bulan(t.month()),
+                        t.year(),
+                        nama,
+                        kode_pendek(kode)
+                    ))
+                })
+                .collect()
+        };
+        f.render_widget(Paragraph::new(baris), dalam);
+    }
+
+    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
+        match key.code {
+            KeyCode::Left | KeyCode::Char('h') => {
+                self.bulan = if self.bulan == 1 { 12 } else { self.bulan - 1 };
+                Aksi::Tidak
+            }
+            KeyCode::Right | KeyCode::Char('l') => {
+                self.bulan = self.bulan % 12 + 1;
+                Aksi::Tidak
+            }
+            KeyCode::Char('[') | KeyCode::Char(']') => {
+                self.tahun += if key.code == KeyCode::Char('[') {
+                    -1
+                } else {
+                    1
+                };
+                match self.muat(k) {
+                    Ok(()) => Aksi::Tidak,
+                    Err(e) => Aksi::Galat(pesan_galat(e)),
+                }
+            }
+            KeyCode::Enter | KeyCode::Char('e') => {
+                let Some(b) = self.terpilih().cloned() else {
+                    return Aksi::Tidak;
+                };
+                let m = self.bulan;
+                if !b.bulan.berisi(m) {
+                    return Aksi::Galat(format!(
+                        "{} tidak dijadwalkan pada bulan {}.",
+                        b.nama,
+                        nama_bulan(m)
+                    ));
+                }
+                if let Some(s) = b.selesai.iter().find(|s| s.bulan == m) {
+                    self.batal = Some((b.tahapan_id, m));
+                    return Aksi::Tanya(format!(
+                        "{} bulan {} sudah selesai ({}). Batalkan tanda selesai?",
+                        b.nama,
+                        nama_bulan(m),
+                        format_tanggal(s.tanggal)
+                    ));
+                }
+                let awal = NaiveDate::from_ymd_opt(self.tahun, m, 1).unwrap_or(k.hari_ini);
+                let usul = if k.hari_ini >= awal
+                    && k.hari_ini <= crate::domain::tanggal::akhir_bulan(self.tahun, m)
+                {
+                    k.hari_ini
+                } else {
+                    awal.min(k.hari_ini)
+                };
+                self.tandai = Some((b.tahapan_id, m));
+                let mut f = Form::new(
+                    &format!(
+                        "Tandai selesai: {} · {} {}",
+                        potong(&b.nama, 40),
+                        nama_bulan(m),
+                        self.tahun
+                    ),
+                    vec![
+                        Bidang::new(
+                            "Tanggal",
+                            Jenis::Tanggal {
+                                batas: Some(k.hari_ini),
+                            },
+                            true,
+                            &format_tanggal(usul),
+                        ),
+                        Bidang::new("Bukti", Jenis::Teks, false, "BA dan daftar hadir"),
+                    ],
+                );
+                f.petunjuk = vec![format!("Tempat: {}", b.tempat)];
+                Aksi::Form(f)
+            }
+            _ => Aksi::Tidak,
+        }
+    }
+
+    fn konfirmasi(&mut self, k: &mut Konteks) -> Aksi {
+        let Some((id, m)) = self.batal.take() else {
+            return Aksi::Tidak;
+        };
+        match k.store.transaksi(|tx| kegiatan::batal_selesai(tx, id, m)) {
+            Ok(()) => Aksi::Pesan(format!("Tanda selesai bulan {} dibatalkan.", nama_bulan(m))),
+            Err(e) => Aksi::Galat(pesan_galat(e)),
+        }
+    }
+
+    fn simpan(&mut self, f: &Form, k: &mut Konteks) -> Result<String, String> {
+        let Some((id, m)) = self.tandai else {
+            return Err("tidak ada yang disimpan".into());
+        };
+        let tgl = form::tanggal(&f.teks(0)).ok_or("Tanggal: tidak sah")?;
+        let bukti = f.teks(1);
+        k.store
+            .transaksi(|tx| kegiatan::tandai_selesai(tx, id, m, tgl, &bukti, false))
+            .map_err(pesan_galat)?;
+        self.tandai = None;
+        Ok(format!(
+            "Ditandai selesai: {} {}, {}.",
+            nama_bulan(m),
+            self.tahun,
+            format_tanggal(tgl)
+        ))
+    }
+
+    fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
+        teks::JADWAL
+    }
+
+    fn daftar(&mut self) -> Option<&mut Daftar> {
+        Some(&mut self.daftar)
+    }
+}

@@ -1,0 +1,69 @@
+//! The seven tabs. Each keeps its own state, fetches only the page it shows, and turns keys
+//! into actions.
+
+mod beranda;
+mod desa;
+mod fasilitasi;
+mod indikator;
+mod jadwal;
+mod kegiatan;
+mod monev;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::app::{Aksi, Konteks};
+use super::teks::Tombol;
+use super::widgets::daftar::Daftar;
+use super::widgets::form::Form;
+use crate::store::Hasil;
+
+pub trait Layar {
+    /// Fetches what the tab shows from the store.
+    fn muat(&mut self, k: &Konteks) -> Hasil<()>;
+    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks);
+    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi;
+    fn tombol_layar(&self, k: &Konteks) -> &'static [Tombol];
+    /// The list that `/` filters and the move keys move, if the tab shows one now.
+    fn daftar(&mut self) -> Option<&mut Daftar> {
+        None
+    }
+    /// Saves the form this tab opened; the message is shown on success.
+    fn simpan(&mut self, _form: &Form, _k: &mut Konteks) -> Result<String, String> {
+        Err("formulir ini tidak dapat disimpan di sini".into())
+    }
+    /// A field changed: a chance to update hints.
+    fn form_berubah(&mut self, _form: &mut Form, _k: &Konteks) {}
+    /// The user answered `y` to this tab's question.
+    fn konfirmasi(&mut self, _k: &mut Konteks) -> Aksi {
+        Aksi::Tidak
+    }
+    /// Select a desa document (from the Beranda list).
+    fn fokus(&mut self, _k: &Konteks, _desa: &str, _jenis: &str, _ta: i32) {}
+}
+
+pub fn semua(k: &Konteks) -> Vec<Box<dyn Layar>> {
+    vec![
+        Box::new(beranda::Beranda::new(k)),
+        Box::new(kegiatan::Kegiatan::new(k)),
+        Box::new(jadwal::Jadwal::new(k)),
+        Box::new(desa::DesaTab::new(k)),
+        Box::new(indikator::IndikatorTab::new(k)),
+        Box::new(fasilitasi::FasilitasiTab::new(k)),
+        Box::new(monev::Monev::new(k)),
+    ]
+}
+
+/// `Galat` as a message for the screen.
+pub(crate) fn pesan_galat(e: crate::store::Galat) -> String {
+    e.to_string()
+}
+
+/// A block with the theme's border.
+pub(crate) fn blok<'a>(k: &Konteks, judul: String) -> ratatui::widgets::Block<'a> {
+    ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .border_set(k.tema.border())
+        .title(judul)
+}

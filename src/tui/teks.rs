@@ -1,0 +1,118 @@
+//! Every key the screens offer, listed once: the footer and the `?` help are built from here.
+
+/// A key and what it does on a screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Tombol {
+    pub tombol: &'static str,
+    pub arti: &'static str,
+    /// Shown in the footer (the help shows all).
+    pub kaki: bool,
+}
+
+const fn t(tombol: &'static str, arti: &'static str, kaki: bool) -> Tombol {
+    Tombol { tombol, arti, kaki }
+}
+
+pub const NAMA_TAB: [&str; 7] = [
+    "Beranda",
+    "Kegiatan",
+    "Jadwal",
+    "Desa",
+    "Indikator",
+    "Fasilitasi",
+    "Monev",
+];
+
+/// Shown first in every footer.
+pub const BANTUAN: Tombol = t("?", "bantuan", true);
+
+pub const UMUM: &[Tombol] = &[
+    t("1-7", "pindah tab", false),
+    t("Tab/S-Tab", "tab berikut / sebelumnya", false),
+    t("↑↓ jk", "pindah baris", false),
+    t("PgUp PgDn", "halaman sebelumnya / berikut", false),
+    t("Home End gG", "awal / akhir daftar", false),
+    t("/", "saring", true),
+    t("q", "keluar", true),
+    t("Ctrl-C", "keluar seketika", false),
+];
+
+pub const BERANDA: &[Tombol] = &[
+    t("[ ]", "tahun", true),
+    t("Enter", "buka di tab Desa", true),
+];
+
+pub const BERANDA_KOSONG: &[Tombol] = &[t("c", "muat contoh Kecamatan Yosowilangun", true)];
+
+pub const DESA: &[Tombol] = &[
+    t("←→", "kolom", true),
+    t("[ ]", "tahun anggaran", true),
+    t("Enter", "isi dokumen", true),
+    t("d", "hapus catatan dokumen", false),
+    t("i", "rincian", true),
+    t("a", "tambah desa", false),
+];
+
+pub const DESA_RINCI: &[Tombol] = &[
+    t("e", "ubah data desa", true),
+    t("Esc", "kembali ke daftar", true),
+];
+
+pub const KEGIATAN: &[Tombol] = &[
+    t("[ ]", "tahun", true),
+    t("Enter", "buka KAK", true),
+    t("a", "tambah", true),
+    t("e", "ubah", false),
+    t("d", "hapus kegiatan", false),
+];
+
+pub const KAK: &[Tombol] = &[
+    t("↑↓", "pilih butir", false),
+    t("←→", "bagian KAK", true),
+    t("e/Enter", "ubah butir", true),
+    t("a", "tambah butir di bagian ini", true),
+    t("d", "hapus butir", true),
+    t("Esc", "kembali", true),
+];
+
+pub const JADWAL: &[Tombol] = &[
+    t("←→", "bulan", true),
+    t("[ ]", "tahun", true),
+    t("Enter", "selesai/batal", true),
+];
+
+pub const INDIKATOR: &[Tombol] = &[
+    t("[ ]", "tahun kinerja", true),
+    t("Enter", "realisasi", true),
+    t("a", "jawaban IKM", true),
+];
+
+pub const FASILITASI: &[Tombol] = &[
+    t("[ ]", "tahun", true),
+    t("a", "tambah", true),
+    t("Enter/e", "ubah", true),
+    t("t", "tindak lanjut", true),
+    t("d", "hapus", false),
+];
+
+pub const MONEV: &[Tombol] = &[
+    t("←→", "panel", true),
+    t("[ ]", "tahun", true),
+    t("a", "tambah (di matriks: kegiatan)", true),
+    t("A", "tambah masalah di matriks", false),
+    t("p", "putaran pemantauan baru", true),
+    t("Enter/e", "ubah", true),
+    t("d", "hapus", false),
+];
+
+pub const FORM: &[Tombol] = &[
+    t("Ctrl-S", "simpan", true),
+    t("Esc", "tutup (tanya bila ada perubahan)", true),
+    t("Tab/S-Tab", "bidang berikut / sebelumnya", true),
+    t("Enter", "bidang berikut; simpan di bidang terakhir", false),
+];
+
+pub const SARING: &[Tombol] = &[
+    t("Enter", "pakai saringan", true),
+    t("Esc", "hapus saringan", true),
+];

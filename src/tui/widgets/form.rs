@@ -1,0 +1,318 @@
+//! Forms built on ratatui-textarea: one line per field, each checked as it is typed, the
+//! reason shown next to the field in Indonesian.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+use crate::domain::angka::{Seratus, parse_bulat, parse_desimal, parse_rupiah, parse_ya_tidak};
+use crate::domain::jadwal::Bulan;
+use crate::domain::tanggal::{format_tanggal, parse_tanggal};
+use crate::tui::tema::Tema;
+
+#[derive(Debug, Clone)]
+pub enum Jenis {
+    Teks,
+    /// A date, not after `batas` when given.
+    Tanggal {
+        batas: Option<NaiveDate>,
+    },
+    Rupiah,
+    Bulat,
+    Desimal,
+    YaTidak,
+    Bulan,
+    /// One of these codes (case-insensitive).
+    Kode(Vec<String>),
+}
+
+pub struct Bidang {
+    pub label: String,
+    pub jenis: Jenis,
+    pub wajib: bool,
+    pub area: TextArea<'static>,
+    pub galat: Option<String>,
+    awal: String,
+}
+
+impl Bidang {
+    pub fn new(label: &str, jenis: Jenis, wajib: bool, nilai: &str) -> Self {
+        let mut area = TextArea::new(vec![nilai.to_string()]);
+        area.set_cursor_line_style(Style::default());
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Bidang {
+            label: label.to_string(),
+            jenis,
+            wajib,
+            area,
+            galat: None,
+            awal: nilai.to_string(),
+        }
+    }
+
+    pub fn teks(&self) -> String {
+        self.area.lines().join(" ").trim().to_string()
+    }
+
+    fn periksa(&mut self) {
+        self.galat = periksa(&self.jenis, self.wajib, &self.teks()).err();
+    }
+}
+
+/// Checks one value; the error is shown next to the field.
+pub fn periksa(jenis: &Jenis, wajib: bool, teks: &str) -> Result<(), String> {
+    if teks.is_empty() {
+        return if wajib {
+            Err("wajib diisi".into())
+        } else {
+            Ok(())
+        };
+    }
+    match jenis {
+        Jenis::Teks => Ok(()),
+        Jenis::Tanggal { batas } => {
+            let t = parse_tanggal(teks)?;
+            match batas {
+                Some(b) if t > *b => Err(format!("sesudah hari ini ({})", format_tanggal(*b))),
+                _ => Ok(()),
+            }
+        }
+        Jenis::Rupiah => parse_rupiah(teks).and_then(|v| {
+            if v < 0 {
+                Err("tidak boleh negatif".into())
+            } else {
+                Ok(())
+            }
+        }),
+        Jenis::Bulat => parse_bulat(teks).map(|_| ()),
+        Jenis::Desimal => parse_desimal(teks).map(|_| ()),
+        Jenis::YaTidak => parse_ya_tidak(teks).map(|_| ()),
+        Jenis::Bulan => Bulan::parse(teks).map(|_| ()),
+        Jenis::Kode(daftar) => {
+            if daftar.iter().any(|k| k.eq_ignore_ascii_case(teks)) {
+                Ok(())
+            } else {
+                Err(format!("pilih salah satu: {}", ringkas(daftar)))
+            }
+        }
+    }
+}
+
+fn ringkas(daftar: &[String]) -> String {
+    if daftar.len() > 6 {
+        format!(
+            "{}, …, {}",
+            daftar[..3].join(", "),
+            daftar[daftar.len() - 1]
+        )
+    } else {
+        daftar.join(", ")
+    }
+}
+
+/// What a key did to the form.
+#[derive(Debug, PartialEq, Eq)]
+pub enum HasilTombol {
+    Lanjut,
+    Simpan,
+    Tutup,
+}
+
+pub struct Form {
+    pub judul: String,
+    pub bidang: Vec<Bidang>,
+    pub fokus: usize,
+    /// Lines of help shown under the fields (e.g. the catalogue entry of a facilitation kind).
+    pub petunjuk: Vec<String>,
+    /// An error from saving (conflict, database), shown at the bottom.
+    pub galat: Option<String>,
+}
+
+impl Form {
+    pub fn new(judul: &str, bidang: Vec<Bidang>) -> Self {
+        Form {
+            judul: judul.to_string(),
+            bidang,
+            fokus: 0,
+            petunjuk: Vec::new(),
+            galat: None,
+        }
+    }
+
+    pub fn teks(&self, i: usize) -> String {
+        self.bidang.get(i).map(Bidang::teks).unwrap_or_default()
+    }
+
+    pub fn berubah(&self) -> bool {
+        self.bidang.iter().any(|b| b.teks() != b.awal.trim())
+    }
+
+    /// Checks every field; true when all are valid.
+    pub fn sah(&mut self) -> bool {
+        for b in &mut self.bidang {
+            b.periksa();
+        }
+        match self.bidang.iter().position(|b| b.galat.is_some()) {
+            Some(i) => {
+                self.fokus = i;
+                false
+            }
+            None => true,
+        }
+    }
+
+    pub fn tombol(&mut self, k: KeyEvent) -> HasilTombol {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        match k.code {
+            KeyCode::Char('s') if ctrl => return HasilTombol::Simpan,
+            KeyCode::Esc => return HasilTombol::Tutup,
+            KeyCode::Tab | KeyCode::Down => {
+                self.fokus = (self.fokus + 1) % self.bidang.len().max(1);
+            }
+            KeyCode::BackTab | KeyCode::Up => {
+                let n = self.bidang.len().max(1);
+                self.fokus = (self.fokus + n - 1) % n;
+            }
+            KeyCode::Enter => {
+                if self.fokus + 1 < self.bidang.len() {
+                    self.fokus += 1;
+                } else {
+                    return HasilTombol::Simpan;
+                }
+            }
+            _ => {
+                if let Some(b) = self.bidang.get_mut(self.fokus) {
+                    b.area.input(k);
+                    b.periksa();
+                    self.galat = None;
+                }
+            }
+        }
+        HasilTombol::Lanjut
+    }
+
+    /// Draws the form as a centred window over `luar`.
+    pub fn gambar(&mut self, f: &mut Frame, luar: Rect, tema: &Tema) {
+        let lebar = luar.width.min(76);
+        let tinggi_isi = self.bidang.len() as u16 + self.petunjuk.len().min(6) as u16 + 3;
+        let tinggi = (tinggi_isi + 2).min(luar.height);
+        let area = Rect {
+            x: luar.x + (luar.width - lebar) / 2,
+            y: luar.y + (luar.height - tinggi) / 2,
+            width: lebar,
+            height: tinggi,
+        };
+        f.render_widget(Clear, area);
+        let blok = Block::default()
+            .borders(Borders::ALL)
+            .border_set(tema.border())
+            .title(format!(" {} ", self.judul));
+        let dalam = blok.inner(area);
+        f.render_widget(blok, area);
+        let lebar_label = self
+            .bidang
+            .iter()
+            .map(|b| b.label.chars().count())
+            .max()
+            .unwrap_or(0) as u16
+            + 2;
+        let lebar_isi = dalam.width.saturating_sub(lebar_label).min(40);
+        for (i, b) in self.bidang.iter_mut().enumerate() {
+            let y = dalam.y + i as u16;
+            if y >= dalam.y + dalam.height {
+                break;
+            }
+            let fokus = i == self.fokus;
+            let tanda = if b.wajib { "*" } else { " " };
+            let label = Paragraph::new(Line::from(vec![Span::styled(
+                format!("{}{}", b.label, tanda),
+                if fokus {
+                    tema.judul()
+                } else {
+                    Style::default()
+                },
+            )]));
+            f.render_widget(label, Rect::new(dalam.x, y, lebar_label, 1));
+            let kotak = Rect::new(dalam.x + lebar_label, y, lebar_isi, 1);
+            if fokus {
+                b.area.set_cursor_style(tema.pilih());
+                b.area
+                    .set_style(Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED));
+            } else {
+                b.area.set_cursor_style(Style::default());
+                b.area.set_style(tema.redup());
+            }
+            f.render_widget(&b.area, kotak);
+            if let Some(g) = &b.galat {
+                let x = kotak.x + kotak.width + 1;
+                if x < dalam.x + dalam.width {
+                    let w = dalam.x + dalam.width - x;
+                    f.render_widget(
+                        Paragraph::new(Span::styled(format!("! {g}"), tema.galat())),
+                        Rect::new(x, y, w, 1),
+                    );
+                }
+            }
+        }
+        let mut y = dalam.y + self.bidang.len() as u16;
+        // the focused field's error in full, when it did not fit beside the field
+        if let Some(g) = self.bidang.get(self.fokus).and_then(|b| b.galat.clone())
+            && y < dalam.y + dalam.height
+        {
+            f.render_widget(
+                Paragraph::new(Span::styled(
+                    format!("{}: {g}", self.bidang[self.fokus].label),
+                    tema.galat(),
+                )),
+                Rect::new(dalam.x, y, dalam.width, 1),
+            );
+        }
+        y += 1;
+        let sisa = (dalam.y + dalam.height).saturating_sub(y + 1);
+        if !self.petunjuk.is_empty() && sisa > 0 {
+            let teks: Vec<Line> = self
+                .petunjuk
+                .iter()
+                .map(|p| Line::styled(p.clone(), tema.redup()))
+                .collect();
+            f.render_widget(
+                Paragraph::new(teks).wrap(Wrap { trim: true }),
+                Rect::new(dalam.x, y, dalam.width, sisa),
+            );
+        }
+        let bawah = dalam.y + dalam.height.saturating_sub(1);
+        let pesan = match &self.galat {
+            Some(g) => Span::styled(g.clone(), tema.galat()),
+            None => Span::styled(
+                "Ctrl-S simpan · Esc batal · Tab bidang berikut · * wajib",
+                tema.redup(),
+            ),
+        };
+        f.render_widget(
+            Paragraph::new(pesan),
+            Rect::new(dalam.x, bawah, dalam.width, 1),
+        );
+    }
+}
+
+/// Reads a checked field back (after `Form::sah`).
+pub fn tanggal(teks: &str) -> Option<NaiveDate> {
+    parse_tanggal(teks).ok()
+}
+
+pub fn desimal(teks: &str) -> Option<Seratus> {
+    parse_desimal(teks).ok()
+}
+
+pub fn bulat(teks: &str) -> Option<i64> {
+    parse_bulat(teks).ok()
+}
+
+pub fn rupiah(teks: &str) -> Option<i64> {
+    parse_rupiah(teks).ok()
+}

@@ -1,0 +1,2 @@
+pub mod daftar;
+pub mod form;
