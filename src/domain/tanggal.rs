@@ -124,7 +124,7 @@ pub fn parse_tanggal(teks: &str) -> Result<NaiveDate, String> {
     }
     NaiveDate::from_ymd_opt(tahun as i32, bulan, hari).ok_or_else(|| {
         format!(
-            "tanggal '{t}' tidak ada: {} {} hanya sampai tanggal {}",
+            "'{t}' tidak ada: {} {} hanya sampai tanggal {}",
             nama_bulan(bulan),
             tahun,
             hari_dalam_bulan(tahun as i32, bulan)

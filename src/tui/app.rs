@@ -420,6 +420,19 @@ impl App {
             ),
             None => {}
         }
+        if tema.ascii {
+            // one general pass instead of an ASCII variant of every string
+            let buf = f.buffer_mut();
+            let luas = buf.area;
+            for y in luas.top()..luas.bottom() {
+                for x in luas.left()..luas.right() {
+                    let sel = &mut buf[(x, y)];
+                    if let Some(a) = super::tema::ascii(sel.symbol()) {
+                        sel.set_symbol(a);
+                    }
+                }
+            }
+        }
     }
 
     fn gambar_bantuan(&self, f: &mut Frame, area: Rect) {

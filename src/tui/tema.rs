@@ -106,7 +106,8 @@ impl Tema {
             (Status::LewatTenggat, false) => "✗",
             (Status::LewatTenggat, true) => "X",
             (Status::MendekatiTenggat, _) => "!",
-            (Status::BelumJatuhTempo, _) => "·",
+            (Status::BelumJatuhTempo, false) => "·",
+            (Status::BelumJatuhTempo, true) => ".",
         }
     }
 
@@ -136,4 +137,28 @@ impl Tema {
     pub fn garis_h(&self) -> &'static str {
         if self.ascii { "-" } else { "─" }
     }
+}
+
+/// ASCII stand-ins for the few non-ASCII characters the screens use, for `--ascii`.
+pub fn ascii(simbol: &str) -> Option<&'static str> {
+    Some(match simbol {
+        "·" => ".",
+        "–" | "—" | "─" => "-",
+        "←" => "<",
+        "→" => ">",
+        "↑" => "^",
+        "↓" => "v",
+        "✓" => "v",
+        "✗" => "X",
+        "≈" => "~",
+        "▶" => ">",
+        "▏" => "|",
+        "…" => "~",
+        "×" => "x",
+        "²" => "2",
+        "│" => "|",
+        "┌" | "┐" | "└" | "┘" => "+",
+        _ if simbol.is_ascii() => return None,
+        _ => "?",
+    })
 }

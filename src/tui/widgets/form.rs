@@ -199,7 +199,7 @@ impl Form {
     /// Draws the form as a centred window over `luar`.
     pub fn gambar(&mut self, f: &mut Frame, luar: Rect, tema: &Tema) {
         let lebar = luar.width.min(76);
-        let tinggi_isi = self.bidang.len() as u16 + self.petunjuk.len().min(6) as u16 + 3;
+        let tinggi_isi = self.bidang.len() as u16 + self.petunjuk.len().min(6) as u16 + 5;
         let tinggi = (tinggi_isi + 2).min(luar.height);
         let area = Rect {
             x: luar.x + (luar.width - lebar) / 2,
@@ -252,25 +252,34 @@ impl Form {
                 let x = kotak.x + kotak.width + 1;
                 if x < dalam.x + dalam.width {
                     let w = dalam.x + dalam.width - x;
+                    // the reason beside the field when it fits; in full below otherwise
+                    let teks = if g.chars().count() + 2 <= w as usize {
+                        format!("! {g}")
+                    } else {
+                        "! tidak sah".into()
+                    };
                     f.render_widget(
-                        Paragraph::new(Span::styled(format!("! {g}"), tema.galat())),
+                        Paragraph::new(Span::styled(teks, tema.galat())),
                         Rect::new(x, y, w, 1),
                     );
                 }
             }
         }
         let mut y = dalam.y + self.bidang.len() as u16;
-        // the focused field's error in full, when it did not fit beside the field
-        if let Some(g) = self.bidang.get(self.fokus).and_then(|b| b.galat.clone())
-            && y < dalam.y + dalam.height
-        {
-            f.render_widget(
-                Paragraph::new(Span::styled(
-                    format!("{}: {g}", self.bidang[self.fokus].label),
-                    tema.galat(),
-                )),
-                Rect::new(dalam.x, y, dalam.width, 1),
-            );
+        // the focused field's reason in full, on up to two lines
+        if let Some(g) = self.bidang.get(self.fokus).and_then(|b| b.galat.clone()) {
+            let tinggi = 2.min((dalam.y + dalam.height).saturating_sub(y + 1));
+            if tinggi > 0 {
+                f.render_widget(
+                    Paragraph::new(Span::styled(
+                        format!("{}: {g}", self.bidang[self.fokus].label),
+                        tema.galat(),
+                    ))
+                    .wrap(Wrap { trim: true }),
+                    Rect::new(dalam.x, y, dalam.width, tinggi),
+                );
+                y += tinggi;
+            }
         }
         y += 1;
         let sisa = (dalam.y + dalam.height).saturating_sub(y + 1);

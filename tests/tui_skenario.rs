@@ -1,0 +1,296 @@
+//! The terminal interface driven by key events, asserted on the rendered buffer.
+
+use chrono::NaiveDate;
+use pantau::store::Store;
+use pantau::store::contoh;
+use pantau::store::wilayah::Lingkup;
+use pantau::tui::tema::Tema;
+use pantau::tui::{App, Konteks};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn hari_ini() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn app_contoh(tema: Tema) -> App {
+    let mut store = Store::memori().unwrap();
+    contoh::muat(&mut store, hari_ini()).unwrap();
+    App::new(Konteks::new(store, hari_ini(), Lingkup::Semua, tema).unwrap()).unwrap()
+}
+
+fn layar(app: &mut App, lebar: u16, tinggi: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(lebar, tinggi)).unwrap();
+    t.draw(|f| app.gambar(f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn tekan(app: &mut App, kode: KeyCode) {
+    app.tombol(KeyEvent::new(kode, KeyModifiers::NONE));
+}
+
+fn ketik(app: &mut App, teks: &str) {
+    for c in teks.chars() {
+        tekan(app, KeyCode::Char(c));
+    }
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.tombol(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn baris_dengan<'a>(layar: &'a str, teks: &str) -> &'a str {
+    layar
+        .lines()
+        .find(|l| l.contains(teks))
+        .unwrap_or_else(|| panic!("no line with {teks:?} in\n{layar}"))
+}
+
+#[test]
+fn beranda_counts_are_those_of_cek() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Senin, 23 November 2026"), "{s}");
+    assert!(
+        s.contains("9 lewat tenggat, 0 mendekati tenggat (30 hari)"),
+        "{s}"
+    );
+    assert!(s.contains("IKU 1 60,61% (20/33)"), "{s}");
+    assert!(s.contains("IKM   77,43 B Baik"), "{s}");
+}
+
+#[test]
+fn typing_a_date_in_the_desa_tab_changes_the_status_and_the_dashboard() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('4'));
+    let s = layar(&mut app, 80, 24);
+    assert!(baris_dengan(&s, "Tunjungrejo").contains("✗ LEWAT"), "{s}");
+    // Tunjungrejo is the fourth desa; RKPDes is the first column
+    for _ in 0..3 {
+        tekan(&mut app, KeyCode::Char('j'));
+    }
+    tekan(&mut app, KeyCode::Enter);
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("RKPDes TA 2026 · Tunjungrejo"), "{s}");
+    assert!(s.contains("Tanggal"), "{s}");
+    ketik(&mut app, "28/09/2025");
+    tekan(&mut app, KeyCode::Tab);
+    ketik(&mut app, "Perdes No. 3 Tahun 2025");
+    ctrl(&mut app, 's');
+    let s = layar(&mut app, 80, 24);
+    let baris = baris_dengan(&s, "Tunjungrejo");
+    assert!(baris.contains("✓ 28/09/2025"), "{baris}");
+    assert!(s.contains("RKPDes TA 2026 disimpan: 28/09/2025"), "{s}");
+    tekan(&mut app, KeyCode::Char('1'));
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("8 lewat tenggat"), "{s}");
+}
+
+#[test]
+fn an_impossible_date_is_refused_beside_the_field_and_nothing_is_saved() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('4'));
+    for _ in 0..3 {
+        tekan(&mut app, KeyCode::Down);
+    }
+    tekan(&mut app, KeyCode::Enter);
+    ketik(&mut app, "31/02/2026");
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Februari 2026 hanya sampai tanggal 28"), "{s}");
+    ctrl(&mut app, 's');
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Periksa bidang"), "{s}");
+    // Esc with a change asks before throwing it away; `y` discards
+    tekan(&mut app, KeyCode::Esc);
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Buang perubahan"), "{s}");
+    tekan(&mut app, KeyCode::Char('y'));
+    let s = layar(&mut app, 80, 24);
+    assert!(baris_dengan(&s, "Tunjungrejo").contains("✗ LEWAT"), "{s}");
+}
+
+#[test]
+fn a_date_after_today_is_refused() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('4'));
+    tekan(&mut app, KeyCode::Enter);
+    // clear the recorded date first
+    ctrl(&mut app, 'u');
+    for _ in 0..12 {
+        tekan(&mut app, KeyCode::Backspace);
+    }
+    ketik(&mut app, "24/11/2026");
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("sesudah hari ini (23/11/2026)"), "{s}");
+}
+
+#[test]
+fn following_up_a_facilitation_updates_iku1_at_once() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('6'));
+    let s = layar(&mut app, 80, 24);
+    assert!(
+        s.contains("IKU 1: 20 ditindaklanjuti dari 33 = 60,61%"),
+        "{s}"
+    );
+    // the newest entry is not followed up yet
+    assert!(baris_dengan(&s, "16/11/2026").contains("tidak"), "{s}");
+    tekan(&mut app, KeyCode::Char('t'));
+    let s = layar(&mut app, 80, 24);
+    assert!(
+        s.contains("IKU 1: 21 ditindaklanjuti dari 33 = 63,64%"),
+        "{s}"
+    );
+}
+
+#[test]
+fn adding_a_facilitation_shows_the_catalogue_hint() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('6'));
+    tekan(&mut app, KeyCode::Char('a'));
+    tekan(&mut app, KeyCode::Tab);
+    ketik(&mut app, "F06");
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("F06 (fasilitasi)"), "{s}");
+    tekan(&mut app, KeyCode::Tab);
+    ketik(&mut app, "35.08.07.2001");
+    ctrl(&mut app, 's');
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("IKU 1: 20 ditindaklanjuti dari 34"), "{s}");
+    assert!(baris_dengan(&s, "23/11/2026").contains("Darungan"), "{s}");
+}
+
+#[test]
+fn marking_a_schedule_occurrence_done_and_undoing_it() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('3'));
+    // first stage row, November (the current month is selected)
+    let s = layar(&mut app, 80, 24);
+    let sebelum = baris_dengan(&s, "004 Rapat koordinasi").to_string();
+    tekan(&mut app, KeyCode::Enter);
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Tandai selesai"), "{s}");
+    ctrl(&mut app, 's');
+    let s = layar(&mut app, 80, 24);
+    let sesudah = baris_dengan(&s, "004 Rapat koordinasi").to_string();
+    assert_ne!(sebelum, sesudah);
+    assert!(
+        s.contains("Ditandai selesai: November 2026, 23/11/2026"),
+        "{s}"
+    );
+    tekan(&mut app, KeyCode::Enter);
+    tekan(&mut app, KeyCode::Char('y'));
+    let s = layar(&mut app, 80, 24);
+    assert_eq!(baris_dengan(&s, "004 Rapat koordinasi"), sebelum);
+}
+
+#[test]
+fn filter_narrows_the_desa_list() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('4'));
+    tekan(&mut app, KeyCode::Char('/'));
+    ketik(&mut app, "kali");
+    tekan(&mut app, KeyCode::Enter);
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Kalipepe"), "{s}");
+    assert!(!s.contains("Darungan"), "{s}");
+    tekan(&mut app, KeyCode::Esc);
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Darungan"), "{s}");
+}
+
+#[test]
+fn kak_shows_the_computed_cost_total() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('2'));
+    tekan(&mut app, KeyCode::Char('j'));
+    tekan(&mut app, KeyCode::Enter);
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("KAK 3.05.25.39.006"), "{s}");
+    let mut s = layar(&mut app, 80, 24);
+    for _ in 0..40 {
+        if s.contains("Rencana biaya") {
+            break;
+        }
+        tekan(&mut app, KeyCode::Right);
+        s = layar(&mut app, 80, 24);
+    }
+    assert!(s.contains("Rencana biaya · total Rp 5.800.000"), "{s}");
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('4'));
+    tekan(&mut app, KeyCode::Char('?'));
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Bantuan: Desa"), "{s}");
+    assert!(s.contains("hapus catatan dokumen"), "{s}");
+}
+
+#[test]
+fn a_small_terminal_gets_a_clear_message_and_no_size_panics() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    let s = layar(&mut app, 40, 10);
+    assert!(s.contains("Terminal terlalu"), "{s}");
+    for tab in ['1', '2', '3', '4', '5', '6', '7'] {
+        tekan(&mut app, KeyCode::Char(tab));
+        for (w, h) in [
+            (1, 1),
+            (60, 15),
+            (61, 16),
+            (80, 24),
+            (100, 30),
+            (200, 60),
+            (59, 40),
+        ] {
+            layar(&mut app, w, h);
+        }
+    }
+}
+
+#[test]
+fn ascii_and_no_colour_stay_readable() {
+    let mut app = app_contoh(Tema::baru(false, true));
+    tekan(&mut app, KeyCode::Char('4'));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| app.gambar(f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut teks = String::new();
+    for y in 0..24 {
+        for x in 0..80 {
+            let c = &buf[(x, y)];
+            teks.push_str(c.symbol());
+            assert_eq!(c.fg, ratatui::style::Color::Reset, "colour at {x},{y}");
+        }
+        teks.push('\n');
+    }
+    assert!(teks.is_ascii(), "{teks}");
+    assert!(
+        baris_dengan(&teks, "Tunjungrejo").contains("X LEWAT"),
+        "{teks}"
+    );
+}
+
+#[test]
+fn an_empty_database_welcomes_and_loads_the_sample_with_one_key() {
+    let store = Store::memori().unwrap();
+    let mut app = App::new(
+        Konteks::new(store, hari_ini(), Lingkup::Semua, Tema::baru(false, false)).unwrap(),
+    )
+    .unwrap();
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Selamat datang di pantau"), "{s}");
+    tekan(&mut app, KeyCode::Char('c'));
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("9 lewat tenggat"), "{s}");
+}
