@@ -16,10 +16,10 @@ fn main() -> ExitCode {
         Err(g) => return gagal(g),
     };
     // today comes from one place: --today / PANTAU_TODAY, or the clock
-    let hari_ini = cli
-        .global
-        .hari_ini
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let hari_ini = match cli::hari_ini(&cli, || chrono::Local::now().date_naive()) {
+        Ok(h) => h,
+        Err(g) => return gagal(g),
+    };
     match cli::jalankan(cli, hari_ini) {
         Ok(kode) => ExitCode::from(kode),
         Err(g) => gagal(g),

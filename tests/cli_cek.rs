@@ -259,16 +259,22 @@ fn atur_tahun_awal_rejects_a_non_year_with_exit_2() {
 }
 
 #[test]
-fn empty_database_has_nothing_to_check_and_exits_0() {
+fn empty_database_is_an_error_not_a_clean_check() {
+    // a mistyped --db creates an empty database: cron must not read that as "nothing overdue"
     let d = Dunia::new();
-    let (cek, kode) = d.cek_json("2026-10-05", &[]);
-    assert_eq!(kode, 0);
-    assert_eq!(
-        cek,
-        json!({"tanggal": "2026-10-05", "hari": 30,
-               "ringkasan": {"lewat_tenggat": 0, "mendekati_tenggat": 0},
-               "dokumen": []})
+    let keluar = d
+        .cmd("2026-10-05")
+        .args(["cek", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(keluar.status.code(), Some(2));
+    assert!(keluar.stdout.is_empty());
+    let galat = String::from_utf8(keluar.stderr).unwrap();
+    assert!(
+        galat.starts_with("belum ada kecamatan di basis data"),
+        "{galat}"
     );
+    assert!(galat.contains("init --contoh"), "{galat}");
 }
 
 fn dua_kecamatan() -> Dunia {

@@ -594,3 +594,87 @@ fn duplicated_column_is_rejected() {
     );
     assert!(baris_galat(&err, "desa.csv:1: ").contains("kode"));
 }
+
+#[test]
+fn reimporting_documents_without_a_date_column_keeps_the_dates() {
+    let d = Dunia::sukamaju(HARI_INI);
+    d.impor(
+        HARI_INI,
+        "dokumen",
+        "a.csv",
+        "kode_desa,jenis,tahun_anggaran,tanggal\n35.08.21.2001,LPPDes,2025,2026-03-01\n",
+    );
+    let iku2 = |d: &Dunia| {
+        indikator(kecamatan(&d.iku_json(HARI_INI, 2026), KEC), "IKU2")["pembilang"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(iku2(&d), 1);
+    // a file of numbers only: the recorded date must stay
+    d.impor(
+        HARI_INI,
+        "dokumen",
+        "nomor.csv",
+        "kode_desa;jenis;tahun_anggaran;nomor\n35.08.21.2001;LPPDes;2025;141/7/2026\n",
+    );
+    assert_eq!(iku2(&d), 1);
+}
+
+#[test]
+fn reimporting_desa_without_population_columns_keeps_the_figures() {
+    let d = Dunia::new();
+    d.impor(
+        HARI_INI,
+        "desa",
+        "desa.csv",
+        "kode;nama;kecamatan;laki_laki;perempuan;jumlah_penduduk;luas_km2\n\
+         35.08.21.2001;Alpha;Sukamaju;1.455;1.278;2.733;5,88\n",
+    );
+    d.impor(
+        HARI_INI,
+        "desa",
+        "nama.csv",
+        "kode;nama\n35.08.21.2001;Alpha Baru\n",
+    );
+    let conn = rusqlite::Connection::open(d.db()).unwrap();
+    let (nama, jumlah, luas): (String, i64, i64) = conn
+        .query_row(
+            "SELECT nama, jumlah_penduduk, luas_km2_x100 FROM desa WHERE kode = '35.08.21.2001'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((nama.as_str(), jumlah, luas), ("Alpha Baru", 2733, 588));
+}
+
+#[test]
+fn a_bad_row_deep_in_a_long_file_is_reported_with_its_line() {
+    let d = Dunia::sukamaju(HARI_INI);
+    let mut isi = String::from("kode_desa;jenis;tahun_anggaran;tanggal\r\n");
+    // 3 desa × 3 kinds × 100 fiscal years: 900 distinct keys
+    for i in 0..900 {
+        let ta = 2000 + (i % 100);
+        let jenis = ["RKPDes", "APBDes", "LPPDes"][i / 100 % 3];
+        let desa = ["35.08.21.2001", "35.08.21.2002", "35.08.21.2003"][i / 300];
+        let tanggal = if i == 798 { "31/02/2020" } else { "" };
+        isi.push_str(&format!("{desa};{jenis};{ta};{tanggal}\r\n"));
+    }
+    let o = d.jalan(
+        HARI_INI,
+        &[
+            "impor",
+            "dokumen",
+            d.tulis("panjang.csv", &isi).to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let galat = baris_stderr(&o);
+    assert_eq!(galat.len(), 2, "{:?}", &galat[..galat.len().min(3)]);
+    assert!(
+        galat[0].ends_with(
+            "panjang.csv:800: tanggal '31/02/2020' tidak ada: Februari 2020 hanya sampai tanggal 29"
+        ),
+        "{}",
+        galat[0]
+    );
+}

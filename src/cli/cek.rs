@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{GalatCli, KELUAR_LEWAT_TENGGAT, KELUAR_OK, Konteks};
+use crate::domain::angka::format_ribuan;
 use crate::domain::tanggal::{format_iso, format_tanggal};
 use crate::domain::teks::potong;
 use crate::domain::tenggat::Status;
@@ -38,6 +39,15 @@ struct CekJson<'a> {
 
 pub fn jalankan(k: &Konteks, jendela: i64, json: bool) -> Result<u8, GalatCli> {
     let lingkup = k.lingkup()?;
+    if wilayah::jumlah_kecamatan(k.store.conn())? == 0 {
+        // an empty database (often a mistyped --db) must not read as "nothing overdue"
+        let db = k.db.display();
+        return Err(GalatCli(vec![
+            format!("belum ada kecamatan di basis data {db}; tidak ada yang dapat dicek"),
+            format!("muat contoh: pantau --db {db} init --contoh"),
+            format!("atau impor desa: pantau --db {db} impor desa BERKAS"),
+        ]));
+    }
     let tahun_awal = k.store.tahun_awal(k.hari_ini)?;
     let item = dokumen::cek(k.store.conn(), lingkup, k.hari_ini, jendela, tahun_awal)?;
     let lewat = item
@@ -92,24 +102,20 @@ fn cetak_teks(
 ) -> Result<(), GalatCli> {
     let cakupan = match lingkup {
         Lingkup::Kecamatan(id) => wilayah::kecamatan_id(k.store.conn(), id)?
-            .map(|kec| format!("Kecamatan {} ({})", kec.nama, kec.kode))
+            .map(|kec| format!("Kec. {} {}", kec.nama, kec.kode))
             .unwrap_or_default(),
-        Lingkup::Semua => {
-            let n = wilayah::jumlah_kecamatan(k.store.conn())?;
-            if n == 0 {
-                println!(
-                    "Belum ada kecamatan di basis data {}.\n\
-                     Muat contoh dengan: pantau init --contoh\n\
-                     atau impor desa dari lembar kerja: pantau impor desa desa.csv",
-                    k.db.display()
-                );
-                return Ok(());
-            }
-            format!("{n} kecamatan")
-        }
+        Lingkup::Semua => match wilayah::jumlah_kecamatan(k.store.conn())? {
+            1 => wilayah::daftar_kecamatan(k.store.conn(), Lingkup::Semua, 0, 1)?
+                .first()
+                .map(|kec| format!("Kec. {} {}", kec.nama, kec.kode))
+                .unwrap_or_default(),
+            n => format!("{} kecamatan", format_ribuan(n)),
+        },
     };
     println!(
-        "Cek dokumen desa {}, {cakupan}: {lewat} lewat tenggat, {dekat} mendekati tenggat ({jendela} hari).",
+        "{} lewat tenggat, {} mendekati tenggat ({jendela} hari) · {} · {cakupan}",
+        format_ribuan(lewat as i64),
+        format_ribuan(dekat as i64),
         format_tanggal(k.hari_ini)
     );
     if item.is_empty() {

@@ -55,7 +55,7 @@ pub fn jalankan(k: &mut Konteks, jenis: JenisImpor) -> Result<u8, GalatCli> {
         Err(GalatImpor::Berkas(mut baris)) => {
             let n = baris.len();
             baris.push(format!(
-                "{nama}: impor {apa} dibatalkan karena {n} masalah di atas; tidak ada yang disimpan"
+                "{nama}: impor dibatalkan ({n} masalah); tidak ada yang disimpan"
             ));
             Err(GalatCli(baris))
         }
@@ -76,6 +76,12 @@ fn cetak_laporan(apa: &str, nama: &str, l: &Laporan) {
         "fasilitasi" => "catatan fasilitasi",
         _ => "responden IKM",
     };
+    if l.baris == 0 {
+        println!(
+            "Impor {apa} dari {nama}: berkas tidak berisi baris data; tidak ada yang disimpan."
+        );
+        return;
+    }
     let mut pesan = format!(
         "Impor {apa} dari {nama}: {} {satuan} disimpan",
         format_ribuan(l.baris as i64)

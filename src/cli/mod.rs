@@ -38,15 +38,15 @@ pub struct Cli {
 
 #[derive(Args, Debug, Clone)]
 pub struct OpsiGlobal {
-    /// Berkas basis data [bawaan: $XDG_DATA_HOME/pantau/pantau.db]
-    #[arg(long, global = true, env = "PANTAU_DB", value_name = "PATH")]
+    /// Berkas basis data [env: PANTAU_DB] [bawaan: $XDG_DATA_HOME/pantau/pantau.db]
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Tanggal yang dianggap hari ini (YYYY-MM-DD atau DD/MM/YYYY)
-    #[arg(long = "today", visible_alias = "hari-ini", global = true, env = "PANTAU_TODAY",
+    /// Tanggal yang dianggap hari ini, YYYY-MM-DD atau DD/MM/YYYY [env: PANTAU_TODAY]
+    #[arg(long = "today", visible_alias = "hari-ini", global = true,
           value_name = "TANGGAL", value_parser = baca_tanggal)]
     pub hari_ini: Option<NaiveDate>,
-    /// Batasi ke satu kecamatan, misalnya 35.08.07 [bawaan: semua]
-    #[arg(long, global = true, env = "PANTAU_KECAMATAN", value_name = "KODE")]
+    /// Batasi ke satu kecamatan, misalnya 35.08.07 [env: PANTAU_KECAMATAN] [bawaan: semua]
+    #[arg(long, global = true, value_name = "KODE")]
     pub kecamatan: Option<String>,
     /// Garis dan simbol ASCII saja (untuk PuTTY dan konsol lama)
     #[arg(long, global = true)]
@@ -74,8 +74,8 @@ pub enum Perintah {
     /// Dokumen desa yang lewat tenggat atau jatuh tempo dalam N hari
     #[command(visible_alias = "check", allow_negative_numbers = true)]
     Cek {
-        /// Jendela peringatan dalam hari
-        #[arg(long, visible_alias = "days", default_value_t = 30, value_name = "N",
+        /// Jendela peringatan dalam hari [bawaan: 30]
+        #[arg(long, visible_alias = "days", default_value_t = 30, hide_default_value = true, value_name = "N",
               value_parser = clap::value_parser!(i64).range(0..=3660))]
         hari: i64,
         /// Keluaran JSON
@@ -261,8 +261,10 @@ fn galat_argumen(e: &clap::Error) -> String {
             let sebab = if let Some((_, rentang)) = sebab.split_once("is not in ") {
                 let (a, b) = rentang.split_once("..=").unwrap_or((rentang, ""));
                 format!("harus antara {a} dan {b}")
-            } else if sebab.contains("invalid digit") || sebab.is_empty() {
+            } else if sebab.contains("invalid digit") {
                 "harus berupa bilangan bulat".to_string()
+            } else if sebab.is_empty() || nilai.is_empty() {
+                "nilai kosong atau tidak sah".to_string()
             } else {
                 sebab
             };
@@ -270,18 +272,51 @@ fn galat_argumen(e: &clap::Error) -> String {
         }
         K::MissingRequiredArgument => format!("argumen wajib belum diisi: {arg}{saran}"),
         K::MissingSubcommand | K::DisplayHelpOnMissingArgumentOrSubcommand => {
-            format!("perintah belum lengkap: pilih salah satu sub-perintah{saran}")
+            let teks = e.to_string();
+            if teks.contains("pantau impor") {
+                "perintah belum lengkap: pantau impor desa|dokumen|fasilitasi|ikm BERKAS (lihat pantau impor --help)".to_string()
+            } else if teks.contains("pantau atur") {
+                "perintah belum lengkap: pantau atur tahun-awal T (lihat pantau atur --help)"
+                    .to_string()
+            } else {
+                format!("perintah belum lengkap: pilih salah satu sub-perintah{saran}")
+            }
         }
         K::TooManyValues | K::WrongNumberOfValues => format!("terlalu banyak nilai{saran}"),
-        K::ArgumentConflict => format!("opsi saling bertentangan: {arg}{saran}"),
+        K::ArgumentConflict => {
+            format!("opsi {arg} diberikan lebih dari sekali atau bertentangan{saran}")
+        }
         K::NoEquals => format!("opsi {arg} memerlukan nilai{saran}"),
         _ => format!("argumen tidak sah{saran}"),
     }
 }
 
+/// An environment variable's value; empty counts as not set.
+fn env(nama: &str) -> Option<String> {
+    std::env::var(nama).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// Today: `--today`, else `PANTAU_TODAY`, else the clock. The one place today comes from.
+pub fn hari_ini(cli: &Cli, jam: impl FnOnce() -> NaiveDate) -> Result<NaiveDate, GalatCli> {
+    if let Some(t) = cli.global.hari_ini {
+        return Ok(t);
+    }
+    match env("PANTAU_TODAY") {
+        Some(v) => {
+            parse_tanggal(&v).map_err(|e| GalatCli(vec![format!("PANTAU_TODAY tidak sah: {e}")]))
+        }
+        None => Ok(jam()),
+    }
+}
+
 /// Opens the store and runs the subcommand; returns the exit code.
 pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
-    let db = cli.global.db.clone().unwrap_or_else(db_bawaan);
+    let db = cli
+        .global
+        .db
+        .clone()
+        .or_else(|| env("PANTAU_DB").map(PathBuf::from))
+        .unwrap_or_else(db_bawaan);
     if db.is_dir() {
         return Err(format!(
             "--db {} adalah folder, bukan berkas basis data",
@@ -296,7 +331,11 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         db,
         baru,
         hari_ini,
-        kode_kecamatan: cli.global.kecamatan.clone(),
+        kode_kecamatan: cli
+            .global
+            .kecamatan
+            .clone()
+            .or_else(|| env("PANTAU_KECAMATAN")),
     };
     match cli.perintah {
         Some(Perintah::Init { contoh }) => init::jalankan(&mut k, contoh),

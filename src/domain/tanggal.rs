@@ -96,7 +96,7 @@ pub fn parse_tanggal(teks: &str) -> Result<NaiveDate, String> {
         return Err("tanggal kosong".into());
     }
     let bentuk_salah =
-        || format!("tanggal '{t}' tidak dikenali: tulis DD/MM/YYYY, DD-MM-YYYY atau YYYY-MM-DD");
+        || format!("'{t}' bukan tanggal: tulis DD/MM/YYYY, DD-MM-YYYY atau YYYY-MM-DD");
     let pemisah = if t.contains('/') { '/' } else { '-' };
     let bagian: Vec<&str> = t.split(pemisah).collect();
     if bagian.len() != 3
@@ -118,9 +118,7 @@ pub fn parse_tanggal(teks: &str) -> Result<NaiveDate, String> {
         return Err(bentuk_salah());
     };
     if !(1..=12).contains(&bulan) {
-        return Err(format!(
-            "tanggal '{t}' tidak ada: bulan {bulan} di luar 1–12"
-        ));
+        return Err(format!("'{t}' tidak ada: bulan {bulan} di luar 1–12"));
     }
     NaiveDate::from_ymd_opt(tahun as i32, bulan, hari).ok_or_else(|| {
         format!(

@@ -313,6 +313,7 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
                             nomor,
                             keterangan: "data contoh".into(),
                         },
+                        dokumen::KolomDokumen::SEMUA,
                         true,
                     )?;
                     n_dok += 1;

@@ -116,23 +116,43 @@ pub struct IsiDokumen {
     pub keterangan: String,
 }
 
-/// Inserts or replaces a document by its key (desa, kind, fiscal year).
+/// Which of a document's fields a write carries; a file without a column leaves it as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KolomDokumen {
+    pub tanggal: bool,
+    pub nomor: bool,
+    pub keterangan: bool,
+}
+
+impl KolomDokumen {
+    pub const SEMUA: KolomDokumen = KolomDokumen {
+        tanggal: true,
+        nomor: true,
+        keterangan: true,
+    };
+}
+
+/// Inserts a document by its key (desa, kind, fiscal year), or updates the fields in `kolom`.
 pub fn simpan_dokumen(
     conn: &Connection,
     desa_id: i64,
     jenis_id: i64,
     ta: i32,
     isi: &IsiDokumen,
+    kolom: KolomDokumen,
     contoh: bool,
 ) -> Hasil<()> {
     conn.prepare_cached(
         "INSERT INTO dokumen (desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (desa_id, jenis_id, tahun_anggaran) DO UPDATE SET
-           tanggal = excluded.tanggal, nomor = excluded.nomor, keterangan = excluded.keterangan,
+           tanggal = iif(?8, excluded.tanggal, tanggal),
+           nomor = iif(?9, excluded.nomor, nomor),
+           keterangan = iif(?10, excluded.keterangan, keterangan),
            contoh = excluded.contoh, versi = versi + 1
          WHERE (tanggal, nomor, keterangan, contoh) IS NOT
-               (excluded.tanggal, excluded.nomor, excluded.keterangan, excluded.contoh)",
+               (iif(?8, excluded.tanggal, tanggal), iif(?9, excluded.nomor, nomor),
+                iif(?10, excluded.keterangan, keterangan), excluded.contoh)",
     )?
     .execute(params![
         desa_id,
@@ -141,7 +161,10 @@ pub fn simpan_dokumen(
         isi.tanggal.map(format_iso),
         isi.nomor,
         isi.keterangan,
-        contoh
+        contoh,
+        kolom.tanggal,
+        kolom.nomor,
+        kolom.keterangan
     ])?;
     Ok(())
 }
@@ -168,7 +191,7 @@ pub fn ubah_dokumen(
         .execute(params![desa_id, jenis_id, ta])?;
         return Ok(());
     }
-    simpan_dokumen(conn, desa_id, jenis_id, ta, isi, false)
+    simpan_dokumen(conn, desa_id, jenis_id, ta, isi, KolomDokumen::SEMUA, false)
 }
 
 /// One line of the daily check.

@@ -78,6 +78,9 @@ impl Store {
         }
         let conn = Connection::open(path).map_err(|e| galat_buka(e.to_string()))?;
         Self::siapkan(conn, true).map_err(|e| match e {
+            Galat::Sql(s) if s.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+                galat_buka("berkas ini bukan basis data SQLite".into())
+            }
             Galat::Sql(s) => galat_buka(s.to_string()),
             lain => lain,
         })

@@ -237,24 +237,51 @@ pub fn simpan_kecamatan(conn: &Connection, k: &Kecamatan) -> Hasil<i64> {
         .query_row([&k.kode], |r| r.get(0))?)
 }
 
-/// Inserts a desa, or updates the one with the same code (an import, or a new desa form).
-pub fn simpan_desa_kode(conn: &Connection, d: &Desa) -> Hasil<i64> {
+/// Optional desa columns of an import file, in the bit order of `simpan_desa_kode`'s mask.
+pub const KOLOM_OPSIONAL_DESA: [&str; 8] = [
+    "luas_km2",
+    "dusun",
+    "rw",
+    "rt",
+    "laki_laki",
+    "perempuan",
+    "jumlah_penduduk",
+    "rumah_tangga",
+];
+
+/// All optional desa fields carried.
+pub const SEMUA_KOLOM_DESA: u16 = 0xff;
+
+/// Inserts a desa, or updates the one with the same code: its name, and of the optional
+/// fields only those whose bit is set in `ada` (a file without a column leaves it as it was).
+/// A desa written by a person is no longer sample data.
+pub fn simpan_desa_kode(conn: &Connection, d: &Desa, ada: u16) -> Hasil<i64> {
     conn.prepare_cached(
         "INSERT INTO desa (kecamatan_id, kode, nama, kelurahan, luas_km2_x100, dusun, rw, rt,
                            laki_laki, perempuan, jumlah_penduduk, rumah_tangga, keterangan, contoh)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (kode) DO UPDATE SET
            kecamatan_id = excluded.kecamatan_id, nama = excluded.nama,
-           kelurahan = excluded.kelurahan, luas_km2_x100 = excluded.luas_km2_x100,
-           dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt,
-           laki_laki = excluded.laki_laki, perempuan = excluded.perempuan,
-           jumlah_penduduk = excluded.jumlah_penduduk, rumah_tangga = excluded.rumah_tangga,
+           kelurahan = excluded.kelurahan,
+           luas_km2_x100 = iif(?15 & 1, excluded.luas_km2_x100, luas_km2_x100),
+           dusun = iif(?15 & 2, excluded.dusun, dusun),
+           rw = iif(?15 & 4, excluded.rw, rw),
+           rt = iif(?15 & 8, excluded.rt, rt),
+           laki_laki = iif(?15 & 16, excluded.laki_laki, laki_laki),
+           perempuan = iif(?15 & 32, excluded.perempuan, perempuan),
+           jumlah_penduduk = iif(?15 & 64, excluded.jumlah_penduduk, jumlah_penduduk),
+           rumah_tangga = iif(?15 & 128, excluded.rumah_tangga, rumah_tangga),
+           contoh = excluded.contoh,
            versi = versi + 1
          WHERE (kecamatan_id, nama, kelurahan, luas_km2_x100, dusun, rw, rt, laki_laki,
-                perempuan, jumlah_penduduk, rumah_tangga) IS NOT
-               (excluded.kecamatan_id, excluded.nama, excluded.kelurahan, excluded.luas_km2_x100,
-                excluded.dusun, excluded.rw, excluded.rt, excluded.laki_laki, excluded.perempuan,
-                excluded.jumlah_penduduk, excluded.rumah_tangga)",
+                perempuan, jumlah_penduduk, rumah_tangga, contoh) IS NOT
+               (excluded.kecamatan_id, excluded.nama, excluded.kelurahan,
+                iif(?15 & 1, excluded.luas_km2_x100, luas_km2_x100),
+                iif(?15 & 2, excluded.dusun, dusun), iif(?15 & 4, excluded.rw, rw),
+                iif(?15 & 8, excluded.rt, rt), iif(?15 & 16, excluded.laki_laki, laki_laki),
+                iif(?15 & 32, excluded.perempuan, perempuan),
+                iif(?15 & 64, excluded.jumlah_penduduk, jumlah_penduduk),
+                iif(?15 & 128, excluded.rumah_tangga, rumah_tangga), excluded.contoh)",
     )?
     .execute(params![
         d.kecamatan_id,
@@ -270,7 +297,8 @@ pub fn simpan_desa_kode(conn: &Connection, d: &Desa) -> Hasil<i64> {
         d.jumlah_penduduk,
         d.rumah_tangga,
         d.keterangan,
-        d.contoh
+        d.contoh,
+        ada
     ])?;
     Ok(conn
         .prepare_cached("SELECT id FROM desa WHERE kode = ?1")?

@@ -21,7 +21,13 @@ impl Tabel {
             .iter()
             .position(|k| k == nama)
             .and_then(|i| b.nilai.get(i))
-            .map(|s| s.trim())
+            .map(|s| {
+                let s = s.trim();
+                // Excel's way of keeping a code as text: ="35.08.07.2001"
+                s.strip_prefix("=\"")
+                    .and_then(|x| x.strip_suffix('"'))
+                    .unwrap_or(s)
+            })
             .unwrap_or("")
     }
 
@@ -57,15 +63,34 @@ fn pemisah(judul: &str) -> u8 {
     if *n == 0 { b',' } else { calon[i] }
 }
 
-/// Line number (1-based) where a record starts, counted from its byte offset.
-fn nomor_baris(teks: &str, posisi: &csv::Position) -> u64 {
-    // the reader reports the offset of the previous line's terminator; skip it
-    let b = teks.as_bytes();
-    let mut akhir = (posisi.byte() as usize).min(b.len());
-    while akhir < b.len() && (b[akhir] == b'\r' || b[akhir] == b'\n') {
-        akhir += 1;
+/// Line numbers of records, counted forward from the previous record (records come in order,
+/// so a file is scanned once, not once per row).
+struct PenghitungBaris {
+    byte: usize,
+    baris: u64,
+}
+
+impl PenghitungBaris {
+    fn new() -> Self {
+        PenghitungBaris { byte: 0, baris: 1 }
     }
-    b[..akhir].iter().filter(|c| **c == b'\n').count() as u64 + 1
+
+    /// Line (1-based) where the record at `posisi` starts.
+    fn baris(&mut self, teks: &str, posisi: &csv::Position) -> u64 {
+        let b = teks.as_bytes();
+        // the reader reports the offset of the previous line's terminator; skip it
+        let mut akhir = (posisi.byte() as usize).min(b.len());
+        while akhir < b.len() && (b[akhir] == b'\r' || b[akhir] == b'\n') {
+            akhir += 1;
+        }
+        if akhir < self.byte {
+            self.byte = 0;
+            self.baris = 1;
+        }
+        self.baris += b[self.byte..akhir].iter().filter(|c| **c == b'\n').count() as u64;
+        self.byte = akhir;
+        self.baris
+    }
 }
 
 /// Reads a whole file. `dikenal` lists the accepted columns, `wajib` those required.
@@ -130,10 +155,11 @@ pub fn baca(
         return Err(galat);
     }
     let mut baris = Vec::new();
+    let mut hitung = PenghitungBaris::new();
     for rec in rdr.records() {
         match rec {
             Ok(r) => {
-                let nomor = r.position().map(|p| nomor_baris(teks, p)).unwrap_or(0);
+                let nomor = r.position().map(|p| hitung.baris(teks, p)).unwrap_or(0);
                 if r.iter().all(|f| f.trim().is_empty()) {
                     continue; // blank lines and rows of bare separators
                 }
@@ -160,7 +186,7 @@ pub fn baca(
                 });
             }
             Err(e) => {
-                let nomor = e.position().map(|p| nomor_baris(teks, p)).unwrap_or(0);
+                let nomor = e.position().map(|p| hitung.baris(teks, p)).unwrap_or(0);
                 galat.push(format!("{nama}:{nomor}: baris tidak terbaca: {e}"));
             }
         }

@@ -89,7 +89,9 @@ fn opsional<T>(
     match baca(teks) {
         Ok(v) => Some(v),
         Err(e) => {
-            alasan.push(format!("{kolom}: {e}"));
+            // "tanggal '31/02/2026' tidak ada: …", "dusun: angka kosong"
+            let pemisah = if e.starts_with('\'') { " " } else { ": " };
+            alasan.push(format!("{kolom}{pemisah}{e}"));
             None
         }
     }
@@ -98,7 +100,7 @@ fn opsional<T>(
 fn hitungan(teks: &str, kolom: &str, alasan: &mut Vec<String>) -> Option<i64> {
     let v = opsional(teks, kolom, parse_bulat, alasan)?;
     if v < 0 {
-        alasan.push(format!("{kolom}: tidak boleh negatif ({v})"));
+        alasan.push(format!("{kolom} tidak boleh negatif ({v})"));
         return None;
     }
     Some(v)
@@ -113,7 +115,7 @@ fn tanggal_lalu(
     let t = opsional(teks, kolom, parse_tanggal, alasan)?;
     if t > hari_ini {
         alasan.push(format!(
-            "{kolom}: {} sesudah hari ini ({})",
+            "{kolom} {} sesudah hari ini ({})",
             format_tanggal(t),
             format_tanggal(hari_ini)
         ));
@@ -159,6 +161,8 @@ pub const KOLOM_DESA: &[&str] = &[
 pub(crate) struct DesaSiap {
     kecamatan: Vec<Kecamatan>,
     desa: Vec<(String, Desa)>,
+    /// Optional columns the file has (see `wilayah::KOLOM_OPSIONAL_DESA`).
+    ada: u16,
 }
 
 pub(crate) fn periksa_desa(
@@ -202,6 +206,18 @@ pub(crate) fn periksa_desa(
                 }
                 None => {
                     let ada = wilayah::kecamatan_kode(store.conn(), &k.kode_kecamatan)?;
+                    if let Some(lama) = &ada
+                        && !nama_kec.is_empty()
+                        && !lama.nama.eq_ignore_ascii_case(nama_kec)
+                    {
+                        peringatan.push(t.galat(
+                            b,
+                            &format!(
+                                "peringatan: kecamatan {} bernama '{}' di basis data, diganti '{nama_kec}'",
+                                k.kode_kecamatan, lama.nama
+                            ),
+                        ));
+                    }
                     if ada.is_none() && nama_kec.is_empty() {
                         alasan.push(format!(
                             "kecamatan {} belum ada di basis data: isi kolom kecamatan dengan namanya",
@@ -274,10 +290,16 @@ pub(crate) fn periksa_desa(
     masalah.selesai()?;
     let mut kec: Vec<(Kecamatan, u64)> = kecamatan.into_values().collect();
     kec.sort_by_key(|(_, b)| *b);
+    let ada = wilayah::KOLOM_OPSIONAL_DESA
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| t.punya(k))
+        .fold(0u16, |m, (i, _)| m | 1 << i);
     Ok((
         DesaSiap {
             kecamatan: kec.into_iter().map(|(k, _)| k).collect(),
             desa,
+            ada,
         },
         peringatan,
     ))
@@ -306,7 +328,7 @@ pub(crate) fn tulis_desa(
             contoh,
             ..d.clone()
         };
-        wilayah::simpan_desa_kode(tx, &d)?;
+        wilayah::simpan_desa_kode(tx, &d, siap.ada)?;
     }
     Ok(baru)
 }
@@ -459,9 +481,14 @@ pub fn impor_dokumen(
         masalah.baris(b, alasan);
     }
     masalah.selesai()?;
+    let kolom = dokumen::KolomDokumen {
+        tanggal: t.punya("tanggal"),
+        nomor: t.punya("nomor"),
+        keterangan: t.punya("keterangan"),
+    };
     store.transaksi(|tx| {
         for (desa_id, jenis_id, ta, isi) in &siap {
-            dokumen::simpan_dokumen(tx, *desa_id, *jenis_id, *ta, isi, false)?;
+            dokumen::simpan_dokumen(tx, *desa_id, *jenis_id, *ta, isi, kolom, false)?;
         }
         Ok(())
     })?;

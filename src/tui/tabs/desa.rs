@@ -568,7 +568,9 @@ impl Layar for DesaTab {
                     },
                 );
                 k.store
-                    .transaksi(|tx| wilayah::simpan_desa_kode(tx, &baru).map(|_| ()))
+                    .transaksi(|tx| {
+                        wilayah::simpan_desa_kode(tx, &baru, wilayah::SEMUA_KOLOM_DESA).map(|_| ())
+                    })
                     .map_err(|e: Galat| pesan_galat(e))?;
                 Ok(format!("Desa {} ditambahkan.", baru.nama))
             }
