@@ -331,9 +331,10 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
             // realisation of indicators so far: a believable share of the target
             let mut kak2 = kak.clone();
             for (n, ind) in kak2.indikator.iter_mut().enumerate() {
+                // whole numbers: people, desa and meetings are counted, not measured
                 ind.realisasi = ind.target.map(|t| {
                     let bagian = 70 + acak(id, n as i64, 7) % 31;
-                    Seratus(t.0 * bagian / 100)
+                    Seratus(t.0 * bagian / 100 / 100 * 100)
                 });
             }
             kegiatan::simpan(tx, &kak2)?;
