@@ -128,12 +128,13 @@ fn the_binary_runs_in_tmux_shows_changes_by_others_and_quits_cleanly() {
     )
     .unwrap();
     pantau(&db, &["impor", "dokumen", csv.to_str().unwrap()]);
-    let s = sesi.tunggu("✓ 25/09/2025");
+    let s = sesi.tunggu("v 25/09/2025");
     assert!(
         s.lines()
-            .any(|l| l.contains("Tunjungrejo") && l.contains("✓ 25/09/2025")),
+            .any(|l| l.contains("Tunjungrejo") && l.contains("v 25/09/2025")),
         "{s}"
     );
+    assert!(s.is_ascii(), "{s}");
     sesi.kirim(&["q"]);
     let mulai = Instant::now();
     while sesi.masih_hidup() {
