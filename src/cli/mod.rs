@@ -3,6 +3,7 @@
 
 mod atur;
 mod cek;
+mod ekspor;
 mod iku;
 mod impor;
 mod init;
@@ -93,6 +94,12 @@ pub enum Perintah {
         #[arg(long)]
         json: bool,
     },
+    /// Tulis berkas: matriks monev (CSV untuk lembar kerja) atau KAK (teks)
+    #[command(visible_alias = "export")]
+    Ekspor {
+        #[command(subcommand)]
+        apa: JenisEkspor,
+    },
     /// Ubah pengaturan
     #[command(visible_alias = "set")]
     Atur {
@@ -121,6 +128,33 @@ pub enum JenisImpor {
     /// IKM: kode_kecamatan, tahun, u1 … u9
     Ikm {
         #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum JenisEkspor {
+    /// Matriks monev KOMPAK tahun Y sebagai CSV (; dan BOM, terbuka di Excel/LibreOffice)
+    Matriks {
+        /// Tahun [bawaan: tahun ini]
+        #[arg(long, visible_alias = "year", value_name = "Y",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        tahun: Option<i32>,
+        /// Berkas tujuan; "-" menulis ke keluaran standar
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+    /// KAK satu kegiatan sebagai teks, misalnya: pantau ekspor kak 3.05.25.39.006 kak.txt
+    Kak {
+        /// Tahun [bawaan: tahun ini]
+        #[arg(long, visible_alias = "year", value_name = "Y",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        tahun: Option<i32>,
+        /// Kode kegiatan
+        #[arg(value_name = "KODE")]
+        kode: String,
+        /// Berkas tujuan; "-" menulis ke keluaran standar
+        #[arg(value_name = "BERKAS", default_value = "-")]
         berkas: String,
     },
 }
@@ -343,6 +377,14 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         Some(Perintah::Cek { hari, json }) => cek::jalankan(&k, hari, json),
         Some(Perintah::Iku { tahun, json }) => iku::jalankan(&k, tahun, json),
         Some(Perintah::Atur { apa }) => atur::jalankan(&mut k, apa),
+        Some(Perintah::Ekspor { apa }) => match apa {
+            JenisEkspor::Matriks { tahun, berkas } => ekspor::matriks(&k, tahun, &berkas),
+            JenisEkspor::Kak {
+                tahun,
+                kode,
+                berkas,
+            } => ekspor::kak(&k, tahun, &kode, &berkas),
+        },
         None => {
             let lingkup = k.lingkup()?;
             let tema = crate::tui::tema::Tema::dari_lingkungan(cli.global.ascii);
