@@ -60,13 +60,13 @@ fn baca_tanggal(teks: &str) -> Result<NaiveDate, String> {
 
 #[derive(Subcommand, Debug)]
 pub enum Perintah {
-    /// Buat basis data; --contoh menambahkan Kecamatan Yosowilangun sebagai contoh
+    /// Buat basis data; --contoh menambahkan contoh Kecamatan Yosowilangun
     Init {
         /// Tambahkan kecamatan contoh (data rekaan ditandai "contoh")
         #[arg(long, visible_alias = "sample")]
         contoh: bool,
     },
-    /// Muat data dari berkas CSV (desa, dokumen, fasilitasi, ikm); "-" membaca masukan standar
+    /// Muat berkas CSV: desa, dokumen, fasilitasi, ikm ("-" = masukan standar)
     #[command(visible_alias = "import")]
     Impor {
         #[command(subcommand)]
@@ -110,22 +110,33 @@ pub enum Perintah {
 
 #[derive(Subcommand, Debug)]
 pub enum JenisImpor {
-    /// Desa: kode, nama, kecamatan, kabupaten, luas_km2, dusun, rw, rt, laki_laki, perempuan, jumlah_penduduk, rumah_tangga
+    /// Desa dan penduduknya
+    ///
+    /// Kolom: kode, nama, kecamatan, kabupaten, luas_km2, dusun, rw, rt, laki_laki,
+    /// perempuan, jumlah_penduduk, rumah_tangga. Kunci: kode.
     Desa {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
-    /// Dokumen: kode_desa, jenis, tahun_anggaran, tanggal, nomor, keterangan
+    /// Tanggal dokumen desa (RKPDes, APBDes, LPPDes)
+    ///
+    /// Kolom: kode_desa, jenis, tahun_anggaran, tanggal, nomor, keterangan.
+    /// Kunci: kode_desa, jenis, tahun_anggaran.
     Dokumen {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
-    /// Fasilitasi: tanggal, jenis, kode_desa, kode_kecamatan, uraian, output, bukti, ditindaklanjuti
+    /// Catatan fasilitasi, koordinasi dan rekomendasi
+    ///
+    /// Kolom: tanggal, jenis (F01–F18, K01–K02, R01), kode_desa, kode_kecamatan, uraian,
+    /// output, bukti, ditindaklanjuti (ya/tidak).
     Fasilitasi {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
-    /// IKM: kode_kecamatan, tahun, u1 … u9
+    /// Jawaban survei IKM, satu baris per responden
+    ///
+    /// Kolom: kode_kecamatan, tahun, u1 … u9 (skor 1–4).
     Ikm {
         #[arg(value_name = "BERKAS")]
         berkas: String,
@@ -225,9 +236,40 @@ Pemakaian: {usage}
 
 /// The clap command with Indonesian help headings.
 pub fn perintah_clap() -> clap::Command {
-    fn indonesiakan(c: clap::Command) -> clap::Command {
+    fn indonesiakan(c: clap::Command, jalur: &str) -> clap::Command {
         use clap::{Arg, ArgAction};
+        let jalur = if jalur.is_empty() {
+            c.get_name().to_string()
+        } else {
+            format!("{jalur} {}", c.get_name())
+        };
+        // clap writes its usage line in English; ours says the same in Indonesian
+        let mut pakai = jalur.clone();
+        if c.get_arguments().any(|a| !a.is_positional()) || c.get_name() != "pantau" {
+            pakai.push_str(" [OPSI]");
+        }
+        for a in c.get_arguments().filter(|a| a.is_positional()) {
+            let nama = a
+                .get_value_names()
+                .and_then(|v| v.first())
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| a.get_id().to_string().to_uppercase());
+            if a.is_required_set() {
+                pakai.push_str(&format!(" <{nama}>"));
+            } else {
+                pakai.push_str(&format!(" [{nama}]"));
+            }
+        }
+        if c.has_subcommands() {
+            pakai.push_str(if c.is_subcommand_required_set() {
+                " <PERINTAH>"
+            } else {
+                " [PERINTAH]"
+            });
+        }
+        let anak = jalur.clone();
         c.help_template(TEMPLAT_BANTUAN)
+            .override_usage(pakai)
             .subcommand_help_heading("Perintah")
             .disable_help_subcommand(true)
             .disable_help_flag(true)
@@ -240,7 +282,7 @@ pub fn perintah_clap() -> clap::Command {
                     .help("Tampilkan bantuan")
                     .help_heading("Opsi"),
             )
-            .mut_subcommands(indonesiakan)
+            .mut_subcommands(move |s| indonesiakan(s, &anak))
     }
     indonesiakan(
         Cli::command()
@@ -253,6 +295,7 @@ pub fn perintah_clap() -> clap::Command {
                     .action(clap::ArgAction::Version)
                     .help("Tampilkan versi"),
             ),
+        "",
     )
 }
 
