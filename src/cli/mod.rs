@@ -269,6 +269,7 @@ pub fn perintah_clap() -> clap::Command {
         }
         let anak = jalur.clone();
         c.help_template(TEMPLAT_BANTUAN)
+            .max_term_width(80)
             .override_usage(pakai)
             .subcommand_help_heading("Perintah")
             .disable_help_subcommand(true)
