@@ -294,3 +294,32 @@ fn an_empty_database_welcomes_and_loads_the_sample_with_one_key() {
     let s = layar(&mut app, 80, 24);
     assert!(s.contains("9 lewat tenggat"), "{s}");
 }
+
+#[test]
+fn keys_do_nothing_behind_the_too_small_screen() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('4'));
+    let s = layar(&mut app, 50, 10);
+    assert!(s.contains("Terminal terlalu kecil"), "{s}");
+    // a delete the user cannot see must not happen
+    tekan(&mut app, KeyCode::Char('d'));
+    tekan(&mut app, KeyCode::Char('y'));
+    let s = layar(&mut app, 80, 24);
+    assert!(baris_dengan(&s, "Darungan").contains("≈ 01/11/2025"), "{s}");
+    assert!(!s.contains("dihapus"), "{s}");
+}
+
+#[test]
+fn a_save_error_naming_a_field_marks_that_field() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('6'));
+    tekan(&mut app, KeyCode::Char('a'));
+    tekan(&mut app, KeyCode::Tab);
+    ketik(&mut app, "F01");
+    tekan(&mut app, KeyCode::Tab);
+    ketik(&mut app, "Desa Tak Ada");
+    ctrl(&mut app, 's');
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Kode desa!"), "{s}");
+    assert!(s.contains("tidak ada desa 'Desa Tak Ada'"), "{s}");
+}

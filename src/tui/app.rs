@@ -97,6 +97,9 @@ pub struct App {
     pesan: Option<(String, bool)>,
     pub keluar: bool,
     versi_data: i64,
+    /// The screen was too small at the last draw: keys other than quit are ignored, so nothing
+    /// happens that the user cannot see.
+    terlalu_kecil: bool,
 }
 
 impl App {
@@ -113,6 +116,7 @@ impl App {
             pesan: None,
             keluar: false,
             versi_data,
+            terlalu_kecil: false,
         };
         app.muat_tab();
         Ok(app)
@@ -189,6 +193,12 @@ impl App {
             self.keluar = true;
             return;
         }
+        if self.terlalu_kecil {
+            if key.code == KeyCode::Char('q') && self.form.is_none() {
+                self.keluar = true;
+            }
+            return;
+        }
         if let Some(p) = self.popup.take() {
             let ya = matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y'));
             match p {
@@ -238,7 +248,7 @@ impl App {
                                 self.form = None;
                                 self.jalankan_aksi(Aksi::Pesan(p));
                             }
-                            Err(e) => form.galat = Some(e),
+                            Err(e) => form.galat_simpan(e),
                         }
                     } else {
                         form.galat = Some("Periksa bidang yang bertanda !".into());
@@ -324,7 +334,8 @@ impl App {
 
     pub fn gambar(&mut self, f: &mut Frame) {
         let area = f.area();
-        if area.width < LEBAR_MIN || area.height < TINGGI_MIN {
+        self.terlalu_kecil = area.width < LEBAR_MIN || area.height < TINGGI_MIN;
+        if self.terlalu_kecil {
             let p = Paragraph::new(format!(
                 "Terminal terlalu kecil ({}×{}). pantau perlu paling sedikit {LEBAR_MIN}×{TINGGI_MIN}. Perbesar jendela, atau q untuk keluar.",
                 area.width, area.height
@@ -344,11 +355,18 @@ impl App {
         let tema = self.k.tema;
         // tab bar
         let mut spans = Vec::new();
+        let rapat = atas.width < 78;
         for (i, nama) in NAMA_TAB.iter().enumerate() {
             let gaya = if i == self.tab {
                 tema.tab_aktif()
             } else {
                 Style::default()
+            };
+            // narrow terminals get four letters per tab, the current one in full
+            let nama: String = if rapat && i != self.tab {
+                nama.chars().take(4).collect()
+            } else {
+                nama.to_string()
             };
             spans.push(Span::styled(format!(" {} {} ", i + 1, nama), gaya));
         }
@@ -478,12 +496,18 @@ impl App {
 }
 
 fn gambar_tanya(f: &mut Frame, area: Rect, tema: &Tema, pesan: &str) {
-    let lebar = 56.min(area.width);
+    let lebar = 60.min(area.width);
+    // room for the wrapped question, a blank line and the line that says which key to press
+    let baris_pesan = pesan
+        .chars()
+        .count()
+        .div_ceil(lebar.saturating_sub(3).max(1) as usize) as u16;
+    let tinggi = (baris_pesan + 4).min(area.height);
     let kotak = Rect::new(
         area.x + (area.width - lebar) / 2,
-        area.y + area.height / 2 - 2,
+        area.y + area.height.saturating_sub(tinggi) / 2,
         lebar,
-        5,
+        tinggi,
     );
     f.render_widget(Clear, kotak);
     f.render_widget(

@@ -240,6 +240,15 @@ impl Layar for Beranda {
         if baris.is_empty() {
             baris.push(Line::styled("Tidak ada tahapan terjadwal.", tema.redup()));
         }
+        let muat = dalam.height as usize;
+        if baris.len() > muat && muat > 0 {
+            let lebih = baris.len() - (muat - 1);
+            baris.truncate(muat - 1);
+            baris.push(Line::styled(
+                format!("… dan {lebih} lagi (tab 3 Jadwal)"),
+                tema.redup(),
+            ));
+        }
         f.render_widget(Paragraph::new(baris), dalam);
 
         let b = blok(k, format!(" Indikator {} ", self.tahun));

@@ -223,6 +223,9 @@ impl DesaTab {
                 angka(d.rumah_tangga)
             )),
         ];
+        if let Some(p) = crate::domain::desa::periksa_luas(d.luas_km2) {
+            baris.push(Line::styled(format!("! Periksa: {p}"), tema.galat()));
+        }
         if let Some(p) = periksa_penduduk(d.laki_laki, d.perempuan, d.jumlah_penduduk) {
             baris.push(Line::styled(
                 format!("! Tidak konsisten: {p}"),
@@ -261,7 +264,7 @@ impl DesaTab {
             ]));
         }
         f.render_widget(
-            Paragraph::new(baris),
+            Paragraph::new(baris).wrap(ratatui::widgets::Wrap { trim: false }),
             blok(k, " Rincian desa ".into()).inner(area),
         );
         f.render_widget(blok(k, " Rincian desa ".into()), area);
@@ -325,8 +328,9 @@ impl Layar for DesaTab {
         if self.daftar.atur_tinggi(isi.height as usize) {
             let _ = self.muat(k);
         }
-        let lebar_nama = 18usize;
+        let lebar_nama = if dalam.width < 70 { 12usize } else { 18 };
         let sisa = (dalam.width as usize).saturating_sub(14 + lebar_nama + 1);
+        // in a narrow terminal the code gives way to the documents
         let lebar_sel = (sisa / self.jenis.len().max(1)).max(8);
         let mut judul = vec![Span::styled(
             format!("{:<14}{:<lebar_nama$} ", "Kode", "Desa"),
@@ -345,7 +349,7 @@ impl Layar for DesaTab {
         if self.baris.is_empty() {
             baris.push(Line::styled(
                 if self.daftar.saring.is_empty() {
-                    "Belum ada desa. Tambah dengan a, atau: pantau impor desa BERKAS"
+                    "Belum ada desa. Muat dari lembar kerja: pantau impor desa BERKAS"
                 } else {
                     "Tidak ada desa yang cocok dengan saringan."
                 },
@@ -538,7 +542,11 @@ impl Layar for DesaTab {
                 k.store
                     .transaksi(|tx| wilayah::ubah_desa(tx, &baru))
                     .map_err(pesan_galat)?;
-                Ok(format!("Desa {} disimpan.", baru.nama))
+                Ok(format!(
+                    "Desa {} disimpan.{}",
+                    baru.nama,
+                    peringatan_desa(&baru)
+                ))
             }
             Tujuan::DesaBaru => {
                 let kode = parse_kode_desa(&f.teks(0))?;
@@ -572,7 +580,11 @@ impl Layar for DesaTab {
                         wilayah::simpan_desa_kode(tx, &baru, wilayah::SEMUA_KOLOM_DESA).map(|_| ())
                     })
                     .map_err(|e: Galat| pesan_galat(e))?;
-                Ok(format!("Desa {} ditambahkan.", baru.nama))
+                Ok(format!(
+                    "Desa {} ditambahkan.{}",
+                    baru.nama,
+                    peringatan_desa(&baru)
+                ))
             }
         }
     }
@@ -598,6 +610,14 @@ impl Layar for DesaTab {
         } else {
             Some(&mut self.daftar)
         }
+    }
+}
+
+/// What a saved desa's figures still get wrong, for the message line.
+fn peringatan_desa(d: &Desa) -> String {
+    match periksa_penduduk(d.laki_laki, d.perempuan, d.jumlah_penduduk) {
+        Some(p) => format!(" Peringatan: {p}."),
+        None => String::new(),
     }
 }
 

@@ -289,11 +289,24 @@ impl Layar for FasilitasiTab {
         let desa = if kode_desa.is_empty() {
             None
         } else {
-            Some(
-                wilayah::desa_kode(conn, &kode_desa)
-                    .map_err(pesan_galat)?
-                    .ok_or_else(|| format!("Kode desa: desa {kode_desa} tidak ada"))?,
-            )
+            // a code, or a name people type instead (only when it names one desa)
+            let menurut_kode = wilayah::desa_kode(conn, &kode_desa).map_err(pesan_galat)?;
+            let desa = match menurut_kode {
+                Some(d) => Some(d),
+                None => {
+                    let mirip = wilayah::daftar_desa(conn, k.lingkup, &kode_desa, 0, 2)
+                        .map_err(pesan_galat)?;
+                    match mirip.as_slice() {
+                        [satu] if satu.nama.eq_ignore_ascii_case(&kode_desa) => Some(satu.clone()),
+                        _ => None,
+                    }
+                }
+            };
+            Some(desa.ok_or_else(|| {
+                format!(
+                    "Kode desa: tidak ada desa '{kode_desa}'; tulis kodenya, misalnya 35.08.07.2001"
+                )
+            })?)
         };
         let kecamatan_id = match (&desa, k.lingkup, &lama) {
             (Some(d), _, _) => d.kecamatan_id,

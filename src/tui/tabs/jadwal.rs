@@ -94,7 +94,10 @@ impl Layar for Jadwal {
 
     fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
         let tema = &k.tema;
-        let tinggi_rencana = (self.rencana.len() as u16 + 2).clamp(3, 6);
+        // the grid keeps its rows when it can; the list takes the rest, up to half the screen
+        let sisa = area.height.saturating_sub(self.daftar.total as u16 + 3);
+        let tinggi_rencana =
+            (self.rencana.len() as u16 + 2).clamp(3, sisa.clamp(3, (area.height / 2).max(3)));
         let [atas, bawah] =
             Layout::vertical([Constraint::Min(4), Constraint::Length(tinggi_rencana)]).areas(area);
         let b = blok(
@@ -174,7 +177,7 @@ impl Layar for Jadwal {
         let b = blok(k, " Direncanakan 60 hari ke depan ".into());
         let dalam = b.inner(bawah);
         f.render_widget(b, bawah);
-        let baris: Vec<Line> = if self.rencana.is_empty() {
+        let mut baris: Vec<Line> = if self.rencana.is_empty() {
             vec![Line::styled(
                 "Tidak ada tahapan yang belum selesai.",
                 tema.redup(),
@@ -193,6 +196,12 @@ impl Layar for Jadwal {
                 })
                 .collect()
         };
+        let muat = dalam.height as usize;
+        if baris.len() > muat && muat > 0 {
+            let lebih = baris.len() - (muat - 1);
+            baris.truncate(muat - 1);
+            baris.push(Line::styled(format!("… dan {lebih} lagi"), tema.redup()));
+        }
         f.render_widget(Paragraph::new(baris), dalam);
     }
 
@@ -293,8 +302,13 @@ impl Layar for Jadwal {
             .transaksi(|tx| kegiatan::tandai_selesai(tx, id, m, tgl, &bukti, false))
             .map_err(pesan_galat)?;
         self.tandai = None;
+        let catatan = if tgl.month() != m || tgl.year() != self.tahun {
+            format!(" (tanggal di luar bulan {})", nama_bulan(m))
+        } else {
+            String::new()
+        };
         Ok(format!(
-            "Ditandai selesai: {} {}, {}.",
+            "Ditandai selesai: {} {}, {}{catatan}.",
             nama_bulan(m),
             self.tahun,
             format_tanggal(tgl)

@@ -181,7 +181,7 @@ impl Kegiatan {
         }
         judul(
             &mut v,
-            "Riwayat anggaran (N-2 · N-1 · berjalan · perubahan)",
+            "Riwayat anggaran (N-2 · N-1 · berjalan · perubahan · uraian)",
             Some(Bagian::Anggaran),
         );
         for (i, a) in kak.anggaran.iter().enumerate() {
@@ -195,13 +195,14 @@ impl Kegiatan {
                 _ => String::new(),
             };
             v.push(Baris {
+                // the figures first: a long description must not push them off the screen
                 teks: format!(
-                    "{} · {} · {} · {}{}",
-                    a.uraian,
+                    "{} · {} · {}{} · {}",
                     rp(a.n2),
                     rp(a.n1),
                     rp(a.berjalan),
-                    ubah
+                    ubah,
+                    a.uraian
                 ),
                 judul: false,
                 bagian: Some(Bagian::Anggaran),
@@ -223,15 +224,15 @@ impl Kegiatan {
         }
         judul(
             &mut v,
-            "Tahapan (bulan · tempat · pelaksana · peserta)",
+            "Tahapan (bulan · nama · tempat · pelaksana · peserta)",
             Some(Bagian::Tahapan),
         );
         for (i, t) in kak.tahapan.iter().enumerate() {
             v.push(Baris {
                 teks: format!(
                     "{} · {} · {} · {} · {}",
-                    t.nama,
                     t.bulan.teks(),
+                    t.nama,
                     t.tempat,
                     t.pelaksana,
                     t.peserta

@@ -196,9 +196,22 @@ impl Form {
         HasilTombol::Lanjut
     }
 
+    /// An error from saving. "Label: reason" marks that field, like a check while typing.
+    pub fn galat_simpan(&mut self, pesan: String) {
+        for (i, b) in self.bidang.iter_mut().enumerate() {
+            if let Some(sisa) = pesan.strip_prefix(&format!("{}: ", b.label)) {
+                b.galat = Some(sisa.to_string());
+                self.fokus = i;
+                self.galat = Some("Periksa bidang yang bertanda !".into());
+                return;
+            }
+        }
+        self.galat = Some(pesan);
+    }
+
     /// Draws the form as a centred window over `luar`.
     pub fn gambar(&mut self, f: &mut Frame, luar: Rect, tema: &Tema) {
-        let lebar = luar.width.min(76);
+        let lebar = luar.width.min(78);
         let tinggi_isi = self.bidang.len() as u16 + self.petunjuk.len().min(6) as u16 + 5;
         let tinggi = (tinggi_isi + 2).min(luar.height);
         let area = Rect {
@@ -214,65 +227,64 @@ impl Form {
             .title(format!(" {} ", self.judul));
         let dalam = blok.inner(area);
         f.render_widget(blok, area);
-        let lebar_label = self
+        let lebar_label = (self
             .bidang
             .iter()
             .map(|b| b.label.chars().count())
             .max()
             .unwrap_or(0) as u16
-            + 2;
-        let lebar_isi = dalam.width.saturating_sub(lebar_label).min(40);
+            + 3)
+        .min(dalam.width / 2);
+        let lebar_isi = dalam.width.saturating_sub(lebar_label);
         for (i, b) in self.bidang.iter_mut().enumerate() {
             let y = dalam.y + i as u16;
             if y >= dalam.y + dalam.height {
                 break;
             }
             let fokus = i == self.fokus;
-            let tanda = if b.wajib { "*" } else { " " };
-            let label = Paragraph::new(Line::from(vec![Span::styled(
-                format!("{}{}", b.label, tanda),
-                if fokus {
-                    tema.judul()
-                } else {
-                    Style::default()
-                },
-            )]));
-            f.render_widget(label, Rect::new(dalam.x, y, lebar_label, 1));
+            // "!" marks a field with a problem, "*" a required one
+            let tanda = match (&b.galat, b.wajib) {
+                (Some(_), _) => "!",
+                (None, true) => "*",
+                (None, false) => " ",
+            };
+            let gaya = if b.galat.is_some() {
+                tema.galat()
+            } else if fokus {
+                tema.judul()
+            } else {
+                Style::default()
+            };
+            let label = crate::domain::teks::potong(&b.label, lebar_label as usize - 2);
+            f.render_widget(
+                Paragraph::new(Span::styled(format!("{label}{tanda}"), gaya)),
+                Rect::new(dalam.x, y, lebar_label, 1),
+            );
             let kotak = Rect::new(dalam.x + lebar_label, y, lebar_isi, 1);
             if fokus {
                 b.area.set_cursor_style(tema.pilih());
                 b.area
                     .set_style(Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED));
+                f.render_widget(&b.area, kotak);
             } else {
-                b.area.set_cursor_style(Style::default());
-                b.area.set_style(tema.redup());
-            }
-            f.render_widget(&b.area, kotak);
-            if let Some(g) = &b.galat {
-                let x = kotak.x + kotak.width + 1;
-                if x < dalam.x + dalam.width {
-                    let w = dalam.x + dalam.width - x;
-                    // the reason beside the field when it fits; in full below otherwise
-                    let teks = if g.chars().count() + 2 <= w as usize {
-                        format!("! {g}")
-                    } else {
-                        "! tidak sah".into()
-                    };
-                    f.render_widget(
-                        Paragraph::new(Span::styled(teks, tema.galat())),
-                        Rect::new(x, y, w, 1),
-                    );
-                }
+                // a field one is not in shows its beginning
+                let teks = crate::domain::teks::potong(&b.teks(), lebar_isi as usize);
+                f.render_widget(Paragraph::new(Span::styled(teks, tema.redup())), kotak);
             }
         }
         let mut y = dalam.y + self.bidang.len() as u16;
-        // the focused field's reason in full, on up to two lines
-        if let Some(g) = self.bidang.get(self.fokus).and_then(|b| b.galat.clone()) {
+        // the reason of the focused field (or the first with a problem), on up to two lines
+        let masalah = self
+            .bidang
+            .get(self.fokus)
+            .filter(|b| b.galat.is_some())
+            .or_else(|| self.bidang.iter().find(|b| b.galat.is_some()));
+        if let Some(b) = masalah {
             let tinggi = 2.min((dalam.y + dalam.height).saturating_sub(y + 1));
             if tinggi > 0 {
                 f.render_widget(
                     Paragraph::new(Span::styled(
-                        format!("{}: {g}", self.bidang[self.fokus].label),
+                        format!("{}: {}", b.label, b.galat.clone().unwrap_or_default()),
                         tema.galat(),
                     ))
                     .wrap(Wrap { trim: true }),
