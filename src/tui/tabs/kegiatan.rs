@@ -242,6 +242,20 @@ impl Kegiatan {
                 ref_: Some(Butiran::Tahapan(i)),
             });
         }
+        // `/` in the KAK keeps headings and the lines that contain the text
+        let saring = self.kak_daftar.saring.to_lowercase();
+        if !saring.is_empty() {
+            v.retain(|b| b.judul || b.teks.to_lowercase().contains(&saring));
+            // and drops the headings left with nothing under them
+            let kosong: Vec<bool> = (0..v.len())
+                .map(|i| v[i].judul && v.get(i + 1).is_none_or(|b| b.judul))
+                .collect();
+            let mut i = 0;
+            v.retain(|_| {
+                i += 1;
+                !kosong[i - 1]
+            });
+        }
         self.kak_daftar.atur_total(v.len());
         self.kak_baris = v;
     }
@@ -859,7 +873,7 @@ impl Layar for Kegiatan {
 
     fn daftar(&mut self) -> Option<&mut Daftar> {
         if self.kak.is_some() {
-            None
+            Some(&mut self.kak_daftar)
         } else {
             Some(&mut self.daftar)
         }

@@ -225,8 +225,24 @@ impl Layar for Monev {
     fn muat(&mut self, k: &Konteks) -> Hasil<()> {
         let conn = k.store.conn();
         self.rencana = monev::daftar_rencana(conn, k.lingkup, self.tahun, 0, 500)?;
+        let s = self.d_rencana.saring.to_lowercase();
+        if !s.is_empty() {
+            self.rencana.retain(|r| {
+                r.unit.to_lowercase().contains(&s) || r.dokumen.to_lowercase().contains(&s)
+            });
+        }
         self.d_rencana.atur_total(self.rencana.len());
         self.masalah = monev::daftar_masalah(conn, k.lingkup, self.tahun, 0, 200)?;
+        let s = self.d_matriks.saring.to_lowercase();
+        if !s.is_empty() {
+            self.masalah.retain(|m| {
+                m.kondisi_awal.to_lowercase().contains(&s)
+                    || m.kegiatan.iter().any(|g| {
+                        g.uraian.to_lowercase().contains(&s)
+                            || g.pelaksana.to_lowercase().contains(&s)
+                    })
+            });
+        }
         self.susun_matriks();
         Ok(())
     }
@@ -586,5 +602,12 @@ impl Layar for Monev {
 
     fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
         teks::MONEV
+    }
+
+    fn daftar(&mut self) -> Option<&mut Daftar> {
+        Some(match self.panel {
+            Panel::Rencana => &mut self.d_rencana,
+            Panel::Matriks => &mut self.d_matriks,
+        })
     }
 }
