@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::wilayah::Lingkup;
-use super::{Galat, Hasil, tanggal_sql};
+use super::{Hasil, tanggal_sql};
 use crate::domain::tanggal::format_iso;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,20 +92,11 @@ pub fn ubah(conn: &Connection, f: &Fasilitasi) -> Hasil<()> {
             f.ditindaklanjuti,
             f.versi
         ])?;
-    if n == 0 {
-        return Err(Galat::Konflik);
-    }
-    Ok(())
+    super::satu_baris(n)
 }
 
 pub fn hapus(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
-    let n = conn
-        .prepare_cached("DELETE FROM fasilitasi WHERE id = ?1 AND versi = ?2")?
-        .execute(params![id, versi])?;
-    if n == 0 {
-        return Err(Galat::Konflik);
-    }
-    Ok(())
+    super::hapus_versi(conn, "fasilitasi", id, versi)
 }
 
 /// Filter of the log: kind code and desa name/code contain these texts.

@@ -455,13 +455,7 @@ pub fn simpan(conn: &Connection, kak: &Kak) -> Hasil<i64> {
 }
 
 pub fn hapus(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
-    let n = conn
-        .prepare_cached("DELETE FROM kegiatan WHERE id = ?1 AND versi = ?2")?
-        .execute(params![id, versi])?;
-    if n == 0 {
-        return Err(Galat::Konflik);
-    }
-    Ok(())
+    super::hapus_versi(conn, "kegiatan", id, versi)
 }
 
 /// Saves the realisation of one KAK indicator.
@@ -476,10 +470,7 @@ pub fn ubah_realisasi(
             "UPDATE indikator SET realisasi_x100 = ?2, versi = versi + 1 WHERE id = ?1 AND versi = ?3",
         )?
         .execute(params![indikator_id, realisasi.map(|r| r.0), versi])?;
-    if n == 0 {
-        return Err(Galat::Konflik);
-    }
-    Ok(())
+    super::satu_baris(n)
 }
 
 /// One stage in the year's schedule, with the months marked done.

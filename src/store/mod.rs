@@ -168,6 +168,24 @@ impl Store {
     }
 }
 
+/// Deletes a row if nobody changed it since it was read (`versi`).
+pub(crate) fn hapus_versi(
+    conn: &Connection,
+    tabel: &'static str,
+    id: i64,
+    versi: i64,
+) -> Hasil<()> {
+    let n = conn
+        .prepare_cached(&format!("DELETE FROM {tabel} WHERE id = ?1 AND versi = ?2"))?
+        .execute(rusqlite::params![id, versi])?;
+    satu_baris(n)
+}
+
+/// An UPDATE or DELETE guarded by `versi` touched no row: someone else changed it first.
+pub(crate) fn satu_baris(n: usize) -> Hasil<()> {
+    if n == 0 { Err(Galat::Konflik) } else { Ok(()) }
+}
+
 /// Converts a stored `YYYY-MM-DD` into a date (rows written by pantau are always valid).
 pub(crate) fn tanggal_sql(teks: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(teks, "%Y-%m-%d").ok()

@@ -184,13 +184,7 @@ pub fn simpan_rencana(conn: &Connection, r: &Rencana) -> Hasil<i64> {
 }
 
 pub fn hapus_rencana(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
-    let n = conn
-        .prepare_cached("DELETE FROM monev_rencana WHERE id = ?1 AND versi = ?2")?
-        .execute(params![id, versi])?;
-    if n == 0 {
-        return Err(Galat::Konflik);
-    }
-    Ok(())
+    super::hapus_versi(conn, "monev_rencana", id, versi)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -366,11 +360,5 @@ pub fn simpan_masalah(conn: &Connection, m: &Masalah) -> Hasil<i64> {
 }
 
 pub fn hapus_masalah(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
-    let n = conn
-        .prepare_cached("DELETE FROM matriks_masalah WHERE id = ?1 AND versi = ?2")?
-        .execute(params![id, versi])?;
-    if n == 0 {
-        return Err(Galat::Konflik);
-    }
-    Ok(())
+    super::hapus_versi(conn, "matriks_masalah", id, versi)
 }

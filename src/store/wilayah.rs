@@ -328,8 +328,5 @@ pub fn ubah_desa(conn: &Connection, d: &Desa) -> Hasil<()> {
             d.keterangan,
             d.versi
         ])?;
-    if n == 0 {
-        return Err(Galat::Konflik);
-    }
-    Ok(())
+    super::satu_baris(n)
 }

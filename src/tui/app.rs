@@ -46,6 +46,23 @@ impl Konteks {
         Ok(k)
     }
 
+    /// The kecamatan new records belong to: the scope's, or the only one in the database.
+    pub fn satu_kecamatan(&self) -> Result<i64, String> {
+        match self.lingkup {
+            Lingkup::Kecamatan(id) => Ok(id),
+            Lingkup::Semua => {
+                match wilayah::daftar_kecamatan(self.store.conn(), Lingkup::Semua, 0, 2)
+                    .map_err(|e| e.to_string())?
+                    .as_slice()
+                {
+                    [satu] => Ok(satu.id),
+                    [] => Err("Belum ada kecamatan.".into()),
+                    _ => Err("Ada beberapa kecamatan: buka pantau dengan --kecamatan KODE untuk menambah data.".into()),
+                }
+            }
+        }
+    }
+
     fn perbarui_nama(&mut self) -> Hasil<()> {
         self.nama_lingkup = match self.lingkup {
             Lingkup::Kecamatan(id) => wilayah::kecamatan_id(self.store.conn(), id)?

@@ -343,6 +343,20 @@ pub fn impor_desa(store: &mut Store, nama: &str, isi: &[u8]) -> HasilImpor {
     })
 }
 
+/// A kecamatan's id by code, asking the database once per code.
+fn id_kecamatan(
+    store: &Store,
+    tembolok: &mut HashMap<String, Option<i64>>,
+    kode: &str,
+) -> Result<Option<i64>, Galat> {
+    if let Some(id) = tembolok.get(kode) {
+        return Ok(*id);
+    }
+    let id = wilayah::kecamatan_kode(store.conn(), kode)?.map(|x| x.id);
+    tembolok.insert(kode.to_string(), id);
+    Ok(id)
+}
+
 /// Looks up desa by code once per code.
 struct CariDesa {
     tembolok: HashMap<String, Option<Desa>>,
@@ -566,14 +580,7 @@ pub fn impor_fasilitasi(
             match parse_kode_kecamatan(kode_kec) {
                 Err(e) => alasan.push(e),
                 Ok(k) => {
-                    let id = match kec_tembolok.get(&k) {
-                        Some(id) => *id,
-                        None => {
-                            let id = wilayah::kecamatan_kode(store.conn(), &k)?.map(|x| x.id);
-                            kec_tembolok.insert(k.clone(), id);
-                            id
-                        }
-                    };
+                    let id = id_kecamatan(store, &mut kec_tembolok, &k)?;
                     match id {
                         None => alasan.push(format!("kecamatan {k} tidak ada di basis data")),
                         Some(id) if kecamatan_id.is_some_and(|d| d != id) => {
@@ -670,14 +677,7 @@ pub fn impor_ikm(
                 None
             }
             Ok(k) => {
-                let id = match kec_tembolok.get(&k) {
-                    Some(id) => *id,
-                    None => {
-                        let id = wilayah::kecamatan_kode(store.conn(), &k)?.map(|x| x.id);
-                        kec_tembolok.insert(k.clone(), id);
-                        id
-                    }
-                };
+                let id = id_kecamatan(store, &mut kec_tembolok, &k)?;
                 match id {
                     None => {
                         alasan.push(format!("kecamatan {k} tidak ada di basis data"));

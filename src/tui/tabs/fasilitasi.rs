@@ -312,14 +312,9 @@ impl Layar for FasilitasiTab {
             (Some(d), _, _) => d.kecamatan_id,
             (None, _, Some(l)) => l.kecamatan_id,
             (None, Lingkup::Kecamatan(id), None) => id,
-            (None, Lingkup::Semua, None) => {
-                let semua =
-                    wilayah::daftar_kecamatan(conn, Lingkup::Semua, 0, 2).map_err(pesan_galat)?;
-                match semua.as_slice() {
-                    [satu] => satu.id,
-                    _ => return Err("Kode desa: isi kode desa (ada beberapa kecamatan)".into()),
-                }
-            }
+            (None, Lingkup::Semua, None) => k
+                .satu_kecamatan()
+                .map_err(|e| format!("Kode desa: isi kode desa ({e})"))?,
         };
         if let (Lingkup::Kecamatan(id), Some(d)) = (k.lingkup, &desa)
             && d.kecamatan_id != id

@@ -14,7 +14,6 @@ use crate::domain::indikator::{Persentase, capaian};
 use crate::domain::teks::potong;
 use crate::store::indikator::{Iku, hitung_lingkup};
 use crate::store::kegiatan::{self, IndikatorKegiatan};
-use crate::store::wilayah::{self, Lingkup};
 use crate::store::{Hasil, ikm};
 use crate::tui::app::{Aksi, Konteks};
 use crate::tui::teks::{self, Tombol};
@@ -235,19 +234,9 @@ impl Layar for IndikatorTab {
                 Aksi::Form(f)
             }
             KeyCode::Char('a') => {
-                let kec = match k.lingkup {
-                    Lingkup::Kecamatan(id) => Some(id),
-                    Lingkup::Semua => {
-                        match wilayah::daftar_kecamatan(k.store.conn(), Lingkup::Semua, 0, 2) {
-                            Ok(v) if v.len() == 1 => Some(v[0].id),
-                            _ => None,
-                        }
-                    }
-                };
-                let Some(kec) = kec else {
-                    return Aksi::Galat(
-                        "Pilih satu kecamatan (--kecamatan KODE) untuk mengisi survei IKM.".into(),
-                    );
+                let kec = match k.satu_kecamatan() {
+                    Ok(id) => id,
+                    Err(e) => return Aksi::Galat(e),
                 };
                 self.tujuan = Some(Tujuan::Ikm(kec));
                 let bidang = self

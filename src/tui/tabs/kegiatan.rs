@@ -20,7 +20,6 @@ use crate::store::Hasil;
 use crate::store::kegiatan::{
     self, Anggaran, BAGIAN, Biaya, Butir, Indikator, Kak, Kegiatan as Keg, TINGKAT, Tahapan,
 };
-use crate::store::wilayah::{self, Lingkup};
 use crate::tui::app::{Aksi, Konteks};
 use crate::tui::teks::{self, Tombol};
 use crate::tui::widgets::daftar::Daftar;
@@ -731,22 +730,7 @@ impl Layar for Kegiatan {
             };
             let mut kak = self.kak.clone().unwrap_or_default();
             if kak.kegiatan.id == 0 {
-                kak.kegiatan.kecamatan_id = match k.lingkup {
-                    Lingkup::Kecamatan(id) => id,
-                    Lingkup::Semua => {
-                        match wilayah::daftar_kecamatan(k.store.conn(), Lingkup::Semua, 0, 2)
-                            .map_err(pesan_galat)?
-                            .as_slice()
-                        {
-                            [satu] => satu.id,
-                            [] => return Err("Belum ada kecamatan.".into()),
-                            _ => return Err(
-                                "Pilih satu kecamatan (--kecamatan KODE) untuk menambah kegiatan."
-                                    .into(),
-                            ),
-                        }
-                    }
-                };
+                kak.kegiatan.kecamatan_id = k.satu_kecamatan()?;
             }
             kak.kegiatan = Keg {
                 tahun,

@@ -14,7 +14,6 @@ use crate::domain::tanggal::format_tanggal;
 use crate::domain::teks::potong;
 use crate::store::Hasil;
 use crate::store::monev::{self, JENIS_UNIT, Masalah, MatriksKegiatan, Putaran, Rencana};
-use crate::store::wilayah::{self, Lingkup};
 use crate::tui::app::{Aksi, Konteks};
 use crate::tui::teks::{self, Tombol};
 use crate::tui::widgets::daftar::Daftar;
@@ -65,22 +64,6 @@ impl Monev {
             baris_matriks: Vec::new(),
             tujuan: None,
             hapus: None,
-        }
-    }
-
-    fn kecamatan(&self, k: &Konteks) -> Result<i64, String> {
-        match k.lingkup {
-            Lingkup::Kecamatan(id) => Ok(id),
-            Lingkup::Semua => match wilayah::daftar_kecamatan(k.store.conn(), Lingkup::Semua, 0, 2)
-                .map_err(pesan_galat)?
-                .as_slice()
-            {
-                [satu] => Ok(satu.id),
-                [] => Err("Belum ada kecamatan.".into()),
-                _ => {
-                    Err("Pilih satu kecamatan (--kecamatan KODE) untuk menambah data monev.".into())
-                }
-            },
         }
     }
 
@@ -517,7 +500,7 @@ impl Layar for Monev {
                 let mut r = match i {
                     Some(i) => self.rencana[i].clone(),
                     None => Rencana {
-                        kecamatan_id: self.kecamatan(k)?,
+                        kecamatan_id: k.satu_kecamatan()?,
                         tahun: self.tahun,
                         ..Default::default()
                     },
@@ -558,7 +541,7 @@ impl Layar for Monev {
                 let mut x = match i {
                     Some(i) => self.masalah[i].clone(),
                     None => Masalah {
-                        kecamatan_id: self.kecamatan(k)?,
+                        kecamatan_id: k.satu_kecamatan()?,
                         tahun: self.tahun,
                         ..Default::default()
                     },
