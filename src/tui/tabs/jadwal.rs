@@ -226,6 +226,10 @@ impl Layar for Jadwal {
                     Err(e) => Aksi::Galat(pesan_galat(e)),
                 }
             }
+            KeyCode::Char('a') | KeyCode::Char('d') => Aksi::Galat(
+                "Tahapan ditambah atau dihapus di tab 2 Kegiatan (buka KAK, bagian Tahapan)."
+                    .into(),
+            ),
             KeyCode::Enter | KeyCode::Char('e') => {
                 let Some(b) = self.terpilih().cloned() else {
                     return Aksi::Tidak;
