@@ -41,7 +41,7 @@ fn json(baris: &str, kolom: &[String]) -> String {
     format!("json_object({})", pasangan.join(", "))
 }
 
-pub(super) fn pasang_pemicu(tx: &Transaction) -> rusqlite::Result<()> {
+pub fn pasang_pemicu(tx: &Transaction) -> rusqlite::Result<()> {
     for tabel in TABEL_DIAUDIT {
         let k = kolom(tx, tabel)?;
         let kunci = if k.iter().any(|c| c == "id") {

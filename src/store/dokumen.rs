@@ -252,7 +252,7 @@ pub fn cek(
          ORDER BY c.tenggat, d.kode, c.urutan",
         nilai.join(", ")
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = super::siapkan_lingkup(conn, &sql, lingkup)?;
     let hasil = stmt
         .query_map([lingkup.param()], |r| {
             let tenggat_teks: String = r.get(7)?;
@@ -298,10 +298,12 @@ pub fn iku2_rincian(
     tahun: i32,
 ) -> Hasil<Vec<(JenisDokumen, i32, i64)>> {
     let mut hasil = Vec::new();
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = super::siapkan_lingkup(
+        conn,
         "SELECT count(*) FROM dokumen x JOIN desa d ON d.id = x.desa_id
          WHERE (?1 IS NULL OR d.kecamatan_id = ?1) AND d.kelurahan = 0 AND x.jenis_id = ?2
            AND x.tahun_anggaran = ?3 AND x.tanggal IS NOT NULL AND x.tanggal <= ?4",
+        lingkup,
     )?;
     for j in daftar_jenis(conn)?.into_iter().filter(|j| j.hitung_iku2) {
         let ta = j.aturan.ta_untuk_tahun_kinerja(tahun);

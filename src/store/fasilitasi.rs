@@ -129,9 +129,11 @@ pub fn daftar(
     batas: i64,
 ) -> Hasil<Vec<Fasilitasi>> {
     let (awal, akhir) = batas_tahun(tahun);
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {KOLOM} {DARI} ORDER BY f.tanggal DESC, f.id DESC LIMIT ?7 OFFSET ?8"
-    ))?;
+    let mut stmt = super::siapkan_lingkup(
+        conn,
+        &format!("SELECT {KOLOM} {DARI} ORDER BY f.tanggal DESC, f.id DESC LIMIT ?7 OFFSET ?8"),
+        lingkup,
+    )?;
     let v = stmt
         .query_map(
             params![
@@ -170,9 +172,8 @@ pub fn daftar(
 
 pub fn hitung(conn: &Connection, lingkup: Lingkup, tahun: i32, s: &Saring) -> Hasil<i64> {
     let (awal, akhir) = batas_tahun(tahun);
-    Ok(conn
-        .prepare_cached(&format!("SELECT count(*) {DARI}"))?
-        .query_row(
+    Ok(
+        super::siapkan_lingkup(conn, &format!("SELECT count(*) {DARI}"), lingkup)?.query_row(
             params![
                 lingkup.param(),
                 awal,
@@ -182,18 +183,20 @@ pub fn hitung(conn: &Connection, lingkup: Lingkup, tahun: i32, s: &Saring) -> Ha
                 s.teks
             ],
             |r| r.get(0),
-        )?)
+        )?,
+    )
 }
 
 /// IKU 1 terms of performance year `tahun`: (followed up, all).
 pub fn iku1(conn: &Connection, lingkup: Lingkup, tahun: i32) -> Hasil<(i64, i64)> {
     let (awal, akhir) = batas_tahun(tahun);
-    Ok(conn
-        .prepare_cached(
-            "SELECT coalesce(sum(ditindaklanjuti), 0), count(*) FROM fasilitasi
+    Ok(super::siapkan_lingkup(
+        conn,
+        "SELECT coalesce(sum(ditindaklanjuti), 0), count(*) FROM fasilitasi
              WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tanggal BETWEEN ?2 AND ?3",
-        )?
-        .query_row(params![lingkup.param(), awal, akhir], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?)
+        lingkup,
+    )?
+    .query_row(params![lingkup.param(), awal, akhir], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?)
 }

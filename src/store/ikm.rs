@@ -48,13 +48,10 @@ pub fn jumlah_skor(
     lingkup: Lingkup,
     tahun: i32,
 ) -> Hasil<([i64; JUMLAH_UNSUR], i64)> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT coalesce(sum(u1),0), coalesce(sum(u2),0), coalesce(sum(u3),0), coalesce(sum(u4),0),
+    Ok(super::siapkan_lingkup(conn, "SELECT coalesce(sum(u1),0), coalesce(sum(u2),0), coalesce(sum(u3),0), coalesce(sum(u4),0),
                     coalesce(sum(u5),0), coalesce(sum(u6),0), coalesce(sum(u7),0), coalesce(sum(u8),0),
                     coalesce(sum(u9),0), count(*)
-             FROM ikm_responden WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2",
-        )?
+             FROM ikm_responden WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2", lingkup)?
         .query_row(params![lingkup.param(), tahun], |r| {
             let mut s = [0i64; JUMLAH_UNSUR];
             for (i, v) in s.iter_mut().enumerate() {

@@ -140,13 +140,13 @@ pub fn daftar(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<Kegiatan>> {
-    let mut stmt = conn.prepare_cached(&format!(
+    let mut stmt = super::siapkan_lingkup(conn, &format!(
         "SELECT {KOLOM} FROM kegiatan
          WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
            AND (?3 = '' OR kode_kegiatan LIKE '%' || ?3 || '%' OR nama_kegiatan LIKE '%' || ?3 || '%'
                 OR seksi LIKE '%' || ?3 || '%')
          ORDER BY kode_kegiatan, kecamatan_id LIMIT ?4 OFFSET ?5"
-    ))?;
+    ), lingkup)?;
     let v = stmt
         .query_map(
             params![lingkup.param(), tahun, saring, batas, offset],
@@ -157,13 +157,10 @@ pub fn daftar(
 }
 
 pub fn hitung(conn: &Connection, lingkup: Lingkup, tahun: i32, saring: &str) -> Hasil<i64> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) FROM kegiatan
+    Ok(super::siapkan_lingkup(conn, "SELECT count(*) FROM kegiatan
              WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
                AND (?3 = '' OR kode_kegiatan LIKE '%' || ?3 || '%' OR nama_kegiatan LIKE '%' || ?3 || '%'
-                    OR seksi LIKE '%' || ?3 || '%')",
-        )?
+                    OR seksi LIKE '%' || ?3 || '%')", lingkup)?
         .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }
 
@@ -503,12 +500,14 @@ pub fn jadwal(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<BarisJadwal>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = super::siapkan_lingkup(
+        conn,
         "SELECT t.id, k.id, k.kode_kegiatan, k.nama_kegiatan, t.nama, t.bulan, t.tempat
          FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
          WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
            AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%')
          ORDER BY k.kode_kegiatan, k.kecamatan_id, t.urutan, t.id LIMIT ?4 OFFSET ?5",
+        lingkup,
     )?;
     let mut baris = stmt
         .query_map(
@@ -548,12 +547,9 @@ pub fn jadwal(
 }
 
 pub fn hitung_jadwal(conn: &Connection, lingkup: Lingkup, tahun: i32, saring: &str) -> Hasil<i64> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
+    Ok(super::siapkan_lingkup(conn, "SELECT count(*) FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
              WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
-               AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%')",
-        )?
+               AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%')", lingkup)?
         .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }
 
@@ -610,13 +606,11 @@ pub fn indikator_tahun(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<IndikatorKegiatan>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi
+    let mut stmt = super::siapkan_lingkup(conn, "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi
          FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
          WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
            AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%')
-         ORDER BY k.kode_kegiatan, k.kecamatan_id, i.urutan, i.id LIMIT ?4 OFFSET ?5",
-    )?;
+         ORDER BY k.kode_kegiatan, k.kecamatan_id, i.urutan, i.id LIMIT ?4 OFFSET ?5", lingkup)?;
     let v = stmt
         .query_map(
             params![lingkup.param(), tahun, saring, batas, offset],
@@ -645,11 +639,12 @@ pub fn hitung_indikator(
     tahun: i32,
     saring: &str,
 ) -> Hasil<i64> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
+    Ok(super::siapkan_lingkup(
+        conn,
+        "SELECT count(*) FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
              WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
                AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%')",
-        )?
-        .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
+        lingkup,
+    )?
+    .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }

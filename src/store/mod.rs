@@ -1,6 +1,6 @@
 //! The only place with SQL. One SQLite file holds everything; see `migrations/`.
 
-mod audit;
+pub mod audit;
 pub mod contoh;
 pub mod dokumen;
 pub mod fasilitasi;
@@ -20,6 +20,24 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, functions::FunctionFlags};
 
 pub use skema::versi_skema;
+
+#[cfg(test)]
+mod tests_lingkup {
+    use super::*;
+
+    #[test]
+    fn scope_is_written_so_the_index_can_serve() {
+        let sql = "SELECT 1 FROM desa d WHERE (?1 IS NULL OR d.kecamatan_id = ?1) AND x = ?2";
+        assert_eq!(
+            sql_lingkup(sql, wilayah::Lingkup::Kecamatan(3)),
+            "SELECT 1 FROM desa d WHERE d.kecamatan_id = ?1 AND x = ?2"
+        );
+        assert_eq!(
+            sql_lingkup(sql, wilayah::Lingkup::Semua),
+            "SELECT 1 FROM desa d WHERE ?1 IS NULL AND x = ?2"
+        );
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum Galat {
@@ -166,6 +184,37 @@ impl Store {
             .and_then(|v| v.parse().ok())
             .unwrap_or_else(|| crate::domain::tenggat::tahun_awal_bawaan(hari_ini)))
     }
+}
+
+/// Prepares a query whose scope is written `(?1 IS NULL OR col = ?1)`, as two texts: with one
+/// kecamatan `col = ?1`, which can use the kecamatan index; for all, `?1 IS NULL`. SQLite plans
+/// the OR form as a full scan, which over a national database costs seconds.
+pub(crate) fn siapkan_lingkup<'c>(
+    conn: &'c Connection,
+    sql: &str,
+    lingkup: wilayah::Lingkup,
+) -> rusqlite::Result<rusqlite::CachedStatement<'c>> {
+    conn.prepare_cached(&sql_lingkup(sql, lingkup))
+}
+
+fn sql_lingkup(sql: &str, lingkup: wilayah::Lingkup) -> String {
+    const AWAL: &str = "(?1 IS NULL OR ";
+    let mut keluar = String::with_capacity(sql.len());
+    let mut sisa = sql;
+    while let Some(i) = sisa.find(AWAL) {
+        let Some(j) = sisa[i..].find(" = ?1)") else {
+            break;
+        };
+        let kolom = &sisa[i + AWAL.len()..i + j];
+        keluar.push_str(&sisa[..i]);
+        match lingkup {
+            wilayah::Lingkup::Semua => keluar.push_str("?1 IS NULL"),
+            wilayah::Lingkup::Kecamatan(_) => keluar.push_str(&format!("{kolom} = ?1")),
+        }
+        sisa = &sisa[i + j + " = ?1)".len()..];
+    }
+    keluar.push_str(sisa);
+    keluar
 }
 
 /// Deletes a row if nobody changed it since it was read (`versi`).

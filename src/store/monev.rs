@@ -58,11 +58,9 @@ pub fn daftar_rencana(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<Rencana>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, kecamatan_id, tahun, unit, jenis_unit, desa_id, dokumen, target, selesai, keterangan, contoh, versi
+    let mut stmt = super::siapkan_lingkup(conn, "SELECT id, kecamatan_id, tahun, unit, jenis_unit, desa_id, dokumen, target, selesai, keterangan, contoh, versi
          FROM monev_rencana WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
-         ORDER BY target, unit LIMIT ?3 OFFSET ?4",
-    )?;
+         ORDER BY target, unit LIMIT ?3 OFFSET ?4", lingkup)?;
     let mut v = stmt
         .query_map(params![lingkup.param(), tahun, batas, offset], |r| {
             Ok(Rencana {
@@ -217,11 +215,9 @@ pub fn daftar_masalah(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<Masalah>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, kecamatan_id, tahun, kondisi_awal, target_outcome, capaian_outcome, contoh, versi
+    let mut stmt = super::siapkan_lingkup(conn, "SELECT id, kecamatan_id, tahun, kondisi_awal, target_outcome, capaian_outcome, contoh, versi
          FROM matriks_masalah WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
-         ORDER BY kecamatan_id, urutan, id LIMIT ?3 OFFSET ?4",
-    )?;
+         ORDER BY kecamatan_id, urutan, id LIMIT ?3 OFFSET ?4", lingkup)?;
     let mut v = stmt
         .query_map(params![lingkup.param(), tahun, batas, offset], |r| {
             Ok(Masalah {

@@ -135,10 +135,14 @@ pub fn daftar_kecamatan(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<Kecamatan>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {KOLOM_KECAMATAN} FROM kecamatan WHERE (?1 IS NULL OR id = ?1)
+    let mut stmt = super::siapkan_lingkup(
+        conn,
+        &format!(
+            "SELECT {KOLOM_KECAMATAN} FROM kecamatan WHERE (?1 IS NULL OR id = ?1)
          ORDER BY kode LIMIT ?2 OFFSET ?3"
-    ))?;
+        ),
+        lingkup,
+    )?;
     let v = stmt
         .query_map(params![lingkup.param(), batas, offset], baris_kecamatan)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -151,11 +155,12 @@ pub fn jumlah_kecamatan(conn: &Connection) -> Hasil<i64> {
 
 /// Desa (not kelurahan) of a kecamatan: the ones with documents to track.
 pub fn jumlah_desa_dilacak(conn: &Connection, lingkup: Lingkup) -> Hasil<i64> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) FROM desa WHERE kelurahan = 0 AND (?1 IS NULL OR kecamatan_id = ?1)",
-        )?
-        .query_row([lingkup.param()], |r| r.get(0))?)
+    Ok(super::siapkan_lingkup(
+        conn,
+        "SELECT count(*) FROM desa WHERE kelurahan = 0 AND (?1 IS NULL OR kecamatan_id = ?1)",
+        lingkup,
+    )?
+    .query_row([lingkup.param()], |r| r.get(0))?)
 }
 
 /// Desa in scope whose code or name contains `saring` (case-insensitive), by code, paged.
@@ -166,12 +171,16 @@ pub fn daftar_desa(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<Desa>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {KOLOM_DESA} FROM desa d
+    let mut stmt = super::siapkan_lingkup(
+        conn,
+        &format!(
+            "SELECT {KOLOM_DESA} FROM desa d
          WHERE (?1 IS NULL OR d.kecamatan_id = ?1)
            AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR d.nama LIKE '%' || ?2 || '%')
          ORDER BY d.kode LIMIT ?3 OFFSET ?4"
-    ))?;
+        ),
+        lingkup,
+    )?;
     let v = stmt
         .query_map(params![lingkup.param(), saring, batas, offset], baris_desa)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -179,13 +188,14 @@ pub fn daftar_desa(
 }
 
 pub fn hitung_desa(conn: &Connection, lingkup: Lingkup, saring: &str) -> Hasil<i64> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) FROM desa d
+    Ok(super::siapkan_lingkup(
+        conn,
+        "SELECT count(*) FROM desa d
              WHERE (?1 IS NULL OR d.kecamatan_id = ?1)
                AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR d.nama LIKE '%' || ?2 || '%')",
-        )?
-        .query_row(params![lingkup.param(), saring], |r| r.get(0))?)
+        lingkup,
+    )?
+    .query_row(params![lingkup.param(), saring], |r| r.get(0))?)
 }
 
 pub fn desa_kode(conn: &Connection, kode: &str) -> Hasil<Option<Desa>> {
@@ -329,4 +339,14 @@ pub fn ubah_desa(conn: &Connection, d: &Desa) -> Hasil<()> {
             d.versi
         ])?;
     super::satu_baris(n)
+}
+
+/// Index of a desa in the scope's list ordered by code (to select it on screen).
+pub fn posisi_desa(conn: &Connection, lingkup: Lingkup, kode: &str) -> Hasil<i64> {
+    Ok(super::siapkan_lingkup(
+        conn,
+        "SELECT count(*) FROM desa WHERE (?1 IS NULL OR kecamatan_id = ?1) AND kode < ?2",
+        lingkup,
+    )?
+    .query_row(params![lingkup.param(), kode], |r| r.get(0))?)
 }

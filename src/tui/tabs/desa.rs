@@ -278,11 +278,7 @@ impl Layar for DesaTab {
         if let Some(kode) = self.cari.take() {
             // position of the desa in the (unfiltered) list
             self.daftar.saring.clear();
-            let posisi: i64 = conn
-                .prepare_cached(
-                    "SELECT count(*) FROM desa WHERE (?1 IS NULL OR kecamatan_id = ?1) AND kode < ?2",
-                )?
-                .query_row(rusqlite::params![k.lingkup.param(), kode], |r| r.get(0))?;
+            let posisi = wilayah::posisi_desa(conn, k.lingkup, &kode)?;
             self.daftar.pilih = posisi as usize;
         }
         let total = wilayah::hitung_desa(conn, k.lingkup, &self.daftar.saring)?;

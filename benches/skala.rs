@@ -1,0 +1,346 @@
+//! Speed and memory at scale, never asserted in tests. Run:
+//!
+//!     cargo bench --bench skala                 # the whole report (national database)
+//!     cargo bench --bench skala -- buat N PATH  # only generate a database of N kecamatan
+//!
+//! Figures are medians of at least five runs, printed as a table.
+
+#[path = "skala/generator.rs"]
+mod generator;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+const PANTAU: &str = env!("CARGO_BIN_EXE_pantau");
+const HARI_INI: &str = "2026-11-23";
+const PUTARAN: usize = 5;
+
+fn hari_ini() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Median wall time of `pantau ARGS` over PUTARAN runs (one warm-up first).
+fn waktu_pantau(db: &Path, args: &[&str]) -> f64 {
+    let jalan = || {
+        let mulai = Instant::now();
+        let o = Command::new(PANTAU)
+            .arg("--db")
+            .arg(db)
+            .args(["--today", HARI_INI])
+            .args(args)
+            .output()
+            .expect("pantau");
+        assert!(
+            o.status.code().is_some_and(|c| c <= 1),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        ms(mulai.elapsed())
+    };
+    jalan();
+    median((0..PUTARAN).map(|_| jalan()).collect())
+}
+
+fn tuimeter() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tuimeter.py")
+}
+
+/// The terminal interface in a pseudo-terminal: first frame, keys, bytes, memory.
+fn ukur_tui(db: &Path, kecamatan: Option<&str>, kunci: &str) -> Option<serde_json::Value> {
+    let alat = tuimeter();
+    if !alat.exists() {
+        return None;
+    }
+    let mut perintah = vec![
+        PANTAU.to_string(),
+        "--db".into(),
+        db.display().to_string(),
+        "--today".into(),
+        HARI_INI.into(),
+    ];
+    if let Some(k) = kecamatan {
+        perintah.extend(["--kecamatan".into(), k.to_string()]);
+    }
+    let o = Command::new("python3")
+        .arg(&alat)
+        .args([
+            "--cols",
+            "80",
+            "--rows",
+            "24",
+            "--runs",
+            &PUTARAN.to_string(),
+            "--warmup",
+            "1",
+        ])
+        .args([
+            "--wait-for",
+            "lewat tenggat",
+            "--keys",
+            kunci,
+            "--quit-keys",
+            "q",
+            "--json",
+            "--",
+        ])
+        .args(&perintah)
+        .output()
+        .ok()?;
+    serde_json::from_slice(&o.stdout).ok()
+}
+
+fn laporan_tui(nama: &str, v: &serde_json::Value) {
+    let s = &v["summary"];
+    println!(
+        "| {nama} | {:.1} ms | {} B | {:.2} ms | {:.2} ms | {} B | {:.1} MB |",
+        s["first_frame_ms"].as_f64().unwrap_or(f64::NAN),
+        s["first_frame_bytes"],
+        s["key_median_latency_ms"].as_f64().unwrap_or(f64::NAN),
+        s["key_max_latency_ms"].as_f64().unwrap_or(f64::NAN),
+        s["key_median_bytes"],
+        s["peak_rss_kb"].as_f64().unwrap_or(0.0) / 1024.0
+    );
+    if let Some(keys) = s["keys"].as_array() {
+        let rinci: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                format!(
+                    "{} {:.2}ms/{}B",
+                    k["key"].as_str().unwrap_or("?"),
+                    k["latency_ms"].as_f64().unwrap_or(f64::NAN),
+                    k["bytes"]
+                )
+            })
+            .collect();
+        println!("|   keys: {} |", rinci.join(", "));
+    }
+}
+
+const KUNCI: &str = "j,j,j,PageDown,4,j,l,],[,2,3,5,6,7,1";
+
+fn buat(n: usize, db: &Path) {
+    let mulai = Instant::now();
+    let j = generator::buat(db, n, hari_ini()).expect("generator");
+    println!(
+        "generated {} kecamatan, {} desa, {} documents, {} facilitation, {} IKM answers, {} stages in {:.1} s: {}",
+        j.kecamatan,
+        j.desa,
+        j.dokumen,
+        j.fasilitasi,
+        j.responden,
+        j.tahapan,
+        mulai.elapsed().as_secs_f64(),
+        db.display()
+    );
+}
+
+/// 1,000,000 document rows as an office would send them, imported by pantau and by
+/// sqlite3's `.import` into an equivalent table.
+fn ukur_impor(dir: &Path) {
+    let db = dir.join("impor.db");
+    // 25,000 desa × 40 fiscal years = 1,000,000 keys
+    let mut desa = String::from("kode;nama;kecamatan\n");
+    for k in 0..250 {
+        for d in 0..100 {
+            desa.push_str(&format!(
+                "35.{:02}.{:02}.{};Desa {k}-{d};Kecamatan {k}\n",
+                10 + k / 10,
+                k % 10 + 1,
+                2001 + d
+            ));
+        }
+    }
+    let f_desa = dir.join("desa.csv");
+    std::fs::write(&f_desa, desa).unwrap();
+    let mut dok = String::from("kode_desa;jenis;tahun_anggaran;tanggal;nomor\n");
+    for k in 0..250 {
+        for d in 0..100 {
+            for ta in 2000..2040 {
+                let jenis = ["RKPDes", "APBDes", "LPPDes"][(ta % 3) as usize];
+                dok.push_str(&format!(
+                    "35.{:02}.{:02}.{};{jenis};{ta};15/08/2000;Perdes {d}\n",
+                    10 + k / 10,
+                    k % 10 + 1,
+                    2001 + d
+                ));
+            }
+        }
+    }
+    let f_dok = dir.join("dokumen.csv");
+    std::fs::write(&f_dok, &dok).unwrap();
+    let mut t_pantau = Vec::new();
+    for _ in 0..PUTARAN {
+        let _ = std::fs::remove_file(&db);
+        let _ = std::fs::remove_file(dir.join("impor.db-wal"));
+        let o = Command::new(PANTAU)
+            .arg("--db")
+            .arg(&db)
+            .args(["--today", HARI_INI, "impor", "desa"])
+            .arg(&f_desa)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let mulai = Instant::now();
+        let o = Command::new(PANTAU)
+            .arg("--db")
+            .arg(&db)
+            .args(["--today", HARI_INI, "impor", "dokumen"])
+            .arg(&f_dok)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        t_pantau.push(ms(mulai.elapsed()));
+    }
+    let ukuran_db = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(dir.join("impor.db-wal"))
+            .map(|m| m.len())
+            .unwrap_or(0);
+    let mut t_sqlite = Vec::new();
+    let ada_sqlite = Command::new("sqlite3").arg("-version").output().is_ok();
+    if ada_sqlite {
+        for _ in 0..PUTARAN {
+            let db2 = dir.join("sqlite3.db");
+            let _ = std::fs::remove_file(&db2);
+            let skrip = format!(
+                "CREATE TABLE dokumen (kode_desa TEXT, jenis TEXT, tahun_anggaran INTEGER, tanggal TEXT, nomor TEXT, UNIQUE (kode_desa, jenis, tahun_anggaran));\n.mode csv\n.separator ;\n.import --skip 1 {} dokumen\n",
+                f_dok.display()
+            );
+            let mulai = Instant::now();
+            let mut c = Command::new("sqlite3")
+                .arg(&db2)
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(skrip.as_bytes()).unwrap();
+            assert!(c.wait().unwrap().success());
+            t_sqlite.push(ms(mulai.elapsed()));
+        }
+    }
+    let mp = median(t_pantau);
+    println!(
+        "\n## Import of 1,000,000 document rows ({:.1} MB CSV)\n",
+        dok.len() as f64 / 1e6
+    );
+    println!("| what | median |\n|---|---:|");
+    println!("| pantau impor dokumen | {:.0} ms |", mp);
+    if ada_sqlite {
+        let ms3 = median(t_sqlite);
+        println!(
+            "| sqlite3 .import (same rows, table with the same key) | {:.0} ms |",
+            ms3
+        );
+        println!("| ratio | {:.2}× |", mp / ms3);
+    }
+    println!(
+        "| database size / CSV size | {:.1} MB / {:.1} MB = {:.2} |",
+        ukuran_db as f64 / 1e6,
+        dok.len() as f64 / 1e6,
+        ukuran_db as f64 / dok.len() as f64
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let dir = std::env::var_os("PANTAU_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("pantau-bench"));
+    std::fs::create_dir_all(&dir).unwrap();
+    if args.first().map(String::as_str) == Some("buat") {
+        let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(7285);
+        let db = args
+            .get(2)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| dir.join(format!("nasional-{n}.db")));
+        buat(n, &db);
+        return;
+    }
+    let hanya = args.first().cloned();
+    println!(
+        "# pantau at scale ({} runs each, medians; 80×24)\n",
+        PUTARAN
+    );
+    println!(
+        "| kecamatan | cek one kec. | cek all | iku all | first frame (one kec.) | first frame (all) | key median (all) | tab/year max (all) | bytes/row move | peak RSS (all) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let ukuran: Vec<usize> = match hanya.as_deref() {
+        Some("cepat") => vec![1, 10],
+        _ => vec![1, 10, 100, 7285],
+    };
+    let mut rinci = Vec::new();
+    for n in ukuran {
+        let db = dir.join(format!("nasional-{n}.db"));
+        if !db.exists() {
+            buat(n, &db);
+        }
+        let satu = "11.01.01";
+        let cek_satu = waktu_pantau(&db, &["--kecamatan", satu, "cek"]);
+        let cek_semua = waktu_pantau(&db, &["cek"]);
+        let iku_semua = waktu_pantau(&db, &["iku"]);
+        let tui_satu = ukur_tui(&db, Some(satu), KUNCI);
+        let tui_semua = ukur_tui(&db, None, KUNCI);
+        let s = |v: &Option<serde_json::Value>, k: &str| {
+            v.as_ref()
+                .and_then(|v| v["summary"][k].as_f64())
+                .unwrap_or(f64::NAN)
+        };
+        let maks_tab = tui_semua
+            .as_ref()
+            .and_then(|v| v["summary"]["keys"].as_array().cloned())
+            .map(|k| {
+                k.iter()
+                    .filter(|x| !matches!(x["key"].as_str(), Some("j" | "l" | "PageDown")))
+                    .filter_map(|x| x["latency_ms"].as_f64())
+                    .fold(0.0, f64::max)
+            })
+            .unwrap_or(f64::NAN);
+        let byte_j = tui_semua
+            .as_ref()
+            .and_then(|v| v["summary"]["keys"].as_array().cloned())
+            .and_then(|k| {
+                k.iter()
+                    .find(|x| x["key"] == "j")
+                    .and_then(|x| x["bytes"].as_f64())
+            })
+            .unwrap_or(f64::NAN);
+        println!(
+            "| {n} | {cek_satu:.1} ms | {cek_semua:.1} ms | {iku_semua:.1} ms | {:.1} ms | {:.1} ms | {:.2} ms | {maks_tab:.2} ms | {byte_j:.0} B | {:.1} MB |",
+            s(&tui_satu, "first_frame_ms"),
+            s(&tui_semua, "first_frame_ms"),
+            s(&tui_semua, "key_median_latency_ms"),
+            s(&tui_semua, "peak_rss_kb") / 1024.0
+        );
+        rinci.push((n, tui_satu, tui_semua));
+    }
+    println!("\n## Terminal interface in detail (keys: {KUNCI})\n");
+    println!(
+        "| run | first frame | first frame bytes | key median | key max | key median bytes | peak RSS |\n|---|---:|---:|---:|---:|---:|---:|"
+    );
+    for (n, satu, semua) in &rinci {
+        if let Some(v) = satu {
+            laporan_tui(&format!("{n} kec., scope one"), v);
+        }
+        if let Some(v) = semua {
+            laporan_tui(&format!("{n} kec., scope all"), v);
+        }
+    }
+    if hanya.as_deref() != Some("cepat") {
+        ukur_impor(&dir);
+    }
+}
