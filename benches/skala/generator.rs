@@ -153,7 +153,7 @@ pub fn buat(path: &Path, n_kecamatan: usize, hari_ini: NaiveDate) -> rusqlite::R
                     ])?;
                     let kec_id = tx.last_insert_rowid();
                     j.kecamatan += 1;
-                    let n_kel = if h % 10 == 0 { 1 + h % 3 } else { 0 };
+                    let n_kel = if h.is_multiple_of(10) { 1 + h % 3 } else { 0 };
                     let n_desa = 4 + (h / 11) % 16;
                     let mut desa_ids = Vec::new();
                     for d in 0..n_kel + n_desa {
@@ -236,7 +236,7 @@ pub fn buat(path: &Path, n_kecamatan: usize, hari_ini: NaiveDate) -> rusqlite::R
                                 desa,
                                 t.format("%Y-%m-%d").to_string(),
                                 katalog[(hf % katalog.len() as u64) as usize],
-                                hf % 5 != 0
+                                !hf.is_multiple_of(5)
                             ])?;
                             j.fasilitasi += 1;
                         }
