@@ -252,6 +252,71 @@ fn ukur_impor(dir: &Path) {
     );
 }
 
+/// Time of each store call the screens make at start, over the whole country.
+fn profil(db: &Path) {
+    use pantau::store::wilayah::Lingkup;
+    use pantau::store::{Store, dokumen, fasilitasi, ikm, indikator, kegiatan};
+    let store = Store::buka(db).expect("db");
+    let c = store.conn();
+    let h = hari_ini();
+    let l = Lingkup::Semua;
+    let mut ukur = |nama: &str, f: &mut dyn FnMut()| {
+        f();
+        let t: Vec<f64> = (0..PUTARAN)
+            .map(|_| {
+                let m = Instant::now();
+                f();
+                ms(m.elapsed())
+            })
+            .collect();
+        println!("| {nama} | {:.2} ms |", median(t));
+    };
+    println!("| store call (scope: all) | median |\n|---|---:|");
+    ukur("ringkasan_cek", &mut || {
+        drop(dokumen::ringkasan_cek(c, l, h, 30, 2025).unwrap())
+    });
+    let r = dokumen::ringkasan_cek(c, l, h, 30, 2025).unwrap();
+    ukur("halaman_cek first page", &mut || {
+        drop(dokumen::halaman_cek(c, l, &r, h, 30, 0, 20).unwrap())
+    });
+    ukur("halaman_cek page at 2,000", &mut || {
+        drop(dokumen::halaman_cek(c, l, &r, h, 30, 2000, 20).unwrap())
+    });
+    ukur("ringkasan_jadwal", &mut || {
+        drop(kegiatan::ringkasan_jadwal(c, l, 2026, 10, &[11, 12]).unwrap())
+    });
+    ukur("iku (hitung_lingkup)", &mut || {
+        drop(indikator::hitung_lingkup(c, l, 2026).unwrap())
+    });
+    ukur("fasilitasi::iku1", &mut || {
+        drop(fasilitasi::iku1(c, l, 2026).unwrap())
+    });
+    ukur("ikm::jumlah_skor", &mut || {
+        drop(ikm::jumlah_skor(c, l, 2026).unwrap())
+    });
+    ukur("jadwal page", &mut || {
+        drop(kegiatan::jadwal(c, l, 2026, "", 0, 20).unwrap())
+    });
+    ukur("hitung_jadwal", &mut || {
+        drop(kegiatan::hitung_jadwal(c, l, 2026, "").unwrap())
+    });
+    ukur("indikator page", &mut || {
+        drop(kegiatan::indikator_tahun(c, l, 2026, "", 0, 20).unwrap())
+    });
+    ukur("hitung_indikator", &mut || {
+        drop(kegiatan::hitung_indikator(c, l, 2026, "").unwrap())
+    });
+    ukur("fasilitasi page", &mut || {
+        drop(fasilitasi::daftar(c, l, 2026, &Default::default(), 0, 20).unwrap())
+    });
+    ukur("desa page", &mut || {
+        drop(dokumen::halaman_dokumen(c, l, 2026, "", 0, 20).unwrap())
+    });
+    ukur("cek (full list)", &mut || {
+        drop(dokumen::cek(c, l, h, 30, 2025).unwrap())
+    });
+}
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -271,6 +336,10 @@ fn main() {
         return;
     }
     let hanya = args.first().cloned();
+    if hanya.as_deref() == Some("profil") {
+        profil(&dir.join("nasional-7285.db"));
+        return;
+    }
     println!(
         "# pantau at scale ({} runs each, medians; 80×24)\n",
         PUTARAN

@@ -209,6 +209,171 @@ pub struct ItemCek {
     pub hari: i64,
 }
 
+/// One (kind, fiscal year) whose deadline falls on or before today + the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calon {
+    pub jenis_id: i64,
+    pub urutan: i64,
+    pub ta: i32,
+    pub tenggat: NaiveDate,
+    /// Tracked desa in scope with no date recorded (from the kept-current tally).
+    pub hilang: i64,
+}
+
+/// The candidates of the daily check, by deadline then kind order.
+fn calon_cek(
+    conn: &Connection,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    tahun_awal: i32,
+) -> Hasil<Vec<Calon>> {
+    let batas = hari_ini + chrono::Duration::days(jendela);
+    let mut calon = Vec::new();
+    for j in daftar_jenis(conn)? {
+        for ta in tenggat::ta_sampai(
+            &j.aturan,
+            tenggat::tahun_dilacak(tahun_awal, hari_ini),
+            batas,
+        ) {
+            calon.push(Calon {
+                jenis_id: j.id,
+                urutan: j.urutan,
+                ta,
+                tenggat: j.aturan.tenggat(ta),
+                hilang: 0,
+            });
+        }
+    }
+    calon.sort_by_key(|c| (c.tenggat, c.urutan));
+    Ok(calon)
+}
+
+/// Counts of the daily check without listing it: what the dashboard shows at start.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RingkasanCek {
+    pub lewat_tenggat: i64,
+    pub mendekati_tenggat: i64,
+    pub calon: Vec<Calon>,
+}
+
+impl RingkasanCek {
+    pub fn jumlah(&self) -> i64 {
+        self.lewat_tenggat + self.mendekati_tenggat
+    }
+}
+
+/// The same numbers as `cek`, from the tally kept by triggers (`rekap_dokumen`): tracked desa
+/// in scope minus documents with a date, per candidate.
+pub fn ringkasan_cek(
+    conn: &Connection,
+    lingkup: Lingkup,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    tahun_awal: i32,
+) -> Hasil<RingkasanCek> {
+    let desa = super::wilayah::jumlah_desa_dilacak(conn, lingkup)?;
+    let mut r = RingkasanCek::default();
+    let mut stmt = super::siapkan_lingkup(
+        conn,
+        "SELECT coalesce(sum(tercatat), 0) FROM rekap_dokumen
+         WHERE (?1 IS NULL OR kecamatan_id = ?1) AND jenis_id = ?2 AND tahun_anggaran = ?3",
+        lingkup,
+    )?;
+    for mut c in calon_cek(conn, hari_ini, jendela, tahun_awal)? {
+        let tercatat: i64 =
+            stmt.query_row(params![lingkup.param(), c.jenis_id, c.ta], |x| x.get(0))?;
+        c.hilang = (desa - tercatat).max(0);
+        if tenggat::status(None, c.tenggat, hari_ini, jendela) == Status::LewatTenggat {
+            r.lewat_tenggat += c.hilang;
+        } else {
+            r.mendekati_tenggat += c.hilang;
+        }
+        r.calon.push(c);
+    }
+    Ok(r)
+}
+
+/// Rows `offset..offset + batas` of the daily check, in `cek`'s order, reading only as far as
+/// the page needs: candidates before the page are skipped by their tallies.
+pub fn halaman_cek(
+    conn: &Connection,
+    lingkup: Lingkup,
+    ringkasan: &RingkasanCek,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<ItemCek>> {
+    let mut hasil = Vec::new();
+    let mut lewati = offset;
+    let mut sisa = batas;
+    // candidates sharing a deadline are listed together, desa by desa
+    let mut i = 0;
+    while i < ringkasan.calon.len() && sisa > 0 {
+        let mut j = i + 1;
+        while j < ringkasan.calon.len() && ringkasan.calon[j].tenggat == ringkasan.calon[i].tenggat
+        {
+            j += 1;
+        }
+        let kelompok = &ringkasan.calon[i..j];
+        let hilang: i64 = kelompok.iter().map(|c| c.hilang).sum();
+        if lewati >= hilang {
+            lewati -= hilang;
+            i = j;
+            continue;
+        }
+        let nilai: Vec<String> = kelompok
+            .iter()
+            .map(|c| format!("({}, {}, {})", c.jenis_id, c.ta, c.urutan))
+            .collect();
+        let urut = if kelompok.len() == 1 {
+            "d.kode"
+        } else {
+            "d.kode, c.urutan"
+        };
+        let sql = format!(
+            "WITH calon (jenis_id, ta, urutan) AS (VALUES {})
+             SELECT k.kode, k.nama, d.id, d.kode, d.nama, j.kode, c.ta
+             -- CROSS JOIN keeps desa outermost, walked in code order, so the page is read
+             -- without sorting the country; `+` keeps the kelurahan flag off the index
+             FROM desa d
+             CROSS JOIN calon c
+             CROSS JOIN jenis_dokumen j
+             CROSS JOIN kecamatan k
+             WHERE j.id = c.jenis_id AND k.id = d.kecamatan_id
+               AND +d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
+               AND NOT EXISTS (
+                 SELECT 1 FROM dokumen x
+                 WHERE x.desa_id = d.id AND x.jenis_id = c.jenis_id
+                   AND x.tahun_anggaran = c.ta AND x.tanggal IS NOT NULL)
+             ORDER BY {urut} LIMIT ?2 OFFSET ?3",
+            nilai.join(", ")
+        );
+        let tenggat = kelompok[0].tenggat;
+        let baris = super::siapkan_lingkup(conn, &sql, lingkup)?
+            .query_map(params![lingkup.param(), sisa, lewati], |r| {
+                Ok(ItemCek {
+                    kode_kecamatan: r.get(0)?,
+                    kecamatan: r.get(1)?,
+                    desa_id: r.get(2)?,
+                    kode_desa: r.get(3)?,
+                    desa: r.get(4)?,
+                    jenis: r.get(5)?,
+                    tahun_anggaran: r.get(6)?,
+                    tenggat,
+                    status: tenggat::status(None, tenggat, hari_ini, jendela),
+                    hari: tenggat::sisa_hari(tenggat, hari_ini),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        sisa -= baris.len() as i64;
+        hasil.extend(baris);
+        lewati = 0;
+        i = j;
+    }
+    Ok(hasil)
+}
+
 /// Every (desa, kind, fiscal year) with no date recorded, fiscal year from `tahun_awal` to
 /// today's year + 1, whose deadline is on or before today + `jendela` days; sorted by
 /// deadline, desa code, kind order. Kelurahan have no desa documents and are left out.
@@ -298,13 +463,20 @@ pub fn iku2_rincian(
     tahun: i32,
 ) -> Hasil<Vec<(JenisDokumen, i32, i64)>> {
     let mut hasil = Vec::new();
-    let mut stmt = super::siapkan_lingkup(
-        conn,
-        "SELECT count(*) FROM dokumen x JOIN desa d ON d.id = x.desa_id
-         WHERE (?1 IS NULL OR d.kecamatan_id = ?1) AND d.kelurahan = 0 AND x.jenis_id = ?2
-           AND x.tahun_anggaran = ?3 AND x.tanggal IS NOT NULL AND x.tanggal <= ?4",
-        lingkup,
-    )?;
+    // over the whole country the index (kind, fiscal year, date) answers alone; kelurahan
+    // cannot have documents (imports and forms refuse them)
+    let sql = match lingkup {
+        Lingkup::Semua => {
+            "SELECT count(*) FROM dokumen x
+             WHERE ?1 IS NULL AND x.jenis_id = ?2 AND x.tahun_anggaran = ?3 AND x.tanggal <= ?4"
+        }
+        Lingkup::Kecamatan(_) => {
+            "SELECT count(*) FROM dokumen x JOIN desa d ON d.id = x.desa_id
+             WHERE d.kecamatan_id = ?1 AND d.kelurahan = 0 AND x.jenis_id = ?2
+               AND x.tahun_anggaran = ?3 AND x.tanggal IS NOT NULL AND x.tanggal <= ?4"
+        }
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
     for j in daftar_jenis(conn)?.into_iter().filter(|j| j.hitung_iku2) {
         let ta = j.aturan.ta_untuk_tahun_kinerja(tahun);
         let tenggat = format_iso(j.aturan.tenggat(ta));
@@ -357,4 +529,90 @@ pub fn halaman_dokumen(
         });
     }
     Ok(hasil)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Store, contoh};
+
+    fn d(y: i32, m: u32, h: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, h).unwrap()
+    }
+
+    /// The dashboard's counts and pages must be exactly `cek`'s, whatever the day and scope.
+    #[test]
+    fn tally_and_pages_agree_with_the_full_check() {
+        let mut s = Store::memori().unwrap();
+        contoh::muat(&mut s, d(2026, 11, 23)).unwrap();
+        // changes after loading: a date recorded, one removed, one moved to late
+        let jenis = daftar_jenis(s.conn()).unwrap();
+        let desa: Vec<i64> = s
+            .conn()
+            .prepare("SELECT id FROM desa ORDER BY kode")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|x| x.unwrap())
+            .collect();
+        s.transaksi(|tx| {
+            let isi = IsiDokumen {
+                tanggal: Some(d(2026, 9, 1)),
+                ..Default::default()
+            };
+            simpan_dokumen(
+                tx,
+                desa[3],
+                jenis[0].id,
+                2027,
+                &isi,
+                KolomDokumen::SEMUA,
+                false,
+            )?;
+            tx.execute(
+                "DELETE FROM dokumen WHERE desa_id = ?1 AND tahun_anggaran = 2026",
+                [desa[0]],
+            )?;
+            tx.execute(
+                "UPDATE dokumen SET tanggal = NULL WHERE desa_id = ?1 AND tahun_anggaran = 2025",
+                [desa[5]],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+        let kec = crate::store::wilayah::kecamatan_kode(s.conn(), "35.08.07")
+            .unwrap()
+            .unwrap();
+        for lingkup in [Lingkup::Semua, Lingkup::Kecamatan(kec.id)] {
+            for hari_ini in [
+                d(2025, 9, 1),
+                d(2026, 3, 31),
+                d(2026, 4, 1),
+                d(2026, 11, 23),
+                d(2027, 1, 5),
+            ] {
+                for jendela in [0, 30, 90] {
+                    let semua = cek(s.conn(), lingkup, hari_ini, jendela, 2025).unwrap();
+                    let r = ringkasan_cek(s.conn(), lingkup, hari_ini, jendela, 2025).unwrap();
+                    let lewat = semua
+                        .iter()
+                        .filter(|i| i.status == Status::LewatTenggat)
+                        .count() as i64;
+                    assert_eq!(
+                        (r.lewat_tenggat, r.jumlah()),
+                        (lewat, semua.len() as i64),
+                        "{hari_ini} {jendela}"
+                    );
+                    let mut halaman = Vec::new();
+                    for p in 0..(semua.len() / 7 + 2) {
+                        halaman.extend(
+                            halaman_cek(s.conn(), lingkup, &r, hari_ini, jendela, p as i64 * 7, 7)
+                                .unwrap(),
+                        );
+                    }
+                    assert_eq!(halaman, semua, "{hari_ini} {jendela}");
+                }
+            }
+        }
+    }
 }

@@ -648,3 +648,97 @@ pub fn hitung_indikator(
     )?
     .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }
+
+/// What the dashboard shows of the schedule, computed in the database so that a national
+/// scope costs the same few queries as one kecamatan.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RingkasanJadwal {
+    /// Occurrences whose month has passed without being marked done.
+    pub terlewat: i64,
+    /// A few of them, earliest month first: (stage, month).
+    pub contoh_terlewat: Vec<(String, u32)>,
+    /// Stages of the given months: (month, stage, how many kegiatan have it, how many done).
+    pub dekat: Vec<(u32, String, i64, i64)>,
+}
+
+/// `bulan_lewat`: months before this one count as passed (0 = none, 12 = the whole year).
+pub fn ringkasan_jadwal(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    bulan_lewat: u32,
+    bulan_dekat: &[u32],
+) -> Hasil<RingkasanJadwal> {
+    let mut r = RingkasanJadwal::default();
+    let topeng = (1i64 << bulan_lewat.min(12)) - 1;
+    // popcount of the passed months in each stage's set, minus those marked done
+    let rencana: i64 = super::siapkan_lingkup(
+        conn,
+        "SELECT coalesce(sum(((t.bulan & ?3) >> 0 & 1) + ((t.bulan & ?3) >> 1 & 1) + ((t.bulan & ?3) >> 2 & 1)
+                + ((t.bulan & ?3) >> 3 & 1) + ((t.bulan & ?3) >> 4 & 1) + ((t.bulan & ?3) >> 5 & 1)
+                + ((t.bulan & ?3) >> 6 & 1) + ((t.bulan & ?3) >> 7 & 1) + ((t.bulan & ?3) >> 8 & 1)
+                + ((t.bulan & ?3) >> 9 & 1) + ((t.bulan & ?3) >> 10 & 1) + ((t.bulan & ?3) >> 11 & 1)), 0)
+         FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
+         WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2",
+        lingkup,
+    )?
+    .query_row(params![lingkup.param(), tahun, topeng], |x| x.get(0))?;
+    let selesai: i64 = super::siapkan_lingkup(
+        conn,
+        "SELECT count(*) FROM tahapan_realisasi s JOIN tahapan t ON t.id = s.tahapan_id
+         JOIN kegiatan k ON k.id = t.kegiatan_id
+         WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2 AND s.bulan <= ?3",
+        lingkup,
+    )?
+    .query_row(params![lingkup.param(), tahun, bulan_lewat], |x| x.get(0))?;
+    r.terlewat = rencana - selesai;
+    if r.terlewat > 0 {
+        // month by month, so the search stops at the first few instead of listing the country
+        let mut stmt = super::siapkan_lingkup(
+            conn,
+            "SELECT t.nama FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
+             WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
+               AND (t.bulan >> (?3 - 1)) & 1 = 1
+               AND NOT EXISTS (SELECT 1 FROM tahapan_realisasi s WHERE s.tahapan_id = t.id AND s.bulan = ?3)
+             LIMIT ?4",
+            lingkup,
+        )?;
+        for m in 1..=bulan_lewat.min(12) {
+            let sisa = 3 - r.contoh_terlewat.len() as i64;
+            if sisa <= 0 {
+                break;
+            }
+            for nama in stmt.query_map(params![lingkup.param(), tahun, m, sisa], |x| {
+                x.get::<_, String>(0)
+            })? {
+                r.contoh_terlewat.push((nama?, m));
+            }
+        }
+    }
+    for &m in bulan_dekat.iter().filter(|m| (1..=12).contains(*m)) {
+        for (nama, jumlah, selesai) in tahapan_bulan(conn, lingkup, tahun, m)? {
+            r.dekat.push((m, nama, jumlah, selesai));
+        }
+    }
+    Ok(r)
+}
+
+/// The stages planned in one month, grouped by name: (stage, how many kegiatan, how many done).
+pub fn tahapan_bulan(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    bulan: u32,
+) -> Hasil<Vec<(String, i64, i64)>> {
+    let v = super::siapkan_lingkup(
+        conn,
+        "SELECT t.nama, count(*), sum(EXISTS (SELECT 1 FROM tahapan_realisasi s WHERE s.tahapan_id = t.id AND s.bulan = ?3))
+         FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
+         WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2 AND (t.bulan >> (?3 - 1)) & 1 = 1
+         GROUP BY t.nama ORDER BY min(k.kode_kegiatan), min(t.urutan) LIMIT 50",
+        lingkup,
+    )?
+    .query_map(params![lingkup.param(), tahun, bulan], |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?)))?
+    .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}

@@ -12,10 +12,10 @@ fn v1_hook(tx: &Transaction) -> HookResult {
 }
 
 fn migrasi_semua() -> Migrations<'static> {
-    Migrations::new(vec![M::up_with_hook(
-        include_str!("migrations/001_skema.sql"),
-        v1_hook,
-    )])
+    Migrations::new(vec![
+        M::up_with_hook(include_str!("migrations/001_skema.sql"), v1_hook),
+        M::up(include_str!("migrations/002_rekap.sql")),
+    ])
 }
 
 pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
@@ -35,7 +35,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    1
+    2
 }
 
 pub fn versi_skema(conn: &Connection) -> Hasil<i64> {

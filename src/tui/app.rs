@@ -321,8 +321,10 @@ impl App {
                     let awal = d.awal;
                     if gerak_daftar(d, key) {
                         // only a new page needs the store
-                        if d.awal != awal {
-                            self.muat_tab();
+                        if d.awal != awal
+                            && let Err(e) = self.layar[self.tab].muat_halaman(&self.k)
+                        {
+                            self.pesan = Some((e.to_string(), true));
                         }
                         return;
                     }

@@ -1,5 +1,6 @@
-//! Beranda: the morning check. The document counts are `pantau cek`'s, computed by the same
-//! store function with the same window.
+//! Beranda: the morning check. The counts are `pantau cek`'s: the same candidates and rules,
+//! read from the tally the database keeps current, and only the rows on screen are fetched, so
+//! the whole country opens as fast as one kecamatan.
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -11,33 +12,27 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Layar, blok};
 use crate::domain::angka::{format_desimal, format_persen, format_ribuan};
 use crate::domain::indikator::Persentase;
-use crate::domain::jadwal::{StatusKejadian, status_kejadian};
-use crate::domain::tanggal::{format_tanggal, nama_bulan};
+use crate::domain::jadwal::StatusKejadian;
+use crate::domain::tanggal::{format_tanggal, nama_bulan, nama_bulan_pendek};
 use crate::domain::teks::potong;
-use crate::domain::tenggat::Status;
-use crate::store::dokumen::{self, ItemCek};
+use crate::store::dokumen::{self, ItemCek, RingkasanCek};
 use crate::store::indikator::{Iku, hitung_lingkup};
-use crate::store::kegiatan;
+use crate::store::kegiatan::{self, RingkasanJadwal};
 use crate::store::{Hasil, wilayah};
 use crate::tui::app::{Aksi, Konteks};
 use crate::tui::teks::{self, Tombol};
 use crate::tui::widgets::daftar::Daftar;
 
-struct BarisJadwal {
-    bulan: u32,
-    nama: String,
-    status: StatusKejadian,
-}
-
 pub struct Beranda {
     tahun: i32,
     kosong: bool,
+    ringkasan: RingkasanCek,
+    /// The rows on screen (from `daftar.awal`).
     item: Vec<ItemCek>,
-    lewat: usize,
-    dekat: usize,
+    /// With a filter: every matching row (the full check, filtered in memory).
+    tersaring: Option<Vec<ItemCek>>,
     daftar: Daftar,
-    jadwal: Vec<BarisJadwal>,
-    terlewat: Vec<BarisJadwal>,
+    jadwal: RingkasanJadwal,
     iku: Option<Iku>,
 }
 
@@ -46,13 +41,36 @@ impl Beranda {
         Beranda {
             tahun: k.hari_ini.year(),
             kosong: false,
+            ringkasan: RingkasanCek::default(),
             item: Vec::new(),
-            lewat: 0,
-            dekat: 0,
+            tersaring: None,
             daftar: Daftar::default(),
-            jadwal: Vec::new(),
-            terlewat: Vec::new(),
+            jadwal: RingkasanJadwal::default(),
             iku: None,
+        }
+    }
+
+    fn halaman(&mut self, k: &Konteks) -> Hasil<()> {
+        let (awal, tinggi) = (self.daftar.awal, self.daftar.tinggi.max(1));
+        self.item = match &self.tersaring {
+            Some(semua) => semua.iter().skip(awal).take(tinggi).cloned().collect(),
+            None => dokumen::halaman_cek(
+                k.store.conn(),
+                k.lingkup,
+                &self.ringkasan,
+                k.hari_ini,
+                k.jendela,
+                awal as i64,
+                tinggi as i64,
+            )?,
+        };
+        Ok(())
+    }
+
+    fn muat_lagi(&mut self, k: &Konteks) -> Aksi {
+        match self.muat(k) {
+            Ok(()) => Aksi::Tidak,
+            Err(e) => Aksi::Galat(e.to_string()),
         }
     }
 }
@@ -74,45 +92,31 @@ impl Layar for Beranda {
             return Ok(());
         }
         let tahun_awal = k.store.tahun_awal(k.hari_ini)?;
-        let mut item = dokumen::cek(conn, k.lingkup, k.hari_ini, k.jendela, tahun_awal)?;
-        self.lewat = item
-            .iter()
-            .filter(|i| i.status == Status::LewatTenggat)
-            .count();
-        self.dekat = item.len() - self.lewat;
+        self.ringkasan =
+            dokumen::ringkasan_cek(conn, k.lingkup, k.hari_ini, k.jendela, tahun_awal)?;
         let s = self.daftar.saring.to_lowercase();
-        if !s.is_empty() {
-            item.retain(|i| {
+        self.tersaring = if s.is_empty() {
+            None
+        } else {
+            let mut semua = dokumen::cek(conn, k.lingkup, k.hari_ini, k.jendela, tahun_awal)?;
+            semua.retain(|i| {
                 i.desa.to_lowercase().contains(&s)
                     || i.kode_desa.contains(&s)
                     || i.jenis.to_lowercase().contains(&s)
             });
-        }
-        self.item = item;
-        self.daftar.atur_total(self.item.len());
-        // schedule: this month and next, and what has passed undone
-        let bulan_ini = k.hari_ini.month();
+            Some(semua)
+        };
+        let total = match &self.tersaring {
+            Some(v) => v.len(),
+            None => self.ringkasan.jumlah() as usize,
+        };
+        self.daftar.atur_total(total);
+        self.halaman(k)?;
+        // this month and next; the months before this one have passed
+        let bulan = k.hari_ini.month();
         let tahun_ini = k.hari_ini.year();
-        self.jadwal.clear();
-        self.terlewat.clear();
-        for b in kegiatan::jadwal(conn, k.lingkup, tahun_ini, "", 0, 500)? {
-            for m in b.bulan.daftar() {
-                let selesai = b.selesai.iter().any(|s| s.bulan == m);
-                let status = status_kejadian(tahun_ini, m, selesai, k.hari_ini);
-                let baris = BarisJadwal {
-                    bulan: m,
-                    nama: b.nama.clone(),
-                    status,
-                };
-                if status == StatusKejadian::Terlewat {
-                    self.terlewat.push(baris);
-                } else if m == bulan_ini || m == bulan_ini + 1 {
-                    self.jadwal.push(baris);
-                }
-            }
-        }
-        self.jadwal.sort_by_key(|b| b.bulan);
-        self.terlewat.sort_by_key(|b| b.bulan);
+        self.jadwal =
+            kegiatan::ringkasan_jadwal(conn, k.lingkup, tahun_ini, bulan - 1, &[bulan, bulan + 1])?;
         self.iku = Some(hitung_lingkup(conn, k.lingkup, self.tahun)?);
         Ok(())
     }
@@ -152,26 +156,28 @@ impl Layar for Beranda {
         // documents overdue and due soon
         let judul = format!(
             " Dokumen desa: {} lewat tenggat, {} mendekati tenggat ({} hari) ",
-            self.lewat, self.dekat, k.jendela
+            format_ribuan(self.ringkasan.lewat_tenggat),
+            format_ribuan(self.ringkasan.mendekati_tenggat),
+            k.jendela
         );
         let b = blok(k, judul);
         let dalam = b.inner(atas);
         f.render_widget(b, atas);
-        self.daftar.atur_tinggi(dalam.height as usize);
+        if self.daftar.atur_tinggi(dalam.height as usize) {
+            let _ = self.halaman(k);
+        }
         let mut baris = Vec::new();
         if self.item.is_empty() {
             baris.push(Line::styled(
-                "Tidak ada dokumen yang lewat tenggat atau jatuh tempo.",
+                if self.daftar.saring.is_empty() {
+                    "Tidak ada dokumen yang lewat tenggat atau jatuh tempo."
+                } else {
+                    "Tidak ada yang cocok dengan saringan."
+                },
                 tema.berhasil(),
             ));
         }
-        for (i, it) in self
-            .item
-            .iter()
-            .enumerate()
-            .skip(self.daftar.awal)
-            .take(dalam.height as usize)
-        {
+        for (n, it) in self.item.iter().enumerate().take(dalam.height as usize) {
             let gaya = tema.status(it.status);
             let teks = format!(
                 "{} {} {:<17} {:>5}  {:<22} {} {}",
@@ -183,7 +189,7 @@ impl Layar for Beranda {
                 it.jenis,
                 it.tahun_anggaran
             );
-            let gaya = if i == self.daftar.pilih {
+            let gaya = if self.daftar.awal + n == self.daftar.pilih {
                 gaya.patch(tema.pilih())
             } else {
                 gaya
@@ -209,32 +215,48 @@ impl Layar for Beranda {
         let dalam = b.inner(kiri);
         f.render_widget(b, kiri);
         let mut baris: Vec<Line> = Vec::new();
-        if !self.terlewat.is_empty() {
+        if self.jadwal.terlewat > 0 {
             let contoh: Vec<String> = self
-                .terlewat
+                .jadwal
+                .contoh_terlewat
                 .iter()
                 .take(2)
-                .map(|t| format!("{} ({})", t.nama, nama_bulan(t.bulan)))
+                .map(|(nama, m)| format!("{nama} ({})", nama_bulan(*m)))
                 .collect();
             let (s, gaya) = tema.kejadian(StatusKejadian::Terlewat);
             baris.push(Line::styled(
-                format!(
-                    "{s} {} terlewat: {}",
-                    self.terlewat.len(),
-                    contoh.join("; ")
+                potong(
+                    &format!(
+                        "{s} {} terlewat: {}",
+                        format_ribuan(self.jadwal.terlewat),
+                        contoh.join("; ")
+                    ),
+                    dalam.width as usize,
                 ),
                 gaya,
             ));
         }
-        for j in &self.jadwal {
-            let (s, gaya) = tema.kejadian(j.status);
+        for (m, nama, jumlah, selesai) in &self.jadwal.dekat {
+            let st = if *selesai >= *jumlah {
+                StatusKejadian::Selesai
+            } else if *m == bulan {
+                StatusKejadian::BulanIni
+            } else {
+                StatusKejadian::Direncanakan
+            };
+            let (s, gaya) = tema.kejadian(st);
+            // over several kecamatan: how many have done it
+            let berapa = if *jumlah > 1 {
+                format!(" {}/{}", format_ribuan(*selesai), format_ribuan(*jumlah))
+            } else {
+                String::new()
+            };
+            let lebar = (dalam.width as usize).saturating_sub(6 + berapa.chars().count());
             baris.push(Line::from(vec![
                 Span::styled(format!("{s} "), gaya),
-                Span::raw(format!(
-                    "{:<4}",
-                    crate::domain::tanggal::nama_bulan_pendek(j.bulan)
-                )),
-                Span::raw(potong(&j.nama, (dalam.width as usize).saturating_sub(6))),
+                Span::raw(format!("{:<4}", nama_bulan_pendek(*m))),
+                Span::raw(potong(nama, lebar)),
+                Span::styled(berapa, tema.redup()),
             ]));
         }
         if baris.is_empty() {
@@ -273,7 +295,7 @@ impl Layar for Beranda {
                         format_desimal(i.nilai),
                         i.mutu.huruf(),
                         i.mutu.kinerja(),
-                        i.responden
+                        format_ribuan(i.responden)
                     )),
                 ]),
                 None => Line::from(vec![
@@ -296,6 +318,10 @@ impl Layar for Beranda {
         }
     }
 
+    fn muat_halaman(&mut self, k: &Konteks) -> Hasil<()> {
+        self.halaman(k)
+    }
+
     fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
         match key.code {
             KeyCode::Char('c') if self.kosong => Aksi::MuatContoh,
@@ -307,7 +333,10 @@ impl Layar for Beranda {
                 self.tahun += 1;
                 self.muat_lagi(k)
             }
-            KeyCode::Enter => match self.item.get(self.daftar.pilih) {
+            KeyCode::Enter => match self
+                .item
+                .get(self.daftar.pilih.saturating_sub(self.daftar.awal))
+            {
                 Some(i) => Aksi::KeDesa(i.kode_desa.clone(), i.jenis.clone(), i.tahun_anggaran),
                 None => Aksi::Tidak,
             },
@@ -328,15 +357,6 @@ impl Layar for Beranda {
             None
         } else {
             Some(&mut self.daftar)
-        }
-    }
-}
-
-impl Beranda {
-    fn muat_lagi(&mut self, k: &Konteks) -> Aksi {
-        match self.muat(k) {
-            Ok(()) => Aksi::Tidak,
-            Err(e) => Aksi::Galat(e.to_string()),
         }
     }
 }

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Layar, blok, pesan_galat};
+use crate::domain::angka::format_ribuan;
 use crate::domain::jadwal::{StatusKejadian, status_kejadian};
 use crate::domain::tanggal::{format_tanggal, nama_bulan, nama_bulan_pendek};
 use crate::domain::teks::potong;
@@ -25,8 +26,8 @@ pub struct Jadwal {
     bulan: u32,
     daftar: Daftar,
     baris: Vec<BarisJadwal>,
-    /// The next 60 days: (first day of month, stage, kegiatan code)
-    rencana: Vec<(NaiveDate, String, String)>,
+    /// The next 60 days: (first day of month, stage, kegiatan having it, of which done)
+    rencana: Vec<(NaiveDate, String, i64, i64)>,
     tandai: Option<(i64, u32)>,
     batal: Option<(i64, u32)>,
 }
@@ -67,28 +68,23 @@ impl Layar for Jadwal {
             self.daftar.awal as i64,
             self.daftar.tinggi.max(1) as i64,
         )?;
-        // planned in the next 60 days, from this year's and next year's schedule
+        // planned in the next 60 days (this month and the months that start by then), grouped
+        // by stage so that a national scope reads a few rows, not every kecamatan's
         self.rencana.clear();
         let batas = k.hari_ini + Duration::days(60);
-        for th in [k.hari_ini.year(), k.hari_ini.year() + 1] {
-            if NaiveDate::from_ymd_opt(th, 1, 1).is_some_and(|a| a > batas) {
-                continue;
-            }
-            for b in kegiatan::jadwal(conn, k.lingkup, th, "", 0, 200)? {
-                for m in b.bulan.daftar() {
-                    let Some(awal) = NaiveDate::from_ymd_opt(th, m, 1) else {
-                        continue;
-                    };
-                    let akhir = crate::domain::tanggal::akhir_bulan(th, m);
-                    let selesai = b.selesai.iter().any(|s| s.bulan == m);
-                    if !selesai && akhir >= k.hari_ini && awal <= batas {
-                        self.rencana
-                            .push((awal, b.nama.clone(), b.kode_kegiatan.clone()));
-                    }
+        let mut awal =
+            NaiveDate::from_ymd_opt(k.hari_ini.year(), k.hari_ini.month(), 1).unwrap_or(k.hari_ini);
+        while awal <= batas {
+            for (nama, jumlah, selesai) in
+                kegiatan::tahapan_bulan(conn, k.lingkup, awal.year(), awal.month())?
+            {
+                if selesai < jumlah {
+                    self.rencana.push((awal, nama, jumlah, selesai));
                 }
             }
+            awal =
+                crate::domain::tanggal::akhir_bulan(awal.year(), awal.month()) + Duration::days(1);
         }
-        self.rencana.sort();
         Ok(())
     }
 
@@ -185,13 +181,20 @@ impl Layar for Jadwal {
         } else {
             self.rencana
                 .iter()
-                .map(|(t, nama, kode)| {
+                .map(|(t, nama, jumlah, selesai)| {
+                    let berapa = if *jumlah > 1 {
+                        format!(
+                            " ({} dari {} selesai)",
+                            format_ribuan(*selesai),
+                            format_ribuan(*jumlah)
+                        )
+                    } else {
+                        String::new()
+                    };
                     Line::raw(format!(
-                        "{} {}  {} ({})",
+                        "{} {}  {nama}{berapa}",
                         nama_bulan(t.month()),
-                        t.year(),
-                        nama,
-                        kode_pendek(kode)
+                        t.year()
                     ))
                 })
                 .collect()

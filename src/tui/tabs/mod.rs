@@ -22,6 +22,10 @@ use crate::store::Hasil;
 pub trait Layar {
     /// Fetches what the tab shows from the store.
     fn muat(&mut self, k: &Konteks) -> Hasil<()>;
+    /// Fetches only the visible page after the selection moved off it (default: everything).
+    fn muat_halaman(&mut self, k: &Konteks) -> Hasil<()> {
+        self.muat(k)
+    }
     fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks);
     fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi;
     fn tombol_layar(&self, k: &Konteks) -> &'static [Tombol];
