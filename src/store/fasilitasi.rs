@@ -191,16 +191,16 @@ pub fn hitung(conn: &Connection, lingkup: Lingkup, tahun: i32, s: &Saring) -> Ha
     )
 }
 
-/// IKU 1 terms of performance year `tahun`: (followed up, all).
+/// IKU 1 terms of performance year `tahun`: (followed up, all), from the tally the triggers
+/// keep (`rekap_fasilitasi`).
 pub fn iku1(conn: &Connection, lingkup: Lingkup, tahun: i32) -> Hasil<(i64, i64)> {
-    let (awal, akhir) = batas_tahun(tahun);
     Ok(super::siapkan_lingkup(
         conn,
-        "SELECT coalesce(sum(ditindaklanjuti), 0), count(*) FROM fasilitasi
-             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tanggal BETWEEN ?2 AND ?3",
+        "SELECT coalesce(sum(ditindaklanjuti), 0), coalesce(sum(semua), 0) FROM rekap_fasilitasi
+         WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2",
         lingkup,
     )?
-    .query_row(params![lingkup.param(), awal, akhir], |r| {
+    .query_row(params![lingkup.param(), tahun], |r| {
         Ok((r.get(0)?, r.get(1)?))
     })?)
 }

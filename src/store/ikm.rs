@@ -42,21 +42,26 @@ pub fn tambah(
     Ok(conn.last_insert_rowid())
 }
 
-/// Sum of scores per element and the number of respondents of year `tahun`.
+/// Sum of scores per element and the number of respondents of year `tahun`, from the tally
+/// the triggers keep (`rekap_ikm`).
 pub fn jumlah_skor(
     conn: &Connection,
     lingkup: Lingkup,
     tahun: i32,
 ) -> Hasil<([i64; JUMLAH_UNSUR], i64)> {
-    Ok(super::siapkan_lingkup(conn, "SELECT coalesce(sum(u1),0), coalesce(sum(u2),0), coalesce(sum(u3),0), coalesce(sum(u4),0),
-                    coalesce(sum(u5),0), coalesce(sum(u6),0), coalesce(sum(u7),0), coalesce(sum(u8),0),
-                    coalesce(sum(u9),0), count(*)
-             FROM ikm_responden WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2", lingkup)?
-        .query_row(params![lingkup.param(), tahun], |r| {
-            let mut s = [0i64; JUMLAH_UNSUR];
-            for (i, v) in s.iter_mut().enumerate() {
-                *v = r.get(i)?;
-            }
-            Ok((s, r.get(JUMLAH_UNSUR)?))
-        })?)
+    Ok(super::siapkan_lingkup(
+        conn,
+        "SELECT coalesce(sum(s1),0), coalesce(sum(s2),0), coalesce(sum(s3),0), coalesce(sum(s4),0),
+                coalesce(sum(s5),0), coalesce(sum(s6),0), coalesce(sum(s7),0), coalesce(sum(s8),0),
+                coalesce(sum(s9),0), coalesce(sum(responden),0)
+         FROM rekap_ikm WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2",
+        lingkup,
+    )?
+    .query_row(params![lingkup.param(), tahun], |r| {
+        let mut s = [0i64; JUMLAH_UNSUR];
+        for (i, v) in s.iter_mut().enumerate() {
+            *v = r.get(i)?;
+        }
+        Ok((s, r.get(JUMLAH_UNSUR)?))
+    })?)
 }

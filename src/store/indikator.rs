@@ -49,3 +49,54 @@ pub fn hitung(conn: &Connection, kec: Kecamatan, tahun: i32) -> Hasil<IkuKecamat
         iku,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::store::{Store, contoh};
+
+    /// The tallies kept by triggers must equal counting the rows, after any kind of change.
+    #[test]
+    fn tallies_equal_the_rows_after_inserts_updates_and_deletes() {
+        let mut s = Store::memori().unwrap();
+        contoh::muat(&mut s, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
+        s.transaksi(|tx| {
+            tx.execute_batch(
+                "UPDATE fasilitasi SET ditindaklanjuti = 1 - ditindaklanjuti WHERE id % 3 = 0;
+                 UPDATE fasilitasi SET tanggal = '2025-06-01' WHERE id % 7 = 0;
+                 DELETE FROM fasilitasi WHERE id % 11 = 0;
+                 UPDATE ikm_responden SET u1 = 4, tahun = 2025 WHERE id % 5 = 0;
+                 DELETE FROM ikm_responden WHERE id % 13 = 0;",
+            )?;
+            Ok(())
+        })
+        .unwrap();
+        let c = s.conn();
+        for tahun in [2025, 2026] {
+            let lingkup = Lingkup::Semua;
+            let langsung: (i64, i64) = c
+                .query_row(
+                    "SELECT coalesce(sum(ditindaklanjuti), 0), count(*) FROM fasilitasi WHERE tanggal LIKE ?1 || '-%'",
+                    [tahun],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!(
+                fasilitasi::iku1(c, lingkup, tahun).unwrap(),
+                langsung,
+                "{tahun}"
+            );
+            let (skor, n) = ikm::jumlah_skor(c, lingkup, tahun).unwrap();
+            let langsung: (i64, i64, i64) = c
+                .query_row(
+                    "SELECT coalesce(sum(u1), 0), coalesce(sum(u9), 0), count(*) FROM ikm_responden WHERE tahun = ?1",
+                    [tahun],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap();
+            assert_eq!((skor[0], skor[8], n), langsung, "{tahun}");
+        }
+    }
+}
