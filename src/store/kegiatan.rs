@@ -661,7 +661,8 @@ pub struct RingkasanJadwal {
     pub dekat: Vec<(u32, String, i64, i64)>,
 }
 
-/// `bulan_lewat`: months before this one count as passed (0 = none, 12 = the whole year).
+/// `bulan_lewat`: months up to this one count as passed (0 = none, 12 = the whole year).
+/// Read from the tally kept by triggers (`rekap_jadwal`).
 pub fn ringkasan_jadwal(
     conn: &Connection,
     lingkup: Lingkup,
@@ -669,51 +670,26 @@ pub fn ringkasan_jadwal(
     bulan_lewat: u32,
     bulan_dekat: &[u32],
 ) -> Hasil<RingkasanJadwal> {
-    let mut r = RingkasanJadwal::default();
-    let topeng = (1i64 << bulan_lewat.min(12)) - 1;
-    // popcount of the passed months in each stage's set, minus those marked done
-    let rencana: i64 = super::siapkan_lingkup(
-        conn,
-        "SELECT coalesce(sum(((t.bulan & ?3) >> 0 & 1) + ((t.bulan & ?3) >> 1 & 1) + ((t.bulan & ?3) >> 2 & 1)
-                + ((t.bulan & ?3) >> 3 & 1) + ((t.bulan & ?3) >> 4 & 1) + ((t.bulan & ?3) >> 5 & 1)
-                + ((t.bulan & ?3) >> 6 & 1) + ((t.bulan & ?3) >> 7 & 1) + ((t.bulan & ?3) >> 8 & 1)
-                + ((t.bulan & ?3) >> 9 & 1) + ((t.bulan & ?3) >> 10 & 1) + ((t.bulan & ?3) >> 11 & 1)), 0)
-         FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
-         WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2",
-        lingkup,
-    )?
-    .query_row(params![lingkup.param(), tahun, topeng], |x| x.get(0))?;
-    let selesai: i64 = super::siapkan_lingkup(
-        conn,
-        "SELECT count(*) FROM tahapan_realisasi s JOIN tahapan t ON t.id = s.tahapan_id
-         JOIN kegiatan k ON k.id = t.kegiatan_id
-         WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2 AND s.bulan <= ?3",
-        lingkup,
-    )?
-    .query_row(params![lingkup.param(), tahun, bulan_lewat], |x| x.get(0))?;
-    r.terlewat = rencana - selesai;
-    if r.terlewat > 0 {
-        // month by month, so the search stops at the first few instead of listing the country
-        let mut stmt = super::siapkan_lingkup(
+    let mut r = RingkasanJadwal {
+        terlewat: super::siapkan_lingkup(
             conn,
-            "SELECT t.nama FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
-             WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
-               AND (t.bulan >> (?3 - 1)) & 1 = 1
-               AND NOT EXISTS (SELECT 1 FROM tahapan_realisasi s WHERE s.tahapan_id = t.id AND s.bulan = ?3)
-             LIMIT ?4",
+            "SELECT coalesce(sum(rencana - selesai), 0) FROM rekap_jadwal
+             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan <= ?3",
             lingkup,
-        )?;
-        for m in 1..=bulan_lewat.min(12) {
-            let sisa = 3 - r.contoh_terlewat.len() as i64;
-            if sisa <= 0 {
-                break;
-            }
-            for nama in stmt.query_map(params![lingkup.param(), tahun, m, sisa], |x| {
-                x.get::<_, String>(0)
-            })? {
-                r.contoh_terlewat.push((nama?, m));
-            }
-        }
+        )?
+        .query_row(params![lingkup.param(), tahun, bulan_lewat], |x| x.get(0))?,
+        ..Default::default()
+    };
+    if r.terlewat > 0 {
+        r.contoh_terlewat = super::siapkan_lingkup(
+            conn,
+            "SELECT nama, bulan FROM rekap_jadwal
+             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan <= ?3 AND rencana > selesai
+             ORDER BY bulan LIMIT 3",
+            lingkup,
+        )?
+        .query_map(params![lingkup.param(), tahun, bulan_lewat], |x| Ok((x.get(0)?, x.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     }
     for &m in bulan_dekat.iter().filter(|m| (1..=12).contains(*m)) {
         for (nama, jumlah, selesai) in tahapan_bulan(conn, lingkup, tahun, m)? {
@@ -732,13 +708,82 @@ pub fn tahapan_bulan(
 ) -> Hasil<Vec<(String, i64, i64)>> {
     let v = super::siapkan_lingkup(
         conn,
-        "SELECT t.nama, count(*), sum(EXISTS (SELECT 1 FROM tahapan_realisasi s WHERE s.tahapan_id = t.id AND s.bulan = ?3))
-         FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
-         WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2 AND (t.bulan >> (?3 - 1)) & 1 = 1
-         GROUP BY t.nama ORDER BY min(k.kode_kegiatan), min(t.urutan) LIMIT 50",
+        "SELECT nama, sum(rencana), sum(selesai) FROM rekap_jadwal
+         WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan = ?3
+         GROUP BY nama ORDER BY nama LIMIT 50",
         lingkup,
     )?
-    .query_map(params![lingkup.param(), tahun, bulan], |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?)))?
+    .query_map(params![lingkup.param(), tahun, bulan], |x| {
+        Ok((x.get(0)?, x.get(1)?, x.get(2)?))
+    })?
     .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::jadwal::{StatusKejadian, status_kejadian};
+    use crate::store::{Store, contoh};
+
+    fn d(y: i32, m: u32, h: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, h).unwrap()
+    }
+
+    /// The schedule tally equals counting the stages and occurrences themselves.
+    #[test]
+    fn schedule_tally_follows_every_change() {
+        let hari_ini = d(2026, 11, 23);
+        let mut s = Store::memori().unwrap();
+        contoh::muat(&mut s, hari_ini).unwrap();
+        let periksa = |s: &Store, langkah: &str| {
+            let baris = jadwal(s.conn(), Lingkup::Semua, 2026, "", 0, 1000).unwrap();
+            let mut terlewat = 0;
+            for b in &baris {
+                for m in b.bulan.daftar() {
+                    let selesai = b.selesai.iter().any(|x| x.bulan == m);
+                    if status_kejadian(2026, m, selesai, hari_ini) == StatusKejadian::Terlewat {
+                        terlewat += 1;
+                    }
+                }
+            }
+            let r = ringkasan_jadwal(s.conn(), Lingkup::Semua, 2026, 10, &[11]).unwrap();
+            assert_eq!(r.terlewat, terlewat, "{langkah}");
+            let rencana_nov = baris.iter().filter(|b| b.bulan.berisi(11)).count() as i64;
+            let tally_nov: i64 = r.dekat.iter().map(|x| x.2).sum();
+            assert_eq!(tally_nov, rencana_nov, "{langkah}");
+        };
+        periksa(&s, "loaded");
+        let baris = jadwal(s.conn(), Lingkup::Semua, 2026, "", 0, 1000).unwrap();
+        let lewat = baris
+            .iter()
+            .find(|b| {
+                b.bulan
+                    .daftar()
+                    .iter()
+                    .any(|m| *m <= 10 && !b.selesai.iter().any(|x| x.bulan == *m))
+            })
+            .unwrap();
+        let m = *lewat
+            .bulan
+            .daftar()
+            .iter()
+            .find(|m| **m <= 10 && !lewat.selesai.iter().any(|x| x.bulan == **m))
+            .unwrap();
+        s.transaksi(|tx| tandai_selesai(tx, lewat.tahapan_id, m, d(2026, 11, 1), "BA", false))
+            .unwrap();
+        periksa(&s, "marked done");
+        s.transaksi(|tx| batal_selesai(tx, lewat.tahapan_id, m))
+            .unwrap();
+        periksa(&s, "undone");
+        // a stage's months edited, then a kegiatan deleted with all it holds
+        let mut kak = kak(s.conn(), baris[0].kegiatan_id).unwrap().unwrap();
+        kak.tahapan[0].bulan = Bulan::dari_daftar(&[1, 2, 3, 11]).unwrap();
+        s.transaksi(|tx| simpan(tx, &kak)).unwrap();
+        periksa(&s, "months edited");
+        let k = kak.kegiatan.clone();
+        let versi = super::kak(s.conn(), k.id).unwrap().unwrap().kegiatan.versi;
+        s.transaksi(|tx| hapus(tx, k.id, versi)).unwrap();
+        periksa(&s, "kegiatan deleted");
+    }
 }

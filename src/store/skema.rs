@@ -16,6 +16,7 @@ fn migrasi_semua() -> Migrations<'static> {
         M::up_with_hook(include_str!("migrations/001_skema.sql"), v1_hook),
         M::up(include_str!("migrations/002_rekap.sql")),
         M::up(include_str!("migrations/003_rekap_ikm_fasilitasi.sql")),
+        M::up(include_str!("migrations/004_rekap_jadwal.sql")),
     ])
 }
 
@@ -36,7 +37,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    3
+    4
 }
 
 pub fn versi_skema(conn: &Connection) -> Hasil<i64> {
