@@ -129,10 +129,11 @@ pub fn daftar(
     batas: i64,
 ) -> Hasil<Vec<Fasilitasi>> {
     let (awal, akhir) = batas_tahun(tahun);
-    let mut stmt = super::siapkan_lingkup(
+    let mut stmt = super::siapkan_daftar(
         conn,
         &format!("SELECT {KOLOM} {DARI} ORDER BY f.tanggal DESC, f.id DESC LIMIT ?7 OFFSET ?8"),
         lingkup,
+        &s.teks,
     )?;
     let v = stmt
         .query_map(
@@ -177,17 +178,18 @@ pub fn hitung(conn: &Connection, lingkup: Lingkup, tahun: i32, s: &Saring) -> Ha
         return Ok(iku1(conn, lingkup, tahun)?.1);
     }
     Ok(
-        super::siapkan_lingkup(conn, &format!("SELECT count(*) {DARI}"), lingkup)?.query_row(
-            params![
-                lingkup.param(),
-                awal,
-                akhir,
-                s.katalog_id,
-                s.desa_id,
-                s.teks
-            ],
-            |r| r.get(0),
-        )?,
+        super::siapkan_daftar(conn, &format!("SELECT count(*) {DARI}"), lingkup, &s.teks)?
+            .query_row(
+                params![
+                    lingkup.param(),
+                    awal,
+                    akhir,
+                    s.katalog_id,
+                    s.desa_id,
+                    s.teks
+                ],
+                |r| r.get(0),
+            )?,
     )
 }
 

@@ -140,13 +140,13 @@ pub fn daftar(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<Kegiatan>> {
-    let mut stmt = super::siapkan_lingkup(conn, &format!(
+    let mut stmt = super::siapkan_daftar(conn, &format!(
         "SELECT {KOLOM} FROM kegiatan
          WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
            AND (?3 = '' OR kode_kegiatan LIKE '%' || ?3 || '%' OR nama_kegiatan LIKE '%' || ?3 || '%'
                 OR seksi LIKE '%' || ?3 || '%')
          ORDER BY kode_kegiatan, kecamatan_id LIMIT ?4 OFFSET ?5"
-    ), lingkup)?;
+    ), lingkup, saring)?;
     let v = stmt
         .query_map(
             params![lingkup.param(), tahun, saring, batas, offset],
@@ -157,10 +157,10 @@ pub fn daftar(
 }
 
 pub fn hitung(conn: &Connection, lingkup: Lingkup, tahun: i32, saring: &str) -> Hasil<i64> {
-    Ok(super::siapkan_lingkup(conn, "SELECT count(*) FROM kegiatan
+    Ok(super::siapkan_daftar(conn, "SELECT count(*) FROM kegiatan
              WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
                AND (?3 = '' OR kode_kegiatan LIKE '%' || ?3 || '%' OR nama_kegiatan LIKE '%' || ?3 || '%'
-                    OR seksi LIKE '%' || ?3 || '%')", lingkup)?
+                    OR seksi LIKE '%' || ?3 || '%')", lingkup, saring)?
         .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }
 
@@ -500,7 +500,7 @@ pub fn jadwal(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<BarisJadwal>> {
-    let mut stmt = super::siapkan_lingkup(
+    let mut stmt = super::siapkan_daftar(
         conn,
         "SELECT t.id, k.id, k.kode_kegiatan, k.nama_kegiatan, t.nama, t.bulan, t.tempat
          FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
@@ -508,6 +508,7 @@ pub fn jadwal(
            AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%')
          ORDER BY k.kode_kegiatan, k.kecamatan_id, t.urutan, t.id LIMIT ?4 OFFSET ?5",
         lingkup,
+        saring,
     )?;
     let mut baris = stmt
         .query_map(
@@ -547,9 +548,9 @@ pub fn jadwal(
 }
 
 pub fn hitung_jadwal(conn: &Connection, lingkup: Lingkup, tahun: i32, saring: &str) -> Hasil<i64> {
-    Ok(super::siapkan_lingkup(conn, "SELECT count(*) FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
+    Ok(super::siapkan_daftar(conn, "SELECT count(*) FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
              WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
-               AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%')", lingkup)?
+               AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%')", lingkup, saring)?
         .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }
 
@@ -606,11 +607,11 @@ pub fn indikator_tahun(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<IndikatorKegiatan>> {
-    let mut stmt = super::siapkan_lingkup(conn, "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi
+    let mut stmt = super::siapkan_daftar(conn, "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi
          FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
          WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
            AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%')
-         ORDER BY k.kode_kegiatan, k.kecamatan_id, i.urutan, i.id LIMIT ?4 OFFSET ?5", lingkup)?;
+         ORDER BY k.kode_kegiatan, k.kecamatan_id, i.urutan, i.id LIMIT ?4 OFFSET ?5", lingkup, saring)?;
     let v = stmt
         .query_map(
             params![lingkup.param(), tahun, saring, batas, offset],
@@ -639,12 +640,13 @@ pub fn hitung_indikator(
     tahun: i32,
     saring: &str,
 ) -> Hasil<i64> {
-    Ok(super::siapkan_lingkup(
+    Ok(super::siapkan_daftar(
         conn,
         "SELECT count(*) FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
              WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
                AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%')",
         lingkup,
+        saring,
     )?
     .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }
@@ -661,6 +663,15 @@ pub struct RingkasanJadwal {
     pub dekat: Vec<(u32, String, i64, i64)>,
 }
 
+/// The whole country reads the tally summed over kecamatan (its rows have no kecamatan, and
+/// the scope condition becomes `?1 IS NULL`).
+fn tabel_rekap_jadwal(lingkup: Lingkup) -> &'static str {
+    match lingkup {
+        Lingkup::Semua => "rekap_jadwal_semua",
+        Lingkup::Kecamatan(_) => "rekap_jadwal",
+    }
+}
+
 /// `bulan_lewat`: months up to this one count as passed (0 = none, 12 = the whole year).
 /// Read from the tally kept by triggers (`rekap_jadwal`).
 pub fn ringkasan_jadwal(
@@ -670,11 +681,14 @@ pub fn ringkasan_jadwal(
     bulan_lewat: u32,
     bulan_dekat: &[u32],
 ) -> Hasil<RingkasanJadwal> {
+    let tabel = tabel_rekap_jadwal(lingkup);
     let mut r = RingkasanJadwal {
         terlewat: super::siapkan_lingkup(
             conn,
-            "SELECT coalesce(sum(rencana - selesai), 0) FROM rekap_jadwal
-             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan <= ?3",
+            &format!(
+                "SELECT coalesce(sum(rencana - selesai), 0) FROM {tabel}
+                 WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan <= ?3"
+            ),
             lingkup,
         )?
         .query_row(params![lingkup.param(), tahun, bulan_lewat], |x| x.get(0))?,
@@ -683,9 +697,11 @@ pub fn ringkasan_jadwal(
     if r.terlewat > 0 {
         r.contoh_terlewat = super::siapkan_lingkup(
             conn,
-            "SELECT nama, bulan FROM rekap_jadwal
-             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan <= ?3 AND rencana > selesai
-             ORDER BY bulan LIMIT 3",
+            &format!(
+                "SELECT nama, bulan FROM {tabel}
+                 WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan <= ?3 AND rencana > selesai
+                 ORDER BY bulan LIMIT 3"
+            ),
             lingkup,
         )?
         .query_map(params![lingkup.param(), tahun, bulan_lewat], |x| Ok((x.get(0)?, x.get(1)?)))?
@@ -708,9 +724,12 @@ pub fn tahapan_bulan(
 ) -> Hasil<Vec<(String, i64, i64)>> {
     let v = super::siapkan_lingkup(
         conn,
-        "SELECT nama, sum(rencana), sum(selesai) FROM rekap_jadwal
-         WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan = ?3
-         GROUP BY nama ORDER BY nama LIMIT 50",
+        &format!(
+            "SELECT nama, sum(rencana), sum(selesai) FROM {}
+             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan = ?3
+             GROUP BY nama ORDER BY nama LIMIT 50",
+            tabel_rekap_jadwal(lingkup)
+        ),
         lingkup,
     )?
     .query_map(params![lingkup.param(), tahun, bulan], |x| {

@@ -26,6 +26,19 @@ mod tests_lingkup {
     use super::*;
 
     #[test]
+    fn an_empty_filter_leaves_the_query() {
+        let sql = "SELECT 1 FROM desa d WHERE x = 1 AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR (d.nama LIKE ?2)) ORDER BY d.kode";
+        assert_eq!(
+            tanpa_saring(sql),
+            "SELECT 1 FROM desa d WHERE x = 1 AND ?2 = '' ORDER BY d.kode"
+        );
+        assert_eq!(
+            tanpa_saring("SELECT (?1 IS NULL OR a = ?1)"),
+            "SELECT (?1 IS NULL OR a = ?1)"
+        );
+    }
+
+    #[test]
     fn scope_is_written_so_the_index_can_serve() {
         let sql = "SELECT 1 FROM desa d WHERE (?1 IS NULL OR d.kecamatan_id = ?1) AND x = ?2";
         assert_eq!(
@@ -195,6 +208,53 @@ pub(crate) fn siapkan_lingkup<'c>(
     lingkup: wilayah::Lingkup,
 ) -> rusqlite::Result<rusqlite::CachedStatement<'c>> {
     conn.prepare_cached(&sql_lingkup(sql, lingkup))
+}
+
+/// Like `siapkan_lingkup`, and a text filter written `(?N = '' OR …)` disappears when it is
+/// empty, so an unfiltered list or count is served by an index instead of testing every row.
+pub(crate) fn siapkan_daftar<'c>(
+    conn: &'c Connection,
+    sql: &str,
+    lingkup: wilayah::Lingkup,
+    saring: &str,
+) -> rusqlite::Result<rusqlite::CachedStatement<'c>> {
+    let sql = sql_lingkup(sql, lingkup);
+    if saring.is_empty() {
+        conn.prepare_cached(&tanpa_saring(&sql))
+    } else {
+        conn.prepare_cached(&sql)
+    }
+}
+
+/// `(?N = '' OR a LIKE … OR b LIKE …)` → `?N = ''`
+fn tanpa_saring(sql: &str) -> String {
+    let mut keluar = String::with_capacity(sql.len());
+    let mut sisa = sql;
+    while let Some(i) = sisa
+        .find("(?")
+        .filter(|i| sisa[i + 2..].find(" = '' OR ").is_some_and(|j| j <= 2))
+    {
+        let awal = &sisa[i..];
+        let tutup = awal
+            .char_indices()
+            .scan(0i32, |kedalaman, (n, c)| {
+                *kedalaman += match c {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                Some((n, *kedalaman))
+            })
+            .find(|(_, k)| *k == 0)
+            .map(|(n, _)| n);
+        let Some(tutup) = tutup else { break };
+        let param = &awal[1..awal.find(" = ''").unwrap_or(1)];
+        keluar.push_str(&sisa[..i]);
+        keluar.push_str(&format!("{param} = ''"));
+        sisa = &awal[tutup + 1..];
+    }
+    keluar.push_str(sisa);
+    keluar
 }
 
 fn sql_lingkup(sql: &str, lingkup: wilayah::Lingkup) -> String {

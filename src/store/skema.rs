@@ -17,6 +17,8 @@ fn migrasi_semua() -> Migrations<'static> {
         M::up(include_str!("migrations/002_rekap.sql")),
         M::up(include_str!("migrations/003_rekap_ikm_fasilitasi.sql")),
         M::up(include_str!("migrations/004_rekap_jadwal.sql")),
+        M::up(include_str!("migrations/005_indeks_jadwal.sql")),
+        M::up(include_str!("migrations/006_rekap_jadwal_nasional.sql")),
     ])
 }
 
@@ -37,7 +39,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    4
+    6
 }
 
 pub fn versi_skema(conn: &Connection) -> Hasil<i64> {

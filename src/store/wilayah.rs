@@ -171,7 +171,7 @@ pub fn daftar_desa(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<Desa>> {
-    let mut stmt = super::siapkan_lingkup(
+    let mut stmt = super::siapkan_daftar(
         conn,
         &format!(
             "SELECT {KOLOM_DESA} FROM desa d
@@ -180,6 +180,7 @@ pub fn daftar_desa(
          ORDER BY d.kode LIMIT ?3 OFFSET ?4"
         ),
         lingkup,
+        saring,
     )?;
     let v = stmt
         .query_map(params![lingkup.param(), saring, batas, offset], baris_desa)?
@@ -188,12 +189,13 @@ pub fn daftar_desa(
 }
 
 pub fn hitung_desa(conn: &Connection, lingkup: Lingkup, saring: &str) -> Hasil<i64> {
-    Ok(super::siapkan_lingkup(
+    Ok(super::siapkan_daftar(
         conn,
         "SELECT count(*) FROM desa d
              WHERE (?1 IS NULL OR d.kecamatan_id = ?1)
                AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR d.nama LIKE '%' || ?2 || '%')",
         lingkup,
+        saring,
     )?
     .query_row(params![lingkup.param(), saring], |r| r.get(0))?)
 }
