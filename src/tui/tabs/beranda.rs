@@ -179,22 +179,24 @@ impl Layar for Beranda {
         }
         for (n, it) in self.item.iter().enumerate().take(dalam.height as usize) {
             let gaya = tema.status(it.status);
-            let teks = format!(
-                "{} {} {:<17} {:>5}  {:<22} {} {}",
-                tema.simbol(it.status),
-                format_tanggal(it.tenggat),
+            let kepala = format!("{} {}", tema.simbol(it.status), format_tanggal(it.tenggat));
+            let ekor = format!(
+                " {:<17} {:>5}  {:<22} {} {}",
                 it.status.label(),
                 it.hari,
                 potong(&it.desa, 22),
                 it.jenis,
                 it.tahun_anggaran
             );
-            let gaya = if self.daftar.awal + n == self.daftar.pilih {
-                gaya.patch(tema.pilih())
-            } else {
-                gaya
-            };
-            baris.push(Line::styled(teks, gaya));
+            let dipilih = self.daftar.awal + n == self.daftar.pilih;
+            let lebar_kepala = kepala.chars().count();
+            baris.push(super::baris_daftar(
+                k,
+                format!("{kepala}{ekor}"),
+                lebar_kepala,
+                gaya,
+                dipilih,
+            ));
         }
         f.render_widget(Paragraph::new(baris), dalam);
 

@@ -5,7 +5,7 @@ use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{Layar, blok, pesan_galat};
@@ -171,7 +171,7 @@ impl Layar for FasilitasiTab {
         f.render_widget(
             Paragraph::new(Line::styled(
                 format!(
-                    "{:<11}{:<5}{:<16}{:<6}{}",
+                    " {:<11}{:<6}{:<16}{:<7}{}",
                     "Tanggal", "Jenis", "Desa", "Tindak", "Uraian"
                 ),
                 tema.judul(),
@@ -199,14 +199,18 @@ impl Layar for FasilitasiTab {
                 tindak,
                 potong(&x.uraian, lebar_uraian)
             );
-            let gaya = if self.daftar.awal + n == self.daftar.pilih {
-                tema.pilih()
-            } else if x.ditindaklanjuti {
+            let gaya = if x.ditindaklanjuti {
                 ratatui::style::Style::default()
             } else {
                 tema.redup()
             };
-            baris.push(Line::from(Span::styled(teks, gaya)));
+            baris.push(super::baris_daftar(
+                k,
+                teks,
+                10,
+                gaya,
+                self.daftar.awal + n == self.daftar.pilih,
+            ));
         }
         f.render_widget(Paragraph::new(baris), isi);
     }

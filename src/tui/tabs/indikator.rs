@@ -155,7 +155,7 @@ impl Layar for IndikatorTab {
         f.render_widget(
             Paragraph::new(Line::styled(
                 format!(
-                    "{:<4}{:<9}{:<lebar$}{:>10}{:>10}{:>9}",
+                    " {:<4}{:<9}{:<lebar$}{:>10}{:>10}{:>9}",
                     "Keg", "Tingkat", "Uraian", "Target", "Realisasi", "Capaian"
                 ),
                 tema.judul(),
@@ -183,12 +183,13 @@ impl Layar for IndikatorTab {
                 angka(i.realisasi),
                 format_persen(capaian(i.target, i.realisasi))
             );
-            let gaya = if self.daftar.awal + n == self.daftar.pilih {
-                tema.pilih()
-            } else {
-                ratatui::style::Style::default()
-            };
-            baris.push(Line::styled(teks, gaya));
+            baris.push(super::baris_daftar(
+                k,
+                teks,
+                3,
+                ratatui::style::Style::default(),
+                self.daftar.awal + n == self.daftar.pilih,
+            ));
         }
         f.render_widget(Paragraph::new(baris), isi);
     }

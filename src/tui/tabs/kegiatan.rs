@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{Layar, blok, pesan_galat};
@@ -489,7 +489,7 @@ impl Layar for Kegiatan {
         }
         f.render_widget(
             Paragraph::new(Line::styled(
-                format!("{:<16}{}", "Kode", "Nama kegiatan · seksi"),
+                format!(" {:<16}{}", "Kode", "Nama kegiatan · seksi"),
                 tema.judul(),
             )),
             kepala,
@@ -503,15 +503,13 @@ impl Layar for Kegiatan {
         }
         for (n, x) in self.baris.iter().enumerate() {
             let teks = format!("{:<16}{} · {}", x.kode_kegiatan, x.nama_kegiatan, x.seksi);
-            let gaya = if self.daftar.awal + n == self.daftar.pilih {
-                tema.pilih()
-            } else {
-                Style::default()
-            };
-            baris.push(Line::from(Span::styled(
-                potong(&teks, isi.width as usize),
-                gaya,
-            )));
+            baris.push(super::baris_daftar(
+                k,
+                potong(&teks, (isi.width as usize).saturating_sub(1)),
+                14,
+                Style::default(),
+                self.daftar.awal + n == self.daftar.pilih,
+            ));
         }
         f.render_widget(Paragraph::new(baris), isi);
     }

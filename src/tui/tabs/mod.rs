@@ -71,3 +71,34 @@ pub(crate) fn blok<'a>(k: &Konteks, judul: String) -> ratatui::widgets::Block<'a
         .border_set(k.tema.border())
         .title(judul)
 }
+
+/// A list row whose selection marks only its head (`kepala` characters) and a `▶` before it:
+/// moving the selection then rewrites a few cells instead of two whole lines, which is what
+/// an operator on a slow SSH link feels.
+pub(crate) fn baris_daftar<'a>(
+    k: &Konteks,
+    teks: String,
+    kepala: usize,
+    gaya: ratatui::style::Style,
+    dipilih: bool,
+) -> ratatui::text::Line<'a> {
+    use ratatui::text::{Line, Span};
+    let potong = teks
+        .char_indices()
+        .nth(kepala)
+        .map(|(i, _)| i)
+        .unwrap_or(teks.len());
+    let (a, b) = teks.split_at(potong);
+    Line::from(vec![
+        Span::styled(if dipilih { "▶" } else { " " }, k.tema.judul()),
+        Span::styled(
+            a.to_string(),
+            if dipilih {
+                gaya.patch(k.tema.pilih())
+            } else {
+                gaya
+            },
+        ),
+        Span::styled(b.to_string(), gaya),
+    ])
+}
