@@ -41,6 +41,19 @@ fn json(baris: &str, kolom: &[String]) -> String {
     format!("json_object({})", pasangan.join(", "))
 }
 
+/// Schema v7: new rows written by a bulk import are logged as one entry (the file and the
+/// count) instead of one per row; edits and deletions stay logged row by row.
+pub(super) fn pasang_ulang(tx: &Transaction) -> rusqlite::Result<()> {
+    let lama: Vec<String> = tx
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for nama in lama {
+        tx.execute_batch(&format!("DROP TRIGGER {nama}"))?;
+    }
+    pasang_pemicu(tx)
+}
+
 pub fn pasang_pemicu(tx: &Transaction) -> rusqlite::Result<()> {
     for tabel in TABEL_DIAUDIT {
         let k = kolom(tx, tabel)?;
@@ -51,7 +64,7 @@ pub fn pasang_pemicu(tx: &Transaction) -> rusqlite::Result<()> {
         };
         let waktu = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')";
         let sql = format!(
-            "CREATE TRIGGER audit_{tabel}_tambah AFTER INSERT ON {tabel} BEGIN
+            "CREATE TRIGGER audit_{tabel}_tambah AFTER INSERT ON {tabel} WHEN pantau_audit_rinci() BEGIN
                INSERT INTO audit (waktu, pengguna, tabel, baris, aksi, sebelum, sesudah)
                VALUES ({waktu}, pantau_pengguna(), '{tabel}', NEW.{kunci}, 'tambah', NULL, {baru});
              END;

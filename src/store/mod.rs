@@ -95,6 +95,8 @@ pub fn pengguna_os() -> String {
 
 pub struct Store {
     conn: Connection,
+    /// False while a bulk import writes: its new rows get one audit entry, not one each.
+    audit_rinci: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Store {
@@ -130,6 +132,8 @@ impl Store {
         // 8 MB of pages (the default is 2 MB): a loop over every kecamatan revisits index
         // pages that would otherwise be read from the file again and again
         conn.pragma_update(None, "cache_size", -8000)?;
+        // statement journals (an upsert with triggers needs one) in memory, not a temp file
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         // A deferred transaction that later writes fails at once when another writer holds
         // the lock, ignoring the busy timeout; IMMEDIATE waits.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
@@ -144,6 +148,14 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let audit_rinci = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let bendera = audit_rinci.clone();
+        conn.create_scalar_function(
+            "pantau_audit_rinci",
+            0,
+            FunctionFlags::SQLITE_UTF8,
+            move |_| Ok(bendera.load(std::sync::atomic::Ordering::Relaxed)),
+        )?;
         let pengguna = pengguna_os();
         conn.create_scalar_function(
             "pantau_pengguna",
@@ -152,7 +164,7 @@ impl Store {
             move |_| Ok(pengguna.clone()),
         )?;
         skema::migrasi(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, audit_rinci })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -163,6 +175,37 @@ impl Store {
     pub fn transaksi<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Hasil<T>) -> Hasil<T> {
         let tx = self.conn.transaction()?;
         let hasil = f(&tx)?;
+        tx.commit()?;
+        Ok(hasil)
+    }
+
+    /// A bulk import of `jumlah` new rows from `berkas` into `tabel`, in one transaction: the
+    /// new rows are logged as one audit entry; rows it changes are logged one by one as always.
+    pub fn transaksi_impor<T>(
+        &mut self,
+        tabel: &str,
+        berkas: &str,
+        f: impl FnOnce(&rusqlite::Transaction) -> Hasil<T>,
+    ) -> Hasil<T> {
+        use std::sync::atomic::Ordering;
+        let bendera = self.audit_rinci.clone();
+        let tx = self.conn.transaction()?;
+        let sebelum: i64 =
+            tx.query_row(&format!("SELECT count(*) FROM {tabel}"), [], |r| r.get(0))?;
+        bendera.store(false, Ordering::Relaxed);
+        let hasil = f(&tx);
+        bendera.store(true, Ordering::Relaxed);
+        let hasil = hasil?;
+        let sesudah: i64 =
+            tx.query_row(&format!("SELECT count(*) FROM {tabel}"), [], |r| r.get(0))?;
+        if sesudah > sebelum {
+            tx.execute(
+                "INSERT INTO audit (waktu, pengguna, tabel, baris, aksi, sebelum, sesudah)
+                 VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), pantau_pengguna(), ?1, 0,
+                         'tambah', NULL, json_object('impor', ?2, 'baris_baru', ?3))",
+                rusqlite::params![tabel, berkas, sesudah - sebelum],
+            )?;
+        }
         tx.commit()?;
         Ok(hasil)
     }

@@ -11,6 +11,11 @@ fn v1_hook(tx: &Transaction) -> HookResult {
     Ok(())
 }
 
+fn v7_hook(tx: &Transaction) -> HookResult {
+    audit::pasang_ulang(tx)?;
+    Ok(())
+}
+
 fn migrasi_semua() -> Migrations<'static> {
     Migrations::new(vec![
         M::up_with_hook(include_str!("migrations/001_skema.sql"), v1_hook),
@@ -19,6 +24,7 @@ fn migrasi_semua() -> Migrations<'static> {
         M::up(include_str!("migrations/004_rekap_jadwal.sql")),
         M::up(include_str!("migrations/005_indeks_jadwal.sql")),
         M::up(include_str!("migrations/006_rekap_jadwal_nasional.sql")),
+        M::up_with_hook("", v7_hook),
     ])
 }
 
@@ -39,7 +45,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    6
+    7
 }
 
 pub fn versi_skema(conn: &Connection) -> Hasil<i64> {
@@ -59,6 +65,13 @@ mod tests {
             0,
             rusqlite::functions::FunctionFlags::SQLITE_UTF8,
             |_| Ok("uji".to_string()),
+        )
+        .unwrap();
+        conn.create_scalar_function(
+            "pantau_audit_rinci",
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            |_| Ok(true),
         )
         .unwrap();
         migrasi_semua().to_latest(&mut conn).unwrap();

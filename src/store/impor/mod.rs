@@ -335,7 +335,7 @@ pub(crate) fn tulis_desa(
 
 pub fn impor_desa(store: &mut Store, nama: &str, isi: &[u8]) -> HasilImpor {
     let (siap, peringatan) = periksa_desa(store, nama, isi)?;
-    let kecamatan_baru = store.transaksi(|tx| tulis_desa(tx, &siap, false))?;
+    let kecamatan_baru = store.transaksi_impor("desa", nama, |tx| tulis_desa(tx, &siap, false))?;
     Ok(Laporan {
         baris: siap.desa.len(),
         kecamatan_baru,
@@ -500,7 +500,7 @@ pub fn impor_dokumen(
         nomor: t.punya("nomor"),
         keterangan: t.punya("keterangan"),
     };
-    store.transaksi(|tx| {
+    store.transaksi_impor("dokumen", nama, |tx| {
         for (desa_id, jenis_id, ta, isi) in &siap {
             dokumen::simpan_dokumen(tx, *desa_id, *jenis_id, *ta, isi, kolom, false)?;
         }
@@ -627,7 +627,7 @@ pub fn impor_fasilitasi(
         masalah.baris(b, alasan);
     }
     masalah.selesai()?;
-    store.transaksi(|tx| {
+    store.transaksi_impor("fasilitasi", nama, |tx| {
         for f in &siap {
             fasilitasi::tambah(tx, f)?;
         }
@@ -718,7 +718,7 @@ pub fn impor_ikm(
         masalah.baris(b, alasan);
     }
     masalah.selesai()?;
-    store.transaksi(|tx| {
+    store.transaksi_impor("ikm_responden", nama, |tx| {
         for (kec, th, skor) in &siap {
             ikm::tambah(tx, *kec, *th, *skor, false)?;
         }
