@@ -85,7 +85,53 @@ pub fn format_tanggal_hari(t: NaiveDate) -> String {
 
 /// `2026-11-23`, the form used in JSON.
 pub fn format_iso(t: NaiveDate) -> String {
-    t.format("%Y-%m-%d").to_string()
+    iso(t).as_str().to_string()
+}
+
+/// A date as `YYYY-MM-DD` without allocating, for writing many rows.
+pub struct Iso {
+    teks: [u8; 10],
+    panjang: usize,
+    lain: Option<String>,
+}
+
+impl Iso {
+    pub fn as_str(&self) -> &str {
+        match &self.lain {
+            Some(s) => s,
+            None => std::str::from_utf8(&self.teks[..self.panjang]).unwrap_or(""),
+        }
+    }
+}
+
+/// By hand: chrono's format string is parsed on every call, and imports write a date per row.
+pub fn iso(t: NaiveDate) -> Iso {
+    let (y, m, d) = (t.year(), t.month(), t.day());
+    if !(0..=9999).contains(&y) {
+        return Iso {
+            teks: [0; 10],
+            panjang: 0,
+            lain: Some(t.format("%Y-%m-%d").to_string()),
+        };
+    }
+    let y = y as u32;
+    let angka = |n: u32| b'0' + (n % 10) as u8;
+    Iso {
+        teks: [
+            angka(y / 1000),
+            angka(y / 100),
+            angka(y / 10),
+            angka(y),
+            b'-',
+            angka(m / 10),
+            angka(m),
+            b'-',
+            angka(d / 10),
+            angka(d),
+        ],
+        panjang: 10,
+        lain: None,
+    }
 }
 
 /// Reads `YYYY-MM-DD`, `DD/MM/YYYY` or `DD-MM-YYYY` (one-digit day and month allowed).
@@ -204,6 +250,10 @@ mod tests {
             "Senin, 23 November 2026"
         );
         assert_eq!(format_iso(d(2026, 9, 30)), "2026-09-30");
+        assert_eq!(format_iso(d(2028, 2, 29)), "2028-02-29");
+        assert_eq!(format_iso(d(999, 12, 1)), "0999-12-01");
+        assert_eq!(format_iso(d(9999, 12, 31)), "9999-12-31");
+        assert_eq!(format_iso(d(10000, 1, 1)), "+10000-01-01");
     }
 
     #[test]

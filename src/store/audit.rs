@@ -41,8 +41,9 @@ fn json(baris: &str, kolom: &[String]) -> String {
     format!("json_object({})", pasangan.join(", "))
 }
 
-/// Schema v7: new rows written by a bulk import are logged as one entry (the file and the
-/// count) instead of one per row; edits and deletions stay logged row by row.
+/// Re-creates every audit trigger (schema v7 and v8: v7 made a bulk import's new rows one
+/// entry with a flag function tested on every row; v8 sets the insert trigger aside during the
+/// import instead, see `Store::transaksi_impor`).
 pub(super) fn pasang_ulang(tx: &Transaction) -> rusqlite::Result<()> {
     let lama: Vec<String> = tx
         .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'")?
@@ -64,7 +65,7 @@ pub fn pasang_pemicu(tx: &Transaction) -> rusqlite::Result<()> {
         };
         let waktu = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')";
         let sql = format!(
-            "CREATE TRIGGER audit_{tabel}_tambah AFTER INSERT ON {tabel} WHEN pantau_audit_rinci() BEGIN
+            "CREATE TRIGGER audit_{tabel}_tambah AFTER INSERT ON {tabel} BEGIN
                INSERT INTO audit (waktu, pengguna, tabel, baris, aksi, sebelum, sesudah)
                VALUES ({waktu}, pantau_pengguna(), '{tabel}', NEW.{kunci}, 'tambah', NULL, {baru});
              END;

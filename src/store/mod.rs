@@ -95,8 +95,6 @@ pub fn pengguna_os() -> String {
 
 pub struct Store {
     conn: Connection,
-    /// False while a bulk import writes: its new rows get one audit entry, not one each.
-    audit_rinci: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Store {
@@ -148,14 +146,6 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let audit_rinci = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        let bendera = audit_rinci.clone();
-        conn.create_scalar_function(
-            "pantau_audit_rinci",
-            0,
-            FunctionFlags::SQLITE_UTF8,
-            move |_| Ok(bendera.load(std::sync::atomic::Ordering::Relaxed)),
-        )?;
         let pengguna = pengguna_os();
         conn.create_scalar_function(
             "pantau_pengguna",
@@ -164,7 +154,7 @@ impl Store {
             move |_| Ok(pengguna.clone()),
         )?;
         skema::migrasi(&mut conn)?;
-        Ok(Store { conn, audit_rinci })
+        Ok(Store { conn })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -179,34 +169,55 @@ impl Store {
         Ok(hasil)
     }
 
-    /// A bulk import of `jumlah` new rows from `berkas` into `tabel`, in one transaction: the
-    /// new rows are logged as one audit entry; rows it changes are logged one by one as always.
-    pub fn transaksi_impor<T>(
+    /// A bulk import from `berkas` into `tabel`, in one IMMEDIATE transaction: all of it is
+    /// written, or nothing. While `f` writes, the table's per-row insert bookkeeping is set
+    /// aside — its audit trigger, and the tally triggers named in `sisihkan`, which `f` must
+    /// replace by recounting what it touched. They are dropped and created again inside the
+    /// transaction, so no other connection ever sees them missing, and a failure rolls both
+    /// back. The new rows are logged as one audit entry (the file and the count); rows the
+    /// import changes are logged one by one as always.
+    pub fn transaksi_impor<T, E: From<Galat>>(
         &mut self,
         tabel: &str,
         berkas: &str,
-        f: impl FnOnce(&rusqlite::Transaction) -> Hasil<T>,
-    ) -> Hasil<T> {
-        use std::sync::atomic::Ordering;
-        let bendera = self.audit_rinci.clone();
-        let tx = self.conn.transaction()?;
-        let sebelum: i64 =
-            tx.query_row(&format!("SELECT count(*) FROM {tabel}"), [], |r| r.get(0))?;
-        bendera.store(false, Ordering::Relaxed);
-        let hasil = f(&tx);
-        bendera.store(true, Ordering::Relaxed);
-        let hasil = hasil?;
-        let sesudah: i64 =
-            tx.query_row(&format!("SELECT count(*) FROM {tabel}"), [], |r| r.get(0))?;
+        sisihkan: &[&str],
+        f: impl FnOnce(&rusqlite::Transaction) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let sql = |e: rusqlite::Error| E::from(Galat::from(e));
+        let tx = self.conn.transaction().map_err(sql)?;
+        let jumlah = |tx: &rusqlite::Transaction| -> rusqlite::Result<i64> {
+            tx.query_row(&format!("SELECT count(*) FROM {tabel}"), [], |r| r.get(0))
+        };
+        let sebelum = jumlah(&tx).map_err(sql)?;
+        let audit = format!("audit_{tabel}_tambah");
+        let mut pemicu: Vec<String> = Vec::new();
+        for nama in sisihkan.iter().copied().chain([audit.as_str()]) {
+            let buat: String = tx
+                .query_row(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1 AND tbl_name = ?2",
+                    [nama, tabel],
+                    |r| r.get(0),
+                )
+                .map_err(sql)?;
+            tx.execute_batch(&format!("DROP TRIGGER {nama}"))
+                .map_err(sql)?;
+            pemicu.push(buat);
+        }
+        let hasil = f(&tx)?;
+        for buat in &pemicu {
+            tx.execute_batch(buat).map_err(sql)?;
+        }
+        let sesudah = jumlah(&tx).map_err(sql)?;
         if sesudah > sebelum {
             tx.execute(
                 "INSERT INTO audit (waktu, pengguna, tabel, baris, aksi, sebelum, sesudah)
                  VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), pantau_pengguna(), ?1, 0,
                          'tambah', NULL, json_object('impor', ?2, 'baris_baru', ?3))",
                 rusqlite::params![tabel, berkas, sesudah - sebelum],
-            )?;
+            )
+            .map_err(sql)?;
         }
-        tx.commit()?;
+        tx.commit().map_err(sql)?;
         Ok(hasil)
     }
 

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{HookResult, M, Migrations};
 
-use super::{Galat, Hasil, audit, referensi};
+use super::{Galat, Hasil, audit, dokumen, referensi};
 
 fn v1_hook(tx: &Transaction) -> HookResult {
     referensi::muat(tx)?;
@@ -12,6 +12,13 @@ fn v1_hook(tx: &Transaction) -> HookResult {
 }
 
 fn v7_hook(tx: &Transaction) -> HookResult {
+    audit::pasang_ulang(tx)?;
+    Ok(())
+}
+
+fn v8_hook(tx: &Transaction) -> HookResult {
+    dokumen::isi_tenggat(tx)?;
+    dokumen::hitung_ulang_rekap(tx, None)?;
     audit::pasang_ulang(tx)?;
     Ok(())
 }
@@ -25,6 +32,10 @@ fn migrasi_semua() -> Migrations<'static> {
         M::up(include_str!("migrations/005_indeks_jadwal.sql")),
         M::up(include_str!("migrations/006_rekap_jadwal_nasional.sql")),
         M::up_with_hook("", v7_hook),
+        M::up_with_hook(
+            include_str!("migrations/008_rekap_tepat_waktu.sql"),
+            v8_hook,
+        ),
     ])
 }
 
@@ -45,7 +56,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    7
+    8
 }
 
 pub fn versi_skema(conn: &Connection) -> Hasil<i64> {
@@ -65,13 +76,6 @@ mod tests {
             0,
             rusqlite::functions::FunctionFlags::SQLITE_UTF8,
             |_| Ok("uji".to_string()),
-        )
-        .unwrap();
-        conn.create_scalar_function(
-            "pantau_audit_rinci",
-            0,
-            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
-            |_| Ok(true),
         )
         .unwrap();
         migrasi_semua().to_latest(&mut conn).unwrap();

@@ -17,17 +17,9 @@ pub struct Tabel {
 impl Tabel {
     /// The trimmed value of column `nama` in `b` ("" when the file has no such column).
     pub fn ambil<'a>(&self, b: &'a Baris, nama: &str) -> &'a str {
-        self.kolom
-            .iter()
-            .position(|k| k == nama)
+        indeks(&self.kolom, nama)
             .and_then(|i| b.nilai.get(i))
-            .map(|s| {
-                let s = s.trim();
-                // Excel's way of keeping a code as text: ="35.08.07.2001"
-                s.strip_prefix("=\"")
-                    .and_then(|x| x.strip_suffix('"'))
-                    .unwrap_or(s)
-            })
+            .map(|s| bersihkan(s))
             .unwrap_or("")
     }
 
@@ -39,6 +31,18 @@ impl Tabel {
     pub fn galat(&self, b: &Baris, alasan: &str) -> String {
         format!("{}:{}: {}", self.nama, b.nomor, alasan)
     }
+}
+
+fn indeks(kolom: &[String], nama: &str) -> Option<usize> {
+    kolom.iter().position(|k| k == nama)
+}
+
+/// A value trimmed, and Excel's way of keeping a code as text undone: ="35.08.07.2001"
+fn bersihkan(s: &str) -> &str {
+    let s = s.trim();
+    s.strip_prefix("=\"")
+        .and_then(|x| x.strip_suffix('"'))
+        .unwrap_or(s)
 }
 
 /// Separator of the header row: the most frequent of `;`, tab and `,` outside quotes.
@@ -93,7 +97,155 @@ impl PenghitungBaris {
     }
 }
 
-/// Reads a whole file. `dikenal` lists the accepted columns, `wajib` those required.
+/// A file read row by row, for imports too large to hold as rows: the header is checked
+/// when it opens, then each call to `berikut` moves to the next row.
+pub struct Pembaca<'a> {
+    pub nama: String,
+    pub kolom: Vec<String>,
+    teks: &'a str,
+    rdr: csv::Reader<&'a [u8]>,
+    hitung: PenghitungBaris,
+    rekaman: csv::StringRecord,
+}
+
+impl<'a> Pembaca<'a> {
+    /// Checks the encoding and the header. `dikenal` lists the accepted columns, `wajib` those
+    /// required. Every problem is returned as `FILE:LINE: reason` lines.
+    pub fn buka(
+        nama: &str,
+        isi: &'a [u8],
+        dikenal: &[&str],
+        wajib: &[&str],
+    ) -> Result<Self, Vec<String>> {
+        let isi = isi.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(isi);
+        let teks = match std::str::from_utf8(isi) {
+            Ok(t) => t,
+            Err(e) => {
+                let baris = isi[..e.valid_up_to()]
+                    .iter()
+                    .filter(|c| **c == b'\n')
+                    .count()
+                    + 1;
+                return Err(vec![format!(
+                    "{nama}:{baris}: berkas bukan teks UTF-8; simpan ulang dari lembar kerja sebagai \"CSV UTF-8\""
+                )]);
+            }
+        };
+        let judul = teks.lines().next().unwrap_or("");
+        if judul.trim().is_empty() {
+            return Err(vec![format!(
+                "{nama}:1: berkas kosong atau baris pertama kosong; baris pertama harus berisi nama kolom ({})",
+                wajib.join(", ")
+            )]);
+        }
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(pemisah(judul))
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(teks.as_bytes());
+        let mut galat = Vec::new();
+        let kolom: Vec<String> = match rdr.headers() {
+            Ok(h) => h.iter().map(|k| k.trim().to_lowercase()).collect(),
+            Err(e) => return Err(vec![format!("{nama}:1: baris judul tidak terbaca: {e}")]),
+        };
+        for (i, k) in kolom.iter().enumerate() {
+            if k.is_empty() {
+                if i + 1 < kolom.len() {
+                    galat.push(format!("{nama}:1: kolom ke-{} tidak bernama", i + 1));
+                }
+            } else if !dikenal.contains(&k.as_str()) {
+                galat.push(format!(
+                    "{nama}:1: kolom '{k}' tidak dikenal (kolom yang dikenal: {})",
+                    dikenal.join(", ")
+                ));
+            } else if kolom[..i].contains(k) {
+                galat.push(format!("{nama}:1: kolom '{k}' muncul dua kali"));
+            }
+        }
+        for w in wajib {
+            if !kolom.iter().any(|k| k == w) {
+                galat.push(format!("{nama}:1: kolom wajib '{w}' tidak ada"));
+            }
+        }
+        if !galat.is_empty() {
+            return Err(galat);
+        }
+        Ok(Pembaca {
+            nama: nama.to_string(),
+            kolom,
+            teks,
+            rdr,
+            hitung: PenghitungBaris::new(),
+            rekaman: csv::StringRecord::new(),
+        })
+    }
+
+    /// Moves to the next row that has a value and returns its line number; `Err` is the
+    /// `FILE:LINE: reason` of a row that cannot be read or has the wrong number of fields.
+    /// `None` at the end of the file.
+    pub fn berikut(&mut self) -> Option<Result<u64, String>> {
+        loop {
+            match self.rdr.read_record(&mut self.rekaman) {
+                Ok(false) => return None,
+                Ok(true) => {}
+                Err(e) => {
+                    let nomor = e
+                        .position()
+                        .map(|p| self.hitung.baris(self.teks, p))
+                        .unwrap_or(0);
+                    return Some(Err(format!(
+                        "{}:{nomor}: baris tidak terbaca: {e}",
+                        self.nama
+                    )));
+                }
+            }
+            let r = &self.rekaman;
+            let nomor = r
+                .position()
+                .map(|p| self.hitung.baris(self.teks, p))
+                .unwrap_or(0);
+            if r.iter().all(|f| f.trim().is_empty()) {
+                continue; // blank lines and rows of bare separators
+            }
+            let n = self.kolom.len();
+            if r.len() > n && r.iter().skip(n).any(|f| !f.trim().is_empty()) {
+                return Some(Err(format!(
+                    "{}:{nomor}: baris ini punya {} kolom, judul hanya {n}",
+                    self.nama,
+                    r.len()
+                )));
+            }
+            if r.len() < n {
+                return Some(Err(format!(
+                    "{}:{nomor}: baris ini hanya punya {} kolom, judul punya {n}",
+                    self.nama,
+                    r.len()
+                )));
+            }
+            return Some(Ok(nomor));
+        }
+    }
+
+    /// The trimmed value of column `nama` in the current row ("" when the file has no such
+    /// column).
+    pub fn ambil(&self, nama: &str) -> &str {
+        indeks(&self.kolom, nama)
+            .and_then(|i| self.rekaman.get(i))
+            .map(bersihkan)
+            .unwrap_or("")
+    }
+
+    pub fn punya(&self, nama: &str) -> bool {
+        self.kolom.iter().any(|k| k == nama)
+    }
+
+    /// `FILE:LINE: reason`
+    pub fn galat(&self, nomor: u64, alasan: &str) -> String {
+        format!("{}:{nomor}: {alasan}", self.nama)
+    }
+}
+
+/// Reads a whole file into rows. `dikenal` lists the accepted columns, `wajib` those required.
 /// Every problem is returned as `FILE:LINE: reason` lines.
 pub fn baca(
     nama: &str,
@@ -101,102 +253,24 @@ pub fn baca(
     dikenal: &[&str],
     wajib: &[&str],
 ) -> Result<Tabel, Vec<String>> {
-    let isi = isi.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(isi);
-    let teks = match std::str::from_utf8(isi) {
-        Ok(t) => t,
-        Err(e) => {
-            let baris = isi[..e.valid_up_to()]
-                .iter()
-                .filter(|c| **c == b'\n')
-                .count()
-                + 1;
-            return Err(vec![format!(
-                "{nama}:{baris}: berkas bukan teks UTF-8; simpan ulang dari lembar kerja sebagai \"CSV UTF-8\""
-            )]);
-        }
-    };
-    let judul = teks.lines().next().unwrap_or("");
-    if judul.trim().is_empty() {
-        return Err(vec![format!(
-            "{nama}:1: berkas kosong atau baris pertama kosong; baris pertama harus berisi nama kolom ({})",
-            wajib.join(", ")
-        )]);
-    }
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(pemisah(judul))
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(teks.as_bytes());
+    let mut p = Pembaca::buka(nama, isi, dikenal, wajib)?;
     let mut galat = Vec::new();
-    let kolom: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|k| k.trim().to_lowercase()).collect(),
-        Err(e) => return Err(vec![format!("{nama}:1: baris judul tidak terbaca: {e}")]),
-    };
-    for (i, k) in kolom.iter().enumerate() {
-        if k.is_empty() {
-            if i + 1 < kolom.len() {
-                galat.push(format!("{nama}:1: kolom ke-{} tidak bernama", i + 1));
-            }
-        } else if !dikenal.contains(&k.as_str()) {
-            galat.push(format!(
-                "{nama}:1: kolom '{k}' tidak dikenal (kolom yang dikenal: {})",
-                dikenal.join(", ")
-            ));
-        } else if kolom[..i].contains(k) {
-            galat.push(format!("{nama}:1: kolom '{k}' muncul dua kali"));
-        }
-    }
-    for w in wajib {
-        if !kolom.iter().any(|k| k == w) {
-            galat.push(format!("{nama}:1: kolom wajib '{w}' tidak ada"));
-        }
-    }
-    if !galat.is_empty() {
-        return Err(galat);
-    }
     let mut baris = Vec::new();
-    let mut hitung = PenghitungBaris::new();
-    for rec in rdr.records() {
-        match rec {
-            Ok(r) => {
-                let nomor = r.position().map(|p| hitung.baris(teks, p)).unwrap_or(0);
-                if r.iter().all(|f| f.trim().is_empty()) {
-                    continue; // blank lines and rows of bare separators
-                }
-                if r.len() > kolom.len() && r.iter().skip(kolom.len()).any(|f| !f.trim().is_empty())
-                {
-                    galat.push(format!(
-                        "{nama}:{nomor}: baris ini punya {} kolom, judul hanya {}",
-                        r.len(),
-                        kolom.len()
-                    ));
-                    continue;
-                }
-                if r.len() < kolom.len() {
-                    galat.push(format!(
-                        "{nama}:{nomor}: baris ini hanya punya {} kolom, judul punya {}",
-                        r.len(),
-                        kolom.len()
-                    ));
-                    continue;
-                }
-                baris.push(Baris {
-                    nomor,
-                    nilai: r.iter().map(str::to_string).collect(),
-                });
-            }
-            Err(e) => {
-                let nomor = e.position().map(|p| hitung.baris(teks, p)).unwrap_or(0);
-                galat.push(format!("{nama}:{nomor}: baris tidak terbaca: {e}"));
-            }
+    while let Some(r) = p.berikut() {
+        match r {
+            Ok(nomor) => baris.push(Baris {
+                nomor,
+                nilai: p.rekaman.iter().map(str::to_string).collect(),
+            }),
+            Err(g) => galat.push(g),
         }
     }
     if !galat.is_empty() {
         return Err(galat);
     }
     Ok(Tabel {
-        nama: nama.to_string(),
-        kolom,
+        nama: p.nama,
+        kolom: p.kolom,
         baris,
     })
 }
