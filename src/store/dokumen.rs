@@ -416,8 +416,11 @@ pub fn ringkasan_cek(
     let mut r = RingkasanCek::default();
     let mut stmt = super::siapkan_lingkup(
         conn,
-        "SELECT coalesce(sum(tercatat), 0) FROM rekap_dokumen
-         WHERE (?1 IS NULL OR kecamatan_id = ?1) AND jenis_id = ?2 AND tahun_anggaran = ?3",
+        &format!(
+            "SELECT coalesce(sum(tercatat), 0) FROM {}
+             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND jenis_id = ?2 AND tahun_anggaran = ?3",
+            super::tabel_rekap("rekap_dokumen", lingkup)
+        ),
         lingkup,
     )?;
     for mut c in calon_cek(conn, hari_ini, jendela, tahun_awal)? {
@@ -604,11 +607,14 @@ pub fn iku2_rincian(
     tahun: i32,
 ) -> Hasil<Vec<(JenisDokumen, i32, i64)>> {
     let mut hasil = Vec::new();
-    // from the tally: one row per kecamatan, a sum over the country's rows for scope "all"
+    // from the tally: one row, for one kecamatan or the whole country
     let mut stmt = super::siapkan_lingkup(
         conn,
-        "SELECT coalesce(sum(tepat_waktu), 0) FROM rekap_dokumen
-         WHERE (?1 IS NULL OR kecamatan_id = ?1) AND jenis_id = ?2 AND tahun_anggaran = ?3",
+        &format!(
+            "SELECT coalesce(sum(tepat_waktu), 0) FROM {}
+             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND jenis_id = ?2 AND tahun_anggaran = ?3",
+            super::tabel_rekap("rekap_dokumen", lingkup)
+        ),
         lingkup,
     )?;
     for j in daftar_jenis(conn)?.into_iter().filter(|j| j.hitung_iku2) {

@@ -198,8 +198,11 @@ pub fn hitung(conn: &Connection, lingkup: Lingkup, tahun: i32, s: &Saring) -> Ha
 pub fn iku1(conn: &Connection, lingkup: Lingkup, tahun: i32) -> Hasil<(i64, i64)> {
     Ok(super::siapkan_lingkup(
         conn,
-        "SELECT coalesce(sum(ditindaklanjuti), 0), coalesce(sum(semua), 0) FROM rekap_fasilitasi
-         WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2",
+        &format!(
+            "SELECT coalesce(sum(ditindaklanjuti), 0), coalesce(sum(semua), 0) FROM {}
+             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2",
+            super::tabel_rekap("rekap_fasilitasi", lingkup)
+        ),
         lingkup,
     )?
     .query_row(params![lingkup.param(), tahun], |r| {

@@ -51,10 +51,13 @@ pub fn jumlah_skor(
 ) -> Hasil<([i64; JUMLAH_UNSUR], i64)> {
     Ok(super::siapkan_lingkup(
         conn,
-        "SELECT coalesce(sum(s1),0), coalesce(sum(s2),0), coalesce(sum(s3),0), coalesce(sum(s4),0),
-                coalesce(sum(s5),0), coalesce(sum(s6),0), coalesce(sum(s7),0), coalesce(sum(s8),0),
-                coalesce(sum(s9),0), coalesce(sum(responden),0)
-         FROM rekap_ikm WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2",
+        &format!(
+            "SELECT coalesce(sum(s1),0), coalesce(sum(s2),0), coalesce(sum(s3),0), coalesce(sum(s4),0),
+                    coalesce(sum(s5),0), coalesce(sum(s6),0), coalesce(sum(s7),0), coalesce(sum(s8),0),
+                    coalesce(sum(s9),0), coalesce(sum(responden),0)
+             FROM {} WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2",
+            super::tabel_rekap("rekap_ikm", lingkup)
+        ),
         lingkup,
     )?
     .query_row(params![lingkup.param(), tahun], |r| {

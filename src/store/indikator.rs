@@ -98,5 +98,74 @@ mod tests {
                 .unwrap();
             assert_eq!((skor[0], skor[8], n), langsung, "{tahun}");
         }
+        country_tallies_equal_the_sums(&s);
+    }
+
+    /// Every `*_semua` tally equals the sum of its per-kecamatan tally.
+    fn country_tallies_equal_the_sums(s: &Store) {
+        let c = s.conn();
+        let baca = |sql: &str| -> Vec<Vec<i64>> {
+            let mut stmt = c.prepare(sql).unwrap();
+            let n = stmt.column_count();
+            stmt.query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+                .unwrap()
+                .map(|x| x.unwrap())
+                .collect()
+        };
+        for (semua, dijumlah) in [
+            (
+                "SELECT * FROM rekap_dokumen_semua WHERE tercatat > 0 ORDER BY 1, 2",
+                "SELECT jenis_id, tahun_anggaran, sum(tercatat), sum(tepat_waktu) FROM rekap_dokumen
+                 GROUP BY 1, 2 HAVING sum(tercatat) > 0 ORDER BY 1, 2",
+            ),
+            (
+                "SELECT * FROM rekap_fasilitasi_semua WHERE semua > 0 ORDER BY 1",
+                "SELECT tahun, sum(semua), sum(ditindaklanjuti) FROM rekap_fasilitasi
+                 GROUP BY 1 HAVING sum(semua) > 0 ORDER BY 1",
+            ),
+            (
+                "SELECT * FROM rekap_ikm_semua WHERE responden > 0 ORDER BY 1",
+                "SELECT tahun, sum(responden), sum(s1), sum(s2), sum(s3), sum(s4), sum(s5),
+                        sum(s6), sum(s7), sum(s8), sum(s9)
+                 FROM rekap_ikm GROUP BY 1 HAVING sum(responden) > 0 ORDER BY 1",
+            ),
+            (
+                "SELECT dilacak FROM rekap_desa_semua",
+                "SELECT count(*) FROM desa WHERE kelurahan = 0",
+            ),
+        ] {
+            let a = baca(semua);
+            assert!(!a.is_empty(), "{semua}");
+            assert_eq!(a, baca(dijumlah), "{semua}");
+        }
+    }
+
+    /// The same after a bulk import of documents, edits of them, and a desa turned kelurahan.
+    #[test]
+    fn country_tallies_follow_imports_and_edits() {
+        let mut s = Store::memori().unwrap();
+        let hari_ini = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        contoh::muat(&mut s, hari_ini).unwrap();
+        crate::store::impor::impor_dokumen(
+            &mut s,
+            "a.csv",
+            b"kode_desa;jenis;tahun_anggaran;tanggal\n35.08.07.2001;RKPDes;2027;01/10/2026\n35.08.07.2002;RKPDes;2027;30/09/2026\n35.08.07.2003;APBDes;2025;\n",
+            hari_ini,
+            Lingkup::Semua,
+        )
+        .unwrap();
+        country_tallies_equal_the_sums(&s);
+        s.transaksi(|tx| {
+            tx.execute_batch(
+                "UPDATE dokumen SET tanggal = NULL WHERE id % 4 = 0;
+                 DELETE FROM dokumen WHERE id % 5 = 0;
+                 UPDATE desa SET kelurahan = 1 WHERE kode = '35.08.07.2004';",
+            )?;
+            Ok(())
+        })
+        .unwrap();
+        country_tallies_equal_the_sums(&s);
+        let iku = hitung_lingkup(s.conn(), Lingkup::Semua, 2026).unwrap();
+        assert_eq!(iku.jumlah_desa, 11);
     }
 }

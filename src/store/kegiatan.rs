@@ -663,15 +663,6 @@ pub struct RingkasanJadwal {
     pub dekat: Vec<(u32, String, i64, i64)>,
 }
 
-/// The whole country reads the tally summed over kecamatan (its rows have no kecamatan, and
-/// the scope condition becomes `?1 IS NULL`).
-fn tabel_rekap_jadwal(lingkup: Lingkup) -> &'static str {
-    match lingkup {
-        Lingkup::Semua => "rekap_jadwal_semua",
-        Lingkup::Kecamatan(_) => "rekap_jadwal",
-    }
-}
-
 /// `bulan_lewat`: months up to this one count as passed (0 = none, 12 = the whole year).
 /// Read from the tally kept by triggers (`rekap_jadwal`).
 pub fn ringkasan_jadwal(
@@ -681,7 +672,7 @@ pub fn ringkasan_jadwal(
     bulan_lewat: u32,
     bulan_dekat: &[u32],
 ) -> Hasil<RingkasanJadwal> {
-    let tabel = tabel_rekap_jadwal(lingkup);
+    let tabel = super::tabel_rekap("rekap_jadwal", lingkup);
     let mut r = RingkasanJadwal {
         terlewat: super::siapkan_lingkup(
             conn,
@@ -728,7 +719,7 @@ pub fn tahapan_bulan(
             "SELECT nama, sum(rencana), sum(selesai) FROM {}
              WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan = ?3
              GROUP BY nama ORDER BY nama LIMIT 50",
-            tabel_rekap_jadwal(lingkup)
+            super::tabel_rekap("rekap_jadwal", lingkup)
         ),
         lingkup,
     )?

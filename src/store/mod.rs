@@ -317,6 +317,15 @@ fn tanpa_saring(sql: &str) -> String {
     keluar
 }
 
+/// The tally a scope reads: the one per kecamatan, or its sum over the whole country
+/// (`{nama}_semua`, whose rows have no kecamatan: the scope condition becomes `?1 IS NULL`).
+pub(crate) fn tabel_rekap(nama: &str, lingkup: wilayah::Lingkup) -> String {
+    match lingkup {
+        wilayah::Lingkup::Semua => format!("{nama}_semua"),
+        wilayah::Lingkup::Kecamatan(_) => nama.to_string(),
+    }
+}
+
 fn sql_lingkup(sql: &str, lingkup: wilayah::Lingkup) -> String {
     const AWAL: &str = "(?1 IS NULL OR ";
     let mut keluar = String::with_capacity(sql.len());

@@ -36,6 +36,7 @@ fn migrasi_semua() -> Migrations<'static> {
             include_str!("migrations/008_rekap_tepat_waktu.sql"),
             v8_hook,
         ),
+        M::up(include_str!("migrations/009_rekap_nasional.sql")),
     ])
 }
 
@@ -56,7 +57,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    8
+    9
 }
 
 pub fn versi_skema(conn: &Connection) -> Hasil<i64> {

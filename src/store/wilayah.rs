@@ -155,12 +155,18 @@ pub fn jumlah_kecamatan(conn: &Connection) -> Hasil<i64> {
 
 /// Desa (not kelurahan) of a kecamatan: the ones with documents to track.
 pub fn jumlah_desa_dilacak(conn: &Connection, lingkup: Lingkup) -> Hasil<i64> {
-    Ok(super::siapkan_lingkup(
-        conn,
-        "SELECT count(*) FROM desa WHERE kelurahan = 0 AND (?1 IS NULL OR kecamatan_id = ?1)",
-        lingkup,
-    )?
-    .query_row([lingkup.param()], |r| r.get(0))?)
+    let sql = match lingkup {
+        // the whole country's count is kept by triggers (one row)
+        Lingkup::Semua => {
+            "SELECT coalesce((SELECT dilacak FROM rekap_desa_semua), 0) WHERE ?1 IS NULL"
+        }
+        Lingkup::Kecamatan(_) => {
+            "SELECT count(*) FROM desa WHERE kelurahan = 0 AND kecamatan_id = ?1"
+        }
+    };
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([lingkup.param()], |r| r.get(0))?)
 }
 
 /// Desa in scope whose code or name contains `saring` (case-insensitive), by code, paged.
