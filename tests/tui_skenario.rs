@@ -323,3 +323,45 @@ fn a_save_error_naming_a_field_marks_that_field() {
     assert!(s.contains("Kode desa!"), "{s}");
     assert!(s.contains("tidak ada desa 'Desa Tak Ada'"), "{s}");
 }
+
+/// Over several kecamatan, lists say which kecamatan a row is of; within one they do not.
+#[test]
+fn lists_over_several_kecamatan_name_the_kecamatan() {
+    let mut store = Store::memori().unwrap();
+    contoh::muat(&mut store, hari_ini()).unwrap();
+    pantau::store::impor::impor_desa(
+        &mut store,
+        "desa.csv",
+        b"kode;nama;kecamatan\n35.08.21.2001;Sukamaju;Sukamaju\n",
+    )
+    .unwrap();
+    let mut app = App::new(
+        Konteks::new(store, hari_ini(), Lingkup::Semua, Tema::baru(false, false)).unwrap(),
+    )
+    .unwrap();
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("semua kecamatan (2)"), "{s}");
+    assert!(s.contains("Yosowilangun · "), "{s}");
+    tekan(&mut app, KeyCode::Char('2'));
+    let s = layar(&mut app, 80, 24);
+    assert!(
+        baris_dengan(&s, "Nama kegiatan").contains("Kecamatan"),
+        "{s}"
+    );
+    assert!(
+        baris_dengan(&s, "3.05.25.39.004").starts_with("│▶Yosowilangun"),
+        "{s}"
+    );
+    tekan(&mut app, KeyCode::Char('3'));
+    let s = layar(&mut app, 80, 24);
+    assert!(baris_dengan(&s, "Jan Feb").contains("Kecamatan"), "{s}");
+    tekan(&mut app, KeyCode::Char('6'));
+    let s = layar(&mut app, 80, 24);
+    assert!(baris_dengan(&s, "Tanggal").contains("Kecamatan"), "{s}");
+
+    // the sample alone: no such column
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('2'));
+    let s = layar(&mut app, 80, 24);
+    assert!(!s.contains("Kecamatan "), "{s}");
+}

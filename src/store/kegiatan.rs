@@ -475,6 +475,7 @@ pub fn ubah_realisasi(
 pub struct BarisJadwal {
     pub tahapan_id: i64,
     pub kegiatan_id: i64,
+    pub kecamatan_id: i64,
     pub kode_kegiatan: String,
     pub nama_kegiatan: String,
     pub nama: String,
@@ -502,7 +503,7 @@ pub fn jadwal(
 ) -> Hasil<Vec<BarisJadwal>> {
     let mut stmt = super::siapkan_daftar(
         conn,
-        "SELECT t.id, k.id, k.kode_kegiatan, k.nama_kegiatan, t.nama, t.bulan, t.tempat
+        "SELECT t.id, k.id, k.kode_kegiatan, k.nama_kegiatan, t.nama, t.bulan, t.tempat, k.kecamatan_id
          FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
          WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
            AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%')
@@ -517,6 +518,7 @@ pub fn jadwal(
                 Ok(BarisJadwal {
                     tahapan_id: r.get(0)?,
                     kegiatan_id: r.get(1)?,
+                    kecamatan_id: r.get(7)?,
                     kode_kegiatan: r.get(2)?,
                     nama_kegiatan: r.get(3)?,
                     nama: r.get(4)?,
@@ -594,6 +596,7 @@ pub fn batal_selesai(conn: &Connection, tahapan_id: i64, bulan: u32) -> Hasil<()
 /// A KAK indicator with the kegiatan it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndikatorKegiatan {
+    pub kecamatan_id: i64,
     pub kode_kegiatan: String,
     pub indikator: Indikator,
 }
@@ -607,7 +610,7 @@ pub fn indikator_tahun(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<IndikatorKegiatan>> {
-    let mut stmt = super::siapkan_daftar(conn, "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi
+    let mut stmt = super::siapkan_daftar(conn, "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi, k.kecamatan_id
          FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
          WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
            AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%')
@@ -617,6 +620,7 @@ pub fn indikator_tahun(
             params![lingkup.param(), tahun, saring, batas, offset],
             |r| {
                 Ok(IndikatorKegiatan {
+                    kecamatan_id: r.get(8)?,
                     kode_kegiatan: r.get(0)?,
                     indikator: Indikator {
                         id: r.get(1)?,

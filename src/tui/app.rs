@@ -30,6 +30,10 @@ pub struct Konteks {
     pub tema: Tema,
     /// Warning window of the daily check, as `pantau cek`.
     pub jendela: i64,
+    /// Scope "all" over more than one kecamatan: lists show which kecamatan a row is of.
+    pub banyak_kecamatan: bool,
+    /// Kecamatan names by id, for those lists (emptied when the data changes).
+    nama_kecamatan: std::cell::RefCell<std::collections::HashMap<i64, String>>,
 }
 
 impl Konteks {
@@ -41,6 +45,8 @@ impl Konteks {
             nama_lingkup: String::new(),
             tema,
             jendela: crate::domain::tenggat::JENDELA_BAWAAN,
+            banyak_kecamatan: false,
+            nama_kecamatan: Default::default(),
         };
         k.perbarui_nama()?;
         Ok(k)
@@ -63,7 +69,25 @@ impl Konteks {
         }
     }
 
+    /// The name of kecamatan `id`, asked of the database once.
+    pub fn nama_kecamatan(&self, id: i64) -> String {
+        self.nama_kecamatan
+            .borrow_mut()
+            .entry(id)
+            .or_insert_with(|| {
+                wilayah::kecamatan_id(self.store.conn(), id)
+                    .ok()
+                    .flatten()
+                    .map(|k| k.nama)
+                    .unwrap_or_default()
+            })
+            .clone()
+    }
+
     fn perbarui_nama(&mut self) -> Hasil<()> {
+        self.nama_kecamatan.borrow_mut().clear();
+        self.banyak_kecamatan = matches!(self.lingkup, Lingkup::Semua)
+            && wilayah::jumlah_kecamatan(self.store.conn())? > 1;
         self.nama_lingkup = match self.lingkup {
             Lingkup::Kecamatan(id) => wilayah::kecamatan_id(self.store.conn(), id)?
                 .map(|k| format!("Kec. {} ({})", k.nama, k.kode))

@@ -134,8 +134,9 @@ impl Tema {
         }
     }
 
-    pub fn garis_h(&self) -> &'static str {
-        if self.ascii { "-" } else { "─" }
+    /// An empty cell of a grid.
+    pub fn titik(&self) -> &'static str {
+        if self.ascii { "." } else { "·" }
     }
 }
 

@@ -102,6 +102,7 @@ impl Layar for Beranda {
             semua.retain(|i| {
                 i.desa.to_lowercase().contains(&s)
                     || i.kode_desa.contains(&s)
+                    || i.kecamatan.to_lowercase().contains(&s)
                     || i.jenis.to_lowercase().contains(&s)
             });
             Some(semua)
@@ -180,11 +181,17 @@ impl Layar for Beranda {
         for (n, it) in self.item.iter().enumerate().take(dalam.height as usize) {
             let gaya = tema.status(it.status);
             let kepala = format!("{} {}", tema.simbol(it.status), format_tanggal(it.tenggat));
+            // over several kecamatan the desa is named with its kecamatan
+            let (tempat, lebar) = if k.banyak_kecamatan {
+                (format!("{} · {}", it.kecamatan, it.desa), 26)
+            } else {
+                (it.desa.clone(), 22)
+            };
             let ekor = format!(
-                " {:<17} {:>5}  {:<22} {} {}",
+                " {:<17} {:>5}  {:<lebar$} {} {}",
                 it.status.label(),
                 it.hari,
-                potong(&it.desa, 22),
+                potong(&tempat, lebar),
                 it.jenis,
                 it.tahun_anggaran
             );

@@ -171,14 +171,20 @@ impl Layar for FasilitasiTab {
         f.render_widget(
             Paragraph::new(Line::styled(
                 format!(
-                    " {:<11}{:<6}{:<16}{:<7}{}",
-                    "Tanggal", "Jenis", "Desa", "Tindak", "Uraian"
+                    " {:<11}{:<6}{}{:<16}{:<7}{}",
+                    "Tanggal",
+                    "Jenis",
+                    super::judul_kecamatan(k),
+                    "Desa",
+                    "Tindak",
+                    "Uraian"
                 ),
                 tema.judul(),
             )),
             kepala,
         );
-        let lebar_uraian = (isi.width as usize).saturating_sub(40);
+        let lebar_uraian =
+            (isi.width as usize).saturating_sub(40 + super::judul_kecamatan(k).len());
         let mut baris = Vec::new();
         if self.baris.is_empty() {
             baris.push(Line::styled(
@@ -192,9 +198,10 @@ impl Layar for FasilitasiTab {
         for (n, x) in self.baris.iter().enumerate() {
             let tindak = if x.ditindaklanjuti { "ya" } else { "tidak" };
             let teks = format!(
-                "{:<11}{:<6}{:<16}{:<7}{}",
+                "{:<11}{:<6}{}{:<16}{:<7}{}",
                 format_tanggal(x.tanggal),
                 x.kode_jenis,
+                super::kolom_kecamatan(k, x.kecamatan_id),
                 potong(x.nama_desa.as_deref().unwrap_or("(kecamatan)"), 15),
                 tindak,
                 potong(&x.uraian, lebar_uraian)

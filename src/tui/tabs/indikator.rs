@@ -151,11 +151,12 @@ impl Layar for IndikatorTab {
         if self.daftar.atur_tinggi(isi.height as usize) {
             let _ = self.muat(k);
         }
-        let lebar = (dalam.width as usize).saturating_sub(4 + 9 + 10 + 10 + 9);
+        let judul_kec = super::judul_kecamatan(k);
+        let lebar = (dalam.width as usize).saturating_sub(judul_kec.len() + 4 + 9 + 10 + 10 + 9);
         f.render_widget(
             Paragraph::new(Line::styled(
                 format!(
-                    " {:<4}{:<9}{:<lebar$}{:>10}{:>10}{:>9}",
+                    " {judul_kec}{:<4}{:<9}{:<lebar$}{:>10}{:>10}{:>9}",
                     "Keg", "Tingkat", "Uraian", "Target", "Realisasi", "Capaian"
                 ),
                 tema.judul(),
@@ -165,7 +166,10 @@ impl Layar for IndikatorTab {
         let mut baris = Vec::new();
         if self.baris.is_empty() {
             baris.push(Line::styled(
-                format!("Belum ada kegiatan tahun {}.", self.tahun),
+                format!(
+                    "Belum ada indikator kegiatan tahun {}. Tambah di tab Kegiatan.",
+                    self.tahun
+                ),
                 tema.redup(),
             ));
         }
@@ -174,8 +178,9 @@ impl Layar for IndikatorTab {
             let angka = |v: Option<crate::domain::angka::Seratus>| {
                 v.map(format_desimal_ringkas).unwrap_or_else(|| "–".into())
             };
+            let kec = super::kolom_kecamatan(k, x.kecamatan_id);
             let teks = format!(
-                "{:<4}{:<9}{:<lebar$}{:>10}{:>10}{:>9}",
+                "{kec}{:<4}{:<9}{:<lebar$}{:>10}{:>10}{:>9}",
                 x.kode_kegiatan.rsplit('.').next().unwrap_or(""),
                 i.tingkat,
                 potong(&i.uraian, lebar.saturating_sub(1)),
@@ -186,7 +191,7 @@ impl Layar for IndikatorTab {
             baris.push(super::baris_daftar(
                 k,
                 teks,
-                3,
+                kec.chars().count() + 3,
                 ratatui::style::Style::default(),
                 self.daftar.awal + n == self.daftar.pilih,
             ));

@@ -92,8 +92,10 @@ impl Layar for Jadwal {
         let tema = &k.tema;
         // the grid keeps its rows when it can; the list takes the rest, up to half the screen
         let sisa = area.height.saturating_sub(self.daftar.total as u16 + 3);
-        let tinggi_rencana =
-            (self.rencana.len() as u16 + 2).clamp(3, sisa.clamp(3, (area.height / 2).max(3)));
+        // (two lines at least when there is more than one stage: one of them, and how many more)
+        let rendah = if self.rencana.len() > 1 { 4 } else { 3 };
+        let tinggi_rencana = (self.rencana.len() as u16 + 2)
+            .clamp(rendah, sisa.clamp(rendah, (area.height / 2).max(rendah)));
         let [atas, bawah] =
             Layout::vertical([Constraint::Min(4), Constraint::Length(tinggi_rencana)]).areas(area);
         let b = blok(
@@ -115,7 +117,14 @@ impl Layar for Jadwal {
         let sel = 4usize;
         let lebar_label = (dalam.width as usize).saturating_sub(12 * sel).max(10);
         let mut judul = vec![Span::styled(
-            format!("{:<lebar_label$}", "Kegiatan · tahapan"),
+            format!(
+                "{:<lebar_label$}",
+                if k.banyak_kecamatan {
+                    format!("{}Tahapan", super::judul_kecamatan(k))
+                } else {
+                    "Kegiatan · tahapan".to_string()
+                }
+            ),
             tema.judul(),
         )];
         for m in 1..=12u32 {
@@ -144,7 +153,12 @@ impl Layar for Jadwal {
         }
         for (n, b) in self.baris.iter().enumerate() {
             let dipilih = self.daftar.awal + n == self.daftar.pilih;
-            let label = format!("{} {}", kode_pendek(&b.kode_kegiatan), b.nama);
+            let label = format!(
+                "{}{} {}",
+                super::kolom_kecamatan(k, b.kecamatan_id),
+                kode_pendek(&b.kode_kegiatan),
+                b.nama
+            );
             let mut spans = vec![Span::styled(
                 format!("{:<lebar_label$}", potong(&label, lebar_label - 1)),
                 if dipilih {
@@ -160,7 +174,9 @@ impl Layar for Jadwal {
                     let (s, g) = tema.kejadian(st);
                     (s.to_string(), g)
                 } else {
-                    (tema.garis_h().to_string(), tema.redup())
+                    // a month without the stage: a dot in the plain style, so that a row
+                    // changes colour only at its marks (a tab switch writes under 4 KB)
+                    (tema.titik().to_string(), Style::default())
                 };
                 if dipilih && m == self.bulan {
                     gaya = gaya.patch(tema.pilih());
@@ -191,10 +207,9 @@ impl Layar for Jadwal {
                     } else {
                         String::new()
                     };
-                    Line::raw(format!(
-                        "{} {}  {nama}{berapa}",
-                        nama_bulan(t.month()),
-                        t.year()
+                    Line::raw(potong(
+                        &format!("{} {}  {nama}{berapa}", nama_bulan(t.month()), t.year()),
+                        dalam.width as usize,
                     ))
                 })
                 .collect()

@@ -489,7 +489,12 @@ impl Layar for Kegiatan {
         }
         f.render_widget(
             Paragraph::new(Line::styled(
-                format!(" {:<16}{}", "Kode", "Nama kegiatan · seksi"),
+                format!(
+                    " {}{:<16}{}",
+                    super::judul_kecamatan(k),
+                    "Kode",
+                    "Nama kegiatan · seksi"
+                ),
                 tema.judul(),
             )),
             kepala,
@@ -502,11 +507,15 @@ impl Layar for Kegiatan {
             ));
         }
         for (n, x) in self.baris.iter().enumerate() {
-            let teks = format!("{:<16}{} · {}", x.kode_kegiatan, x.nama_kegiatan, x.seksi);
+            let kec = super::kolom_kecamatan(k, x.kecamatan_id);
+            let teks = format!(
+                "{kec}{:<16}{} · {}",
+                x.kode_kegiatan, x.nama_kegiatan, x.seksi
+            );
             baris.push(super::baris_daftar(
                 k,
                 potong(&teks, (isi.width as usize).saturating_sub(1)),
-                14,
+                kec.chars().count() + 14,
                 Style::default(),
                 self.daftar.awal + n == self.daftar.pilih,
             ));

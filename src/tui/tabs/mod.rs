@@ -72,6 +72,30 @@ pub(crate) fn blok<'a>(k: &Konteks, judul: String) -> ratatui::widgets::Block<'a
         .title(judul)
 }
 
+/// Width of the kecamatan column that lists get over more than one kecamatan.
+pub(crate) const LEBAR_KECAMATAN: usize = 13;
+
+/// The kecamatan column of a list row (empty within one kecamatan).
+pub(crate) fn kolom_kecamatan(k: &Konteks, id: i64) -> String {
+    if k.banyak_kecamatan {
+        format!(
+            "{:<LEBAR_KECAMATAN$}",
+            crate::domain::teks::potong(&k.nama_kecamatan(id), LEBAR_KECAMATAN - 1)
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// Its header.
+pub(crate) fn judul_kecamatan(k: &Konteks) -> String {
+    if k.banyak_kecamatan {
+        format!("{:<LEBAR_KECAMATAN$}", "Kecamatan")
+    } else {
+        String::new()
+    }
+}
+
 /// A list row whose selection marks only its head (`kepala` characters) and a `▶` before it:
 /// moving the selection then rewrites a few cells instead of two whole lines, which is what
 /// an operator on a slow SSH link feels.
