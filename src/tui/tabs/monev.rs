@@ -274,7 +274,8 @@ impl Layar for Monev {
                 (None, false) => "berjalan".into(),
             };
             let teks = format!(
-                "{:<24} {:<10} {}  {}  {}",
+                "{}{:<24} {:<10} {}  {}  {}",
+                super::kolom_kecamatan(k, r.kecamatan_id),
                 potong(&r.unit, 24),
                 format_tanggal(r.target),
                 status,
@@ -322,7 +323,8 @@ impl Layar for Monev {
                     let x = &self.masalah[m];
                     (
                         format!(
-                            "{}. {} · target: {} · capaian: {}",
+                            "{}{}. {} · target: {} · capaian: {}",
+                            super::kolom_kecamatan(k, x.kecamatan_id),
                             m + 1,
                             x.kondisi_awal,
                             x.target_outcome,
