@@ -869,28 +869,21 @@ mod tests {
         })
         .unwrap();
         periksa(&s, "sesudah diubah");
-        let sebelum: Vec<(i64, i64, i64, i64, i64)> = s
-            .conn()
-            .prepare("SELECT * FROM rekap_dokumen WHERE tercatat > 0 ORDER BY 1, 2, 3")
-            .unwrap()
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .unwrap()
-            .map(|x| x.unwrap())
-            .collect();
+        let rekap = |s: &Store| -> Vec<(i64, i64, i64, i64, i64)> {
+            s.conn()
+                .prepare("SELECT * FROM rekap_dokumen WHERE tercatat > 0 ORDER BY 1, 2, 3")
+                .unwrap()
+                .query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .unwrap()
+                .map(|x| x.unwrap())
+                .collect()
+        };
+        let sebelum = rekap(&s);
         assert!(sebelum.iter().any(|r| r.4 > 0 && r.4 < r.3), "{sebelum:?}");
         s.transaksi(|tx| Ok(hitung_ulang_rekap(tx, None)?)).unwrap();
-        let sesudah: Vec<(i64, i64, i64, i64, i64)> = s
-            .conn()
-            .prepare("SELECT * FROM rekap_dokumen ORDER BY 1, 2, 3")
-            .unwrap()
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .unwrap()
-            .map(|x| x.unwrap())
-            .collect();
+        let sesudah = rekap(&s);
         assert_eq!(sesudah, sebelum, "recount = what the triggers kept");
     }
 }
