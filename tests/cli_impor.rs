@@ -678,3 +678,75 @@ fn a_bad_row_deep_in_a_long_file_is_reported_with_its_line() {
         galat[0]
     );
 }
+
+#[test]
+fn an_unclosed_quote_is_refused_instead_of_swallowing_the_rows_after_it() {
+    let d = Dunia::sukamaju(HARI_INI);
+    let err = ditolak(
+        &d,
+        "dokumen",
+        "kutip.csv",
+        "kode_desa;jenis;tahun_anggaran;tanggal;keterangan\n\
+         35.08.21.2001;RKPDes;2026;01/09/2025;\"catatan tanpa tutup\n\
+         35.08.21.2002;APBDes;2026;01/09/2025;x\n\
+         35.08.21.2003;LPPDes;2025;01/03/2026;y\n",
+    );
+    assert_eq!(err.len(), 2, "{err:?}");
+    assert!(err[0].starts_with("kutip.csv:2: tanda kutip"), "{err:?}");
+    assert!(err[1].contains("tidak ada yang disimpan"), "{err:?}");
+}
+
+#[test]
+fn a_row_with_too_few_fields_does_not_hide_the_other_bad_rows() {
+    let d = Dunia::sukamaju(HARI_INI);
+    let err = ditolak(
+        &d,
+        "fasilitasi",
+        "fas.csv",
+        "tanggal;jenis;kode_desa\n\
+         31/02/2026;F01;35.08.21.2001\n\
+         01/09/2026;F01\n\
+         01/09/2026;F99;35.08.21.2001\n",
+    );
+    let awal: Vec<&str> = err.iter().map(|b| &b[..b.find(": ").unwrap()]).collect();
+    assert_eq!(
+        awal,
+        ["fas.csv:2", "fas.csv:3", "fas.csv:4", "fas.csv"],
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_year_written_with_a_thousands_dot_is_a_year() {
+    let d = Dunia::sukamaju(HARI_INI);
+    d.impor(
+        HARI_INI,
+        "dokumen",
+        "a.csv",
+        "kode_desa;jenis;tahun_anggaran;tanggal\n35.08.21.2001;RKPDes;2.027;01/09/2026\n",
+    );
+    assert!(!undated(&d, "35.08.21.2001", "RKPDes", 2027));
+    assert!(undated(&d, "35.08.21.2002", "RKPDes", 2027));
+}
+
+#[test]
+fn desa_outside_the_chosen_kecamatan_is_rejected() {
+    let d = Dunia::sukamaju(HARI_INI);
+    d.tulis(
+        "desa2.csv",
+        "kode;nama;kecamatan\n35.08.21.2004;Baru;Sukamaju\n35.08.22.2001;Lain;Tempeh\n",
+    );
+    let sebelum = d.potret(HARI_INI);
+    let o = d.jalan(
+        HARI_INI,
+        &["--kecamatan", "35.08.21", "impor", "desa", "desa2.csv"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", teks(&o.stderr));
+    let err = baris_stderr(&o);
+    assert!(
+        err[0].starts_with("desa2.csv:3: desa 35.08.22.2001 di luar kecamatan yang dipilih"),
+        "{err:?}"
+    );
+    assert_eq!(err.len(), 2, "{err:?}");
+    assert_eq!(d.potret(HARI_INI), sebelum);
+}

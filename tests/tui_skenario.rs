@@ -333,6 +333,7 @@ fn lists_over_several_kecamatan_name_the_kecamatan() {
         &mut store,
         "desa.csv",
         b"kode;nama;kecamatan\n35.08.21.2001;Sukamaju;Sukamaju\n",
+        Lingkup::Semua,
     )
     .unwrap();
     let mut app = App::new(

@@ -38,7 +38,7 @@ pub fn jalankan(k: &mut Konteks, jenis: JenisImpor) -> Result<u8, GalatCli> {
     };
     let (nama, isi) = baca_berkas(berkas)?;
     let hasil = match jenis {
-        JenisImpor::Desa { .. } => impor::impor_desa(&mut k.store, &nama, &isi),
+        JenisImpor::Desa { .. } => impor::impor_desa(&mut k.store, &nama, &isi, lingkup),
         JenisImpor::Dokumen { .. } => {
             impor::impor_dokumen(&mut k.store, &nama, &isi, k.hari_ini, lingkup)
         }

@@ -249,13 +249,16 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
     if wilayah::kecamatan_kode(store.conn(), KODE_KECAMATAN)?.is_some() {
         return Ok(HasilContoh::SudahAda);
     }
-    let (siap, _peringatan) =
-        impor::periksa_desa(store, "data/contoh/desa.csv", DESA_CSV.as_bytes()).map_err(
-            |e| match e {
-                impor::GalatImpor::Berkas(b) => Galat::TidakSah(b.join("\n")),
-                impor::GalatImpor::Store(g) => g,
-            },
-        )?;
+    let (siap, _peringatan) = impor::periksa_desa(
+        store,
+        "data/contoh/desa.csv",
+        DESA_CSV.as_bytes(),
+        super::wilayah::Lingkup::Semua,
+    )
+    .map_err(|e| match e {
+        impor::GalatImpor::Berkas(b) => Galat::TidakSah(b.join("\n")),
+        impor::GalatImpor::Store(g) => g,
+    })?;
     let tahun_awal = store.tahun_awal(hari_ini)?;
     let tahun = hari_ini.year();
     let kaks = KEGIATAN

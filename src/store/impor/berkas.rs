@@ -12,6 +12,9 @@ pub struct Tabel {
     pub nama: String,
     pub kolom: Vec<String>,
     pub baris: Vec<Baris>,
+    /// Rows that could not be read or have the wrong number of fields: (line, `FILE:LINE: …`).
+    /// The importer reports them with the problems it finds in the other rows.
+    pub galat: Vec<(u64, String)>,
 }
 
 impl Tabel {
@@ -67,6 +70,54 @@ fn pemisah(judul: &str) -> u8 {
     if *n == 0 { b',' } else { calon[i] }
 }
 
+/// Line breaks in `b`: `\n`, `\r\n`, or a lone `\r` (old Mac files).
+fn jumlah_ganti_baris(b: &[u8]) -> u64 {
+    b.iter()
+        .enumerate()
+        .filter(|&(i, c)| *c == b'\n' || (*c == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count() as u64
+}
+
+/// The line where a quoted field opens and is never closed: the reader would take the rest of
+/// the file as that one field, and the rows after it would be lost without a word.
+fn kutip_tak_tertutup(teks: &str, pemisah: u8) -> Option<u64> {
+    let b = teks.as_bytes();
+    let mut baris = 1u64;
+    let mut awal_kolom = true;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let ganti_baris = c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n'));
+        if awal_kolom && c == b'"' {
+            let mulai = baris;
+            i += 1;
+            loop {
+                let Some(&d) = b.get(i) else {
+                    return Some(mulai);
+                };
+                i += 1;
+                if d == b'"' {
+                    if b.get(i) == Some(&b'"') {
+                        i += 1; // "" is a quote inside the field
+                    } else {
+                        break;
+                    }
+                } else if d == b'\n' || (d == b'\r' && b.get(i) != Some(&b'\n')) {
+                    baris += 1;
+                }
+            }
+            awal_kolom = false;
+            continue;
+        }
+        if ganti_baris {
+            baris += 1;
+        }
+        awal_kolom = ganti_baris || c == pemisah || c == b'\r';
+        i += 1;
+    }
+    None
+}
+
 /// Line numbers of records, counted forward from the previous record (records come in order,
 /// so a file is scanned once, not once per row).
 struct PenghitungBaris {
@@ -91,7 +142,7 @@ impl PenghitungBaris {
             self.byte = 0;
             self.baris = 1;
         }
-        self.baris += b[self.byte..akhir].iter().filter(|c| **c == b'\n').count() as u64;
+        self.baris += jumlah_ganti_baris(&b[self.byte..akhir]);
         self.byte = akhir;
         self.baris
     }
@@ -121,11 +172,7 @@ impl<'a> Pembaca<'a> {
         let teks = match std::str::from_utf8(isi) {
             Ok(t) => t,
             Err(e) => {
-                let baris = isi[..e.valid_up_to()]
-                    .iter()
-                    .filter(|c| **c == b'\n')
-                    .count()
-                    + 1;
+                let baris = jumlah_ganti_baris(&isi[..e.valid_up_to()]) + 1;
                 return Err(vec![format!(
                     "{nama}:{baris}: berkas bukan teks UTF-8; simpan ulang dari lembar kerja sebagai \"CSV UTF-8\""
                 )]);
@@ -138,8 +185,14 @@ impl<'a> Pembaca<'a> {
                 wajib.join(", ")
             )]);
         }
+        let pemisah = pemisah(judul);
+        if let Some(baris) = kutip_tak_tertutup(teks, pemisah) {
+            return Err(vec![format!(
+                "{nama}:{baris}: tanda kutip (\") dibuka di sini dan tidak pernah ditutup, sehingga baris-baris sesudahnya terbaca sebagai isi satu kolom; tutup kutipnya atau hapus"
+            )]);
+        }
         let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(pemisah(judul))
+            .delimiter(pemisah)
             .flexible(true)
             .has_headers(true)
             .from_reader(teks.as_bytes());
@@ -150,7 +203,9 @@ impl<'a> Pembaca<'a> {
         };
         for (i, k) in kolom.iter().enumerate() {
             if k.is_empty() {
-                if i + 1 < kolom.len() {
+                // empty names at the end of the header are what a spreadsheet leaves after
+                // the last column; an empty name between named ones is a column nobody named
+                if kolom[i..].iter().any(|k| !k.is_empty()) {
                     galat.push(format!("{nama}:1: kolom ke-{} tidak bernama", i + 1));
                 }
             } else if !dikenal.contains(&k.as_str()) {
@@ -180,10 +235,10 @@ impl<'a> Pembaca<'a> {
         })
     }
 
-    /// Moves to the next row that has a value and returns its line number; `Err` is the
-    /// `FILE:LINE: reason` of a row that cannot be read or has the wrong number of fields.
+    /// Moves to the next row that has a value and returns its line number; `Err` is the line
+    /// and `FILE:LINE: reason` of a row that cannot be read or has the wrong number of fields.
     /// `None` at the end of the file.
-    pub fn berikut(&mut self) -> Option<Result<u64, String>> {
+    pub fn berikut(&mut self) -> Option<Result<u64, (u64, String)>> {
         loop {
             match self.rdr.read_record(&mut self.rekaman) {
                 Ok(false) => return None,
@@ -193,9 +248,9 @@ impl<'a> Pembaca<'a> {
                         .position()
                         .map(|p| self.hitung.baris(self.teks, p))
                         .unwrap_or(0);
-                    return Some(Err(format!(
-                        "{}:{nomor}: baris tidak terbaca: {e}",
-                        self.nama
+                    return Some(Err((
+                        nomor,
+                        format!("{}:{nomor}: baris tidak terbaca: {e}", self.nama),
                     )));
                 }
             }
@@ -209,17 +264,23 @@ impl<'a> Pembaca<'a> {
             }
             let n = self.kolom.len();
             if r.len() > n && r.iter().skip(n).any(|f| !f.trim().is_empty()) {
-                return Some(Err(format!(
-                    "{}:{nomor}: baris ini punya {} kolom, judul hanya {n}",
-                    self.nama,
-                    r.len()
+                return Some(Err((
+                    nomor,
+                    format!(
+                        "{}:{nomor}: baris ini punya {} kolom, judul hanya {n}",
+                        self.nama,
+                        r.len()
+                    ),
                 )));
             }
             if r.len() < n {
-                return Some(Err(format!(
-                    "{}:{nomor}: baris ini hanya punya {} kolom, judul punya {n}",
-                    self.nama,
-                    r.len()
+                return Some(Err((
+                    nomor,
+                    format!(
+                        "{}:{nomor}: baris ini hanya punya {} kolom, judul punya {n}",
+                        self.nama,
+                        r.len()
+                    ),
                 )));
             }
             return Some(Ok(nomor));
@@ -246,7 +307,8 @@ impl<'a> Pembaca<'a> {
 }
 
 /// Reads a whole file into rows. `dikenal` lists the accepted columns, `wajib` those required.
-/// Every problem is returned as `FILE:LINE: reason` lines.
+/// A problem with the file as a whole is an `Err` of `FILE:LINE: reason` lines; rows that
+/// cannot be read are listed in `Tabel::galat`.
 pub fn baca(
     nama: &str,
     isi: &[u8],
@@ -265,13 +327,11 @@ pub fn baca(
             Err(g) => galat.push(g),
         }
     }
-    if !galat.is_empty() {
-        return Err(galat);
-    }
     Ok(Tabel {
         nama: p.nama,
         kolom: p.kolom,
         baris,
+        galat,
     })
 }
 
@@ -336,10 +396,45 @@ mod tests {
 
     #[test]
     fn short_rows_are_reported() {
-        let g = baca("x.csv", b"kode,nama\n1\n", &["kode", "nama"], &[]).unwrap_err();
+        let t = baca("x.csv", b"kode,nama\n1\n", &["kode", "nama"], &[]).unwrap();
         assert_eq!(
-            g,
-            vec!["x.csv:2: baris ini hanya punya 1 kolom, judul punya 2"]
+            t.galat,
+            vec![(
+                2,
+                "x.csv:2: baris ini hanya punya 1 kolom, judul punya 2".to_string()
+            )]
         );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_refused_with_the_line_it_opens_on() {
+        let isi = "kode;nama\n1;\"Satu\"\"dua\"\n2;\"tanpa tutup\n3;Tiga\n";
+        let g = baca("x.csv", isi.as_bytes(), &["kode", "nama"], &[]).unwrap_err();
+        assert_eq!(g.len(), 1);
+        assert!(g[0].starts_with("x.csv:3: tanda kutip"), "{g:?}");
+        // a quoted field over two lines, and quotes inside an unquoted field, are fine
+        let isi = "kode;nama\n1;\"dua\nbaris\"\n2;Pak \"Ali\" 5\"\n";
+        let t = baca("x.csv", isi.as_bytes(), &["kode", "nama"], &[]).unwrap();
+        assert_eq!(t.baris.len(), 2);
+        assert_eq!(t.baris[1].nomor, 4);
+        assert_eq!(t.ambil(&t.baris[1], "nama"), "Pak \"Ali\" 5\"");
+    }
+
+    #[test]
+    fn lines_end_in_cr_lf_or_a_lone_cr() {
+        for akhir in ["\n", "\r\n", "\r"] {
+            let isi = ["kode,nama", "1,a", "", "2,b"].join(akhir);
+            let t = baca("x.csv", isi.as_bytes(), &["kode", "nama"], &[]).unwrap();
+            let nomor: Vec<u64> = t.baris.iter().map(|b| b.nomor).collect();
+            assert_eq!(nomor, [2, 4], "{akhir:?}");
+        }
+    }
+
+    #[test]
+    fn empty_names_after_the_last_column_are_what_a_spreadsheet_leaves() {
+        let t = baca("x.csv", b"kode;nama;;\n1;a;;\n", &["kode", "nama"], &[]).unwrap();
+        assert_eq!(t.ambil(&t.baris[0], "nama"), "a");
+        let g = baca("x.csv", b"kode;;nama\n1;;a\n", &["kode", "nama"], &[]).unwrap_err();
+        assert_eq!(g, ["x.csv:1: kolom ke-2 tidak bernama"]);
     }
 }

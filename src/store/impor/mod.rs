@@ -51,10 +51,11 @@ impl From<rusqlite::Error> for GalatImpor {
 
 type HasilImpor = Result<Laporan, GalatImpor>;
 
-/// Collects each row's problems, joined into one `FILE:LINE: reason` line.
+/// Collects each row's problems, joined into one `FILE:LINE: reason` line, and reports them
+/// in line order.
 struct Masalah<'a> {
     nama: &'a str,
-    semua: Vec<String>,
+    semua: Vec<(u64, String)>,
 }
 
 impl<'a> Masalah<'a> {
@@ -64,17 +65,32 @@ impl<'a> Masalah<'a> {
             semua: Vec::new(),
         }
     }
-    fn baris(&mut self, nomor: u64, alasan: Vec<String>) {
-        if !alasan.is_empty() {
-            self.semua
-                .push(format!("{}:{nomor}: {}", self.nama, alasan.join("; ")));
+    /// Also the rows the reader could not take (`Tabel::galat`).
+    fn dari(nama: &'a str, berkas: &[(u64, String)]) -> Self {
+        Masalah {
+            nama,
+            semua: berkas.to_vec(),
         }
     }
-    fn selesai(self) -> Result<(), GalatImpor> {
+    fn baris(&mut self, nomor: u64, alasan: Vec<String>) {
+        if !alasan.is_empty() {
+            self.semua.push((
+                nomor,
+                format!("{}:{nomor}: {}", self.nama, alasan.join("; ")),
+            ));
+        }
+    }
+    fn kosong(&self) -> bool {
+        self.semua.is_empty()
+    }
+    fn selesai(mut self) -> Result<(), GalatImpor> {
         if self.semua.is_empty() {
             Ok(())
         } else {
-            Err(GalatImpor::Berkas(self.semua))
+            self.semua.sort_by_key(|(nomor, _)| *nomor);
+            Err(GalatImpor::Berkas(
+                self.semua.into_iter().map(|(_, g)| g).collect(),
+            ))
         }
     }
 }
@@ -131,7 +147,12 @@ fn tahun(teks: &str, kolom: &str, alasan: &mut Vec<String>) -> Option<i32> {
         alasan.push(format!("{kolom} wajib diisi"));
         return None;
     }
-    match teks.parse::<i32>() {
+    // a spreadsheet in an Indonesian locale may write the year 2026 as 2.026
+    match parse_bulat(teks)
+        .ok()
+        .and_then(|t| i32::try_from(t).ok())
+        .ok_or(())
+    {
         Ok(t) if (2000..=2100).contains(&t) => Some(t),
         Ok(t) => {
             alasan.push(format!("{kolom} {t} di luar 2000–2100"));
@@ -171,9 +192,15 @@ pub(crate) fn periksa_desa(
     store: &Store,
     nama: &str,
     isi: &[u8],
+    lingkup: Lingkup,
 ) -> Result<(DesaSiap, Vec<String>), GalatImpor> {
     let t = berkas::baca(nama, isi, KOLOM_DESA, &["kode", "nama"]).map_err(GalatImpor::Berkas)?;
-    let mut masalah = Masalah::new(nama);
+    // with --kecamatan, the code of that kecamatan: other desa are refused
+    let kode_lingkup = match lingkup {
+        Lingkup::Semua => None,
+        Lingkup::Kecamatan(id) => wilayah::kecamatan_id(store.conn(), id)?.map(|k| k.kode),
+    };
+    let mut masalah = Masalah::dari(nama, &t.galat);
     let mut peringatan = Vec::new();
     let mut kecamatan: HashMap<String, (Kecamatan, u64)> = HashMap::new();
     let mut dilihat: HashMap<String, u64> = HashMap::new();
@@ -191,7 +218,15 @@ pub(crate) fn periksa_desa(
         if nama_desa.is_empty() {
             alasan.push("nama wajib diisi".into());
         }
-        if let Some(k) = &kode_desa {
+        if let Some(k) = &kode_desa
+            && let Some(kode) = &kode_lingkup
+            && &k.kode_kecamatan != kode
+        {
+            alasan.push(format!(
+                "desa {} di luar kecamatan yang dipilih dengan --kecamatan ({kode})",
+                k.kode
+            ));
+        } else if let Some(k) = &kode_desa {
             if let Some(lain) = dilihat.insert(k.kode.clone(), b.nomor) {
                 alasan.push(format!("kode {} sudah ada di baris {lain}", k.kode));
             }
@@ -335,8 +370,8 @@ pub(crate) fn tulis_desa(
     Ok(baru)
 }
 
-pub fn impor_desa(store: &mut Store, nama: &str, isi: &[u8]) -> HasilImpor {
-    let (siap, peringatan) = periksa_desa(store, nama, isi)?;
+pub fn impor_desa(store: &mut Store, nama: &str, isi: &[u8], lingkup: Lingkup) -> HasilImpor {
+    let (siap, peringatan) = periksa_desa(store, nama, isi, lingkup)?;
     let kecamatan_baru =
         store.transaksi_impor("desa", nama, &[], |tx| tulis_desa(tx, &siap, false))?;
     Ok(Laporan {
@@ -547,7 +582,7 @@ pub fn impor_dokumen(
                         "{} {kode} TA {ta} sudah ada di baris {lain}",
                         j.kode
                     ));
-                } else if masalah.semua.is_empty() {
+                } else if masalah.kosong() {
                     let hasil = tulis.tulis(
                         d.id,
                         j.id,
@@ -622,7 +657,7 @@ pub fn impor_fasilitasi(
     let t = berkas::baca(nama, isi, KOLOM_FASILITASI, &["tanggal", "jenis"])
         .map_err(GalatImpor::Berkas)?;
     let katalog = fasilitasi::daftar_katalog(store.conn())?;
-    let mut masalah = Masalah::new(nama);
+    let mut masalah = Masalah::dari(nama, &t.galat);
     let mut cari = CariDesa::new();
     let mut kec_tembolok: HashMap<String, Option<i64>> = HashMap::new();
     let mut siap = Vec::with_capacity(t.baris.len());
@@ -740,7 +775,7 @@ pub fn impor_ikm(
     lingkup: Lingkup,
 ) -> HasilImpor {
     let t = berkas::baca(nama, isi, KOLOM_IKM, KOLOM_IKM).map_err(GalatImpor::Berkas)?;
-    let mut masalah = Masalah::new(nama);
+    let mut masalah = Masalah::dari(nama, &t.galat);
     let mut kec_tembolok: HashMap<String, Option<i64>> = HashMap::new();
     let mut siap = Vec::with_capacity(t.baris.len());
     for b in &t.baris {
@@ -883,6 +918,7 @@ mod tests {
             &mut s,
             "desa.csv",
             b"kode;nama;kecamatan\n35.08.21.2001;Suka;Sukamaju\n35.08.21.2002;Maju;Sukamaju\n",
+            Lingkup::Semua,
         )
         .unwrap();
         let awal = pemicu(&s);
