@@ -359,10 +359,53 @@ fn lists_over_several_kecamatan_name_the_kecamatan() {
     tekan(&mut app, KeyCode::Char('6'));
     let s = layar(&mut app, 80, 24);
     assert!(baris_dengan(&s, "Tanggal").contains("Kecamatan"), "{s}");
+    tekan(&mut app, KeyCode::Char('4'));
+    let s = layar(&mut app, 80, 24);
+    assert!(baris_dengan(&s, "Desa    ").contains("Kecamatan"), "{s}");
+    assert!(
+        baris_dengan(&s, "Darungan").starts_with("│Yosowilangun"),
+        "{s}"
+    );
+    // the filter finds rows by their kecamatan's name too
+    tekan(&mut app, KeyCode::Char('/'));
+    ketik(&mut app, "sukama");
+    tekan(&mut app, KeyCode::Enter);
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Sukamaju      Sukamaju"), "{s}");
+    assert!(!s.contains("Darungan"), "{s}");
+    tekan(&mut app, KeyCode::Char('2'));
+    tekan(&mut app, KeyCode::Char('/'));
+    ketik(&mut app, "zzz");
+    let s = layar(&mut app, 80, 24);
+    assert!(
+        s.contains("Tidak ada yang cocok dengan saringan 'zzz'"),
+        "{s}"
+    );
 
     // the sample alone: no such column
     let mut app = app_contoh(Tema::baru(false, false));
     tekan(&mut app, KeyCode::Char('2'));
     let s = layar(&mut app, 80, 24);
     assert!(!s.contains("Kecamatan "), "{s}");
+}
+
+/// A fiscal year before the first tracked one has nothing due: no overdue marks, and the
+/// screen says why.
+#[test]
+fn a_year_before_the_first_tracked_one_shows_no_deadline_status() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('4'));
+    // 2026 → 2024 (the first tracked year is 2025, the year before today)
+    tekan(&mut app, KeyCode::Char('['));
+    tekan(&mut app, KeyCode::Char('['));
+    let s = layar(&mut app, 80, 24);
+    assert!(
+        s.contains("TA 2024 tidak dilacak: cek mulai TA 2025"),
+        "{s}"
+    );
+    assert!(!s.contains("LEWAT"), "{s}");
+    assert!(s.contains("– tak dilacak"), "{s}");
+    tekan(&mut app, KeyCode::Char(']'));
+    let s = layar(&mut app, 80, 24);
+    assert!(!s.contains("tak dilacak"), "{s}");
 }

@@ -629,6 +629,7 @@ pub fn iku2_rincian(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BarisDokumen {
     pub desa_id: i64,
+    pub kecamatan_id: i64,
     pub kode: String,
     pub nama: String,
     pub kelurahan: bool,
@@ -661,6 +662,7 @@ pub fn halaman_dokumen(
             .collect();
         hasil.push(BarisDokumen {
             desa_id: d.id,
+            kecamatan_id: d.kecamatan_id,
             kode: d.kode,
             nama: d.nama,
             kelurahan: d.kelurahan,

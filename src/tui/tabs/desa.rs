@@ -46,6 +46,8 @@ pub struct DesaTab {
     hapus: Option<(i64, i64, i32, i64)>,
     /// Select this desa code after the next load (from Beranda).
     cari: Option<String>,
+    /// First tracked fiscal year: earlier years are shown without deadline statuses.
+    tahun_awal: i32,
 }
 
 impl DesaTab {
@@ -60,6 +62,7 @@ impl DesaTab {
             tujuan: None,
             hapus: None,
             cari: None,
+            tahun_awal: i32::MIN,
         }
     }
 
@@ -275,6 +278,7 @@ impl Layar for DesaTab {
     fn muat(&mut self, k: &Konteks) -> Hasil<()> {
         let conn = k.store.conn();
         self.jenis = dokumen::daftar_jenis(conn)?;
+        self.tahun_awal = k.store.tahun_awal(k.hari_ini)?;
         if let Some(kode) = self.cari.take() {
             // position of the desa in the (unfiltered) list
             self.daftar.saring.clear();
@@ -328,10 +332,18 @@ impl Layar for DesaTab {
         let sisa = (dalam.width as usize).saturating_sub(14 + lebar_nama + 1);
         // in a narrow terminal the code gives way to the documents
         let lebar_sel = (sisa / self.jenis.len().max(1)).max(8);
+        // over several kecamatan the first column names the kecamatan (the code is in the
+        // desa's detail, and / finds it)
+        let judul_kode = if k.banyak_kecamatan {
+            "Kecamatan"
+        } else {
+            "Kode"
+        };
         let mut judul = vec![Span::styled(
-            format!("{:<14}{:<lebar_nama$} ", "Kode", "Desa"),
+            format!("{judul_kode:<14}{:<lebar_nama$} ", "Desa"),
             tema.judul(),
         )];
+        let dilacak = self.ta >= self.tahun_awal;
         for (i, j) in self.jenis.iter().enumerate() {
             let gaya = if i == self.kolom {
                 tema.judul().patch(tema.pilih())
@@ -360,19 +372,27 @@ impl Layar for DesaTab {
             } else {
                 Style::default()
             };
+            let kepala = if k.banyak_kecamatan {
+                potong(&k.nama_kecamatan(b.kecamatan_id), 13)
+            } else {
+                b.kode.clone()
+            };
             let mut spans = vec![Span::styled(
                 format!(
-                    "{:<14}{:<lebar_nama$} ",
-                    b.kode,
+                    "{kepala:<14}{:<lebar_nama$} ",
                     potong(&b.nama, lebar_nama - 1)
                 ),
                 gaya_baris,
             )];
             for (c, j) in self.jenis.iter().enumerate() {
+                let d = b.dokumen.get(c).and_then(|d| d.as_ref());
+                let tanpa_status = !dilacak && d.and_then(|d| d.tanggal).is_none();
                 let teks = if b.kelurahan {
                     "(kelurahan)".to_string()
+                } else if tanpa_status {
+                    // a year before the first tracked one: nothing is due
+                    "– tak dilacak".to_string()
                 } else {
-                    let d = b.dokumen.get(c).and_then(|d| d.as_ref());
                     let st = self.status(j, d, k);
                     match d.and_then(|d| d.tanggal) {
                         Some(t) => format!("{} {}", tema.simbol(st), format_tanggal(t)),
@@ -383,12 +403,13 @@ impl Layar for DesaTab {
                         ),
                     }
                 };
-                let st = if b.kelurahan {
-                    Status::BelumJatuhTempo
+                let mut gaya = if b.kelurahan {
+                    tema.status(Status::BelumJatuhTempo)
+                } else if tanpa_status {
+                    tema.redup()
                 } else {
-                    self.status(j, b.dokumen.get(c).and_then(|d| d.as_ref()), k)
+                    tema.status(self.status(j, d, k))
                 };
-                let mut gaya = tema.status(st);
                 if dipilih && c == self.kolom {
                     gaya = gaya.patch(tema.pilih());
                 }
@@ -417,6 +438,14 @@ impl Layar for DesaTab {
         })
         .collect::<Vec<_>>()
         .join("  ");
+        let leg = if dilacak {
+            leg
+        } else {
+            format!(
+                "TA {} tidak dilacak: cek mulai TA {} (pantau atur tahun-awal)",
+                self.ta, self.tahun_awal
+            )
+        };
         f.render_widget(Paragraph::new(Line::styled(leg, tema.redup())), legenda);
     }
 

@@ -188,9 +188,12 @@ impl Layar for FasilitasiTab {
         let mut baris = Vec::new();
         if self.baris.is_empty() {
             baris.push(Line::styled(
-                format!(
-                    "Belum ada fasilitasi tahun {}. Tambah dengan a.",
-                    self.tahun
+                super::pesan_kosong(
+                    &self.daftar,
+                    format!(
+                        "Belum ada fasilitasi tahun {}. Tambah dengan a.",
+                        self.tahun
+                    ),
                 ),
                 tema.redup(),
             ));

@@ -166,9 +166,12 @@ impl Layar for IndikatorTab {
         let mut baris = Vec::new();
         if self.baris.is_empty() {
             baris.push(Line::styled(
-                format!(
-                    "Belum ada indikator kegiatan tahun {}. Tambah di tab Kegiatan.",
-                    self.tahun
+                super::pesan_kosong(
+                    &self.daftar,
+                    format!(
+                        "Belum ada indikator kegiatan tahun {}. Tambah di tab Kegiatan.",
+                        self.tahun
+                    ),
                 ),
                 tema.redup(),
             ));

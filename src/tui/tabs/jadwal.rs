@@ -144,9 +144,12 @@ impl Layar for Jadwal {
         let mut baris = Vec::new();
         if self.baris.is_empty() {
             baris.push(Line::styled(
-                format!(
-                    "Belum ada tahapan kegiatan tahun {}. Tambah di tab Kegiatan.",
-                    self.tahun
+                super::pesan_kosong(
+                    &self.daftar,
+                    format!(
+                        "Belum ada tahapan kegiatan tahun {}. Tambah di tab Kegiatan.",
+                        self.tahun
+                    ),
                 ),
                 tema.redup(),
             ));

@@ -502,7 +502,10 @@ impl Layar for Kegiatan {
         let mut baris = Vec::new();
         if self.baris.is_empty() {
             baris.push(Line::styled(
-                format!("Belum ada kegiatan tahun {}. Tambah dengan a.", self.tahun),
+                super::pesan_kosong(
+                    &self.daftar,
+                    format!("Belum ada kegiatan tahun {}. Tambah dengan a.", self.tahun),
+                ),
                 tema.redup(),
             ));
         }

@@ -72,6 +72,18 @@ pub(crate) fn blok<'a>(k: &Konteks, judul: String) -> ratatui::widgets::Block<'a
         .title(judul)
 }
 
+/// What an empty list says: nothing matches the filter, or `kosong` when there is none.
+pub(crate) fn pesan_kosong(daftar: &Daftar, kosong: String) -> String {
+    if daftar.saring.is_empty() {
+        kosong
+    } else {
+        format!(
+            "Tidak ada yang cocok dengan saringan '{}' (/ lalu Esc menghapusnya).",
+            daftar.saring
+        )
+    }
+}
+
 /// Width of the kecamatan column that lists get over more than one kecamatan.
 pub(crate) const LEBAR_KECAMATAN: usize = 13;
 
