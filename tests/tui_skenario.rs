@@ -409,3 +409,26 @@ fn a_year_before_the_first_tracked_one_shows_no_deadline_status() {
     let s = layar(&mut app, 80, 24);
     assert!(!s.contains("tak dilacak"), "{s}");
 }
+
+/// The reason shown under a form is that of the field the cursor is in.
+#[test]
+fn a_form_shows_the_reason_of_the_focused_field() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('4'));
+    tekan(&mut app, KeyCode::Char('i'));
+    tekan(&mut app, KeyCode::Char('e'));
+    tekan(&mut app, KeyCode::Tab); // Luas
+    ketik(&mut app, "x");
+    for _ in 0..4 {
+        tekan(&mut app, KeyCode::Tab); // Laki-laki
+    }
+    ketik(&mut app, "a");
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Laki-laki: "), "{s}");
+    tekan(&mut app, KeyCode::BackTab);
+    tekan(&mut app, KeyCode::BackTab);
+    tekan(&mut app, KeyCode::BackTab);
+    tekan(&mut app, KeyCode::BackTab);
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Luas (km²): "), "{s}");
+}

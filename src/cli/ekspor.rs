@@ -16,12 +16,19 @@ use crate::store::wilayah;
 
 fn tulis(berkas: &str, isi: &[u8]) -> Result<(), GalatCli> {
     if berkas == "-" {
-        std::io::stdout()
-            .write_all(isi)
-            .map_err(|e| GalatCli(vec![format!("keluaran tidak dapat ditulis: {e}")]))
+        std::io::stdout().write_all(isi).map_err(|e| {
+            GalatCli(vec![format!(
+                "keluaran tidak dapat ditulis: {}",
+                super::sebab_io(&e)
+            )])
+        })
     } else {
-        std::fs::write(berkas, isi)
-            .map_err(|e| GalatCli(vec![format!("{berkas}: tidak dapat ditulis: {e}")]))?;
+        std::fs::write(berkas, isi).map_err(|e| {
+            GalatCli(vec![format!(
+                "{berkas}: tidak dapat ditulis: {}",
+                super::sebab_io(&e)
+            )])
+        })?;
         eprintln!("Ditulis: {berkas}");
         Ok(())
     }

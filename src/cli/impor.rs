@@ -10,22 +10,17 @@ use crate::store::impor::{self, GalatImpor, Laporan};
 fn baca_berkas(berkas: &str) -> Result<(String, Vec<u8>), GalatCli> {
     if berkas == "-" {
         let mut isi = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut isi)
-            .map_err(|e| format!("masukan standar tidak dapat dibaca: {e}"))?;
+        std::io::stdin().read_to_end(&mut isi).map_err(|e| {
+            format!(
+                "masukan standar tidak dapat dibaca: {}",
+                super::sebab_io(&e)
+            )
+        })?;
         return Ok(("(stdin)".into(), isi));
     }
     std::fs::read(berkas)
         .map(|isi| (berkas.to_string(), isi))
-        .map_err(|e| {
-            let sebab = match e.kind() {
-                std::io::ErrorKind::NotFound => "berkas tidak ditemukan".to_string(),
-                std::io::ErrorKind::PermissionDenied => "tidak ada izin membaca berkas".to_string(),
-                std::io::ErrorKind::IsADirectory => "ini folder, bukan berkas".to_string(),
-                _ => e.to_string(),
-            };
-            GalatCli(vec![format!("{berkas}: {sebab}")])
-        })
+        .map_err(|e| GalatCli(vec![format!("{berkas}: {}", super::sebab_io(&e))]))
 }
 
 pub fn jalankan(k: &mut Konteks, jenis: JenisImpor) -> Result<u8, GalatCli> {

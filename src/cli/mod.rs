@@ -215,6 +215,20 @@ impl Konteks {
 }
 
 /// `$XDG_DATA_HOME/pantau/pantau.db`, or `~/.local/share/pantau/pantau.db`.
+/// Why a file could not be read or written, in Indonesian.
+pub(crate) fn sebab_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "berkas atau foldernya tidak ditemukan".into(),
+        ErrorKind::PermissionDenied => "tidak ada izin".into(),
+        ErrorKind::IsADirectory => "ini folder, bukan berkas".into(),
+        ErrorKind::StorageFull => "disk penuh".into(),
+        ErrorKind::ReadOnlyFilesystem => "disk hanya bisa dibaca".into(),
+        ErrorKind::BrokenPipe => "keluaran ditutup".into(),
+        _ => format!("galat sistem ({e})"),
+    }
+}
+
 pub fn db_bawaan() -> PathBuf {
     let dasar = std::env::var_os("XDG_DATA_HOME")
         .filter(|v| !v.is_empty())

@@ -62,9 +62,7 @@ pub enum Galat {
     Sql(rusqlite::Error),
     #[error("skema basis data tidak dapat diperbarui: {0}")]
     Migrasi(String),
-    #[error(
-        "data ini sudah diubah oleh pengguna lain sejak dibuka; muat ulang lalu ulangi perubahan"
-    )]
+    #[error("data ini diubah pengguna lain sejak dibuka; muat ulang lalu ulangi")]
     Konflik,
     #[error("{0}")]
     TidakAda(String),

@@ -63,7 +63,9 @@ impl Konteks {
                 {
                     [satu] => Ok(satu.id),
                     [] => Err("Belum ada kecamatan.".into()),
-                    _ => Err("Ada beberapa kecamatan: buka pantau dengan --kecamatan KODE untuk menambah data.".into()),
+                    _ => Err(
+                        "Beberapa kecamatan: buka pantau --kecamatan KODE untuk menambah.".into(),
+                    ),
                 }
             }
         }
@@ -456,9 +458,29 @@ impl App {
             }
         };
         f.render_widget(Paragraph::new(baris_pesan), pesan);
-        // footer built from the same list as the help
+        // footer built from the same list as the help; when it is wider than the screen, the
+        // screen's own keys give way from the right (`?` lists them all), never mid-word
+        let tombol: Vec<Tombol> = self
+            .tombol_sekarang()
+            .into_iter()
+            .filter(|t| t.kaki)
+            .collect();
+        let lebar = |t: &Tombol| t.tombol.chars().count() + t.arti.chars().count() + 3;
+        let umum = tombol
+            .iter()
+            .rev()
+            .take_while(|t| teks::UMUM.contains(t))
+            .count();
+        let mut pakai = vec![true; tombol.len()];
+        let mut total: usize = tombol.iter().map(lebar).sum();
+        let mut i = tombol.len().saturating_sub(umum);
+        while total > kaki.width as usize + 2 && i > 1 {
+            i -= 1;
+            pakai[i] = false;
+            total -= lebar(&tombol[i]);
+        }
         let mut kaki_spans = Vec::new();
-        for t in self.tombol_sekarang().iter().filter(|t| t.kaki) {
+        for (t, _) in tombol.iter().zip(&pakai).filter(|(_, p)| **p) {
             kaki_spans.push(Span::styled(t.tombol.to_string(), tema.judul()));
             kaki_spans.push(Span::raw(format!(" {}  ", t.arti)));
         }

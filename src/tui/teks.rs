@@ -1,7 +1,7 @@
 //! Every key the screens offer, listed once: the footer and the `?` help are built from here.
 
 /// A key and what it does on a screen.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tombol {
     pub tombol: &'static str,
     pub arti: &'static str,
@@ -44,12 +44,14 @@ pub const BERANDA: &[Tombol] = &[
 
 pub const BERANDA_KOSONG: &[Tombol] = &[t("c", "muat contoh Kecamatan Yosowilangun", true)];
 
+// In the footer, a screen's keys give way from the right when the line is too long: the
+// most used come first.
 pub const DESA: &[Tombol] = &[
     t("←→", "kolom", true),
-    t("[ ]", "tahun anggaran", true),
     t("Enter", "isi dokumen", true),
-    t("d", "hapus catatan dokumen", false),
     t("i", "rincian", true),
+    t("[ ]", "tahun anggaran", true),
+    t("d", "hapus catatan dokumen", false),
     t("a", "tambah desa", false),
 ];
 
@@ -68,11 +70,11 @@ pub const KEGIATAN: &[Tombol] = &[
 
 pub const KAK: &[Tombol] = &[
     t("↑↓", "pilih butir", false),
-    t("←→", "bagian KAK", true),
-    t("e/Enter", "ubah butir", true),
-    t("a", "tambah butir di bagian ini", true),
-    t("d", "hapus butir", true),
+    t("←→", "bagian", true),
     t("Esc", "kembali", true),
+    t("Enter/e", "ubah", true),
+    t("a", "tambah", true),
+    t("d", "hapus", true),
 ];
 
 pub const JADWAL: &[Tombol] = &[
@@ -88,27 +90,27 @@ pub const INDIKATOR: &[Tombol] = &[
 ];
 
 pub const FASILITASI: &[Tombol] = &[
-    t("[ ]", "tahun", true),
     t("a", "tambah", true),
     t("Enter/e", "ubah", true),
     t("t", "tindak lanjut", true),
+    t("[ ]", "tahun", true),
     t("d", "hapus", false),
 ];
 
 pub const MONEV: &[Tombol] = &[
     t("←→", "panel", true),
-    t("[ ]", "tahun", true),
-    t("a", "tambah (di matriks: kegiatan)", true),
-    t("A", "tambah masalah di matriks", false),
-    t("p", "putaran pemantauan baru", true),
+    t("a", "tambah", true),
+    t("p", "putaran baru", true),
     t("Enter/e", "ubah", true),
+    t("[ ]", "tahun", true),
+    t("A", "tambah masalah di matriks (a: kegiatan)", false),
     t("d", "hapus", false),
 ];
 
 pub const FORM: &[Tombol] = &[
     t("Ctrl-S", "simpan", true),
+    t("Tab/S-Tab", "pindah bidang", true),
     t("Esc", "tutup (tanya bila ada perubahan)", true),
-    t("Tab/S-Tab", "bidang berikut / sebelumnya", true),
     t("Enter", "bidang berikut; simpan di bidang terakhir", false),
 ];
 

@@ -184,7 +184,7 @@ impl Layar for FasilitasiTab {
             kepala,
         );
         let lebar_uraian =
-            (isi.width as usize).saturating_sub(40 + super::judul_kecamatan(k).len());
+            (isi.width as usize).saturating_sub(1 + 40 + super::judul_kecamatan(k).len());
         let mut baris = Vec::new();
         if self.baris.is_empty() {
             baris.push(Line::styled(

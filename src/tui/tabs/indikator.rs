@@ -90,7 +90,7 @@ impl Layar for IndikatorTab {
             let rincian: Vec<String> = iku
                 .rincian
                 .iter()
-                .map(|(j, ta, n)| format!("{j} TA {ta}: {n}"))
+                .map(|(j, ta, n)| format!("{j} {ta}: {}", format_ribuan(*n)))
                 .collect();
             let mut baris = vec![
                 Line::from(vec![
@@ -103,14 +103,17 @@ impl Layar for IndikatorTab {
                 ),
                 Line::from(vec![
                     Span::styled("IKU 2 ", tema.judul()),
-                    Span::raw(persen(&iku.iku2)),
+                    Span::raw(format!(
+                        "{} · {} desa × {} dokumen",
+                        persen(&iku.iku2),
+                        format_ribuan(iku.jumlah_desa),
+                        iku.rincian.len()
+                    )),
                 ]),
                 Line::styled(
-                    format!(
-                        "      tepat waktu: {} ({} desa × {})",
-                        rincian.join(", "),
-                        iku.jumlah_desa,
-                        iku.rincian.len()
+                    potong(
+                        &format!("      tepat waktu: {}", rincian.join(", ")),
+                        dalam.width as usize,
                     ),
                     tema.redup(),
                 ),
@@ -152,7 +155,9 @@ impl Layar for IndikatorTab {
             let _ = self.muat(k);
         }
         let judul_kec = super::judul_kecamatan(k);
-        let lebar = (dalam.width as usize).saturating_sub(judul_kec.len() + 4 + 9 + 10 + 10 + 9);
+        // one column for the selection mark, then the fixed columns
+        let lebar =
+            (dalam.width as usize).saturating_sub(1 + judul_kec.len() + 4 + 9 + 10 + 10 + 9);
         f.render_widget(
             Paragraph::new(Line::styled(
                 format!(

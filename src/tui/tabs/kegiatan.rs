@@ -672,6 +672,10 @@ impl Layar for Kegiatan {
                 }
             }
             KeyCode::Char('a') => {
+                // say at once, not after the form is filled, when there is no kecamatan to add to
+                if let Err(e) = k.satu_kecamatan() {
+                    return Aksi::Galat(e);
+                }
                 self.kak = None;
                 self.form_kepala(k, None)
             }

@@ -391,6 +391,15 @@ impl Layar for Monev {
                     Err(e) => Aksi::Galat(pesan_galat(e)),
                 }
             }
+            // a new plan or problem needs its kecamatan: said at once, not after the form
+            KeyCode::Char('a' | 'A')
+                if (self.panel == Panel::Rencana
+                    || key.code == KeyCode::Char('A')
+                    || self.baris_matriks.is_empty())
+                    && k.satu_kecamatan().is_err() =>
+            {
+                Aksi::Galat(k.satu_kecamatan().err().unwrap_or_default())
+            }
             KeyCode::Char('a') => match self.panel {
                 Panel::Rencana => self.form_rencana(None, k),
                 Panel::Matriks => match self.baris_matriks.get(self.d_matriks.pilih) {
