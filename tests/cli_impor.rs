@@ -750,3 +750,20 @@ fn desa_outside_the_chosen_kecamatan_is_rejected() {
     assert_eq!(err.len(), 2, "{err:?}");
     assert_eq!(d.potret(HARI_INI), sebelum);
 }
+
+#[test]
+fn a_date_long_before_its_fiscal_year_is_rejected_as_a_typo() {
+    let d = Dunia::sukamaju(HARI_INI);
+    let err = ditolak(
+        &d,
+        "dokumen",
+        "awal.csv",
+        "kode_desa;jenis;tahun_anggaran;tanggal\n\
+         35.08.21.2001;RKPDes;2027;15/09/2025\n\
+         35.08.21.2002;RKPDes;2027;15/09/2006\n",
+    );
+    assert_eq!(
+        err[0],
+        "awal.csv:3: tanggal 15/09/2006 terlalu awal untuk RKPDes TA 2027 (tenggat 30/09/2026; paling awal 01/01/2025): salah ketik tahun?"
+    );
+}

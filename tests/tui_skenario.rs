@@ -432,3 +432,25 @@ fn a_form_shows_the_reason_of_the_focused_field() {
     let s = layar(&mut app, 80, 24);
     assert!(s.contains("Luas (km²): "), "{s}");
 }
+
+/// The document form refuses a date long before the fiscal year, next to the field.
+#[test]
+fn the_document_form_refuses_a_mistyped_year() {
+    let mut app = app_contoh(Tema::baru(false, false));
+    tekan(&mut app, KeyCode::Char('4'));
+    tekan(&mut app, KeyCode::Enter);
+    // select all and type over: clear the field first
+    for _ in 0..12 {
+        tekan(&mut app, KeyCode::Backspace);
+    }
+    ketik(&mut app, "01/10/2005");
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("terlalu awal untuk RKPDes TA 2026"), "{s}");
+    ctrl(&mut app, 's');
+    let s = layar(&mut app, 80, 24);
+    assert!(
+        s.contains("Periksa bidang yang bertanda !") || s.contains("terlalu awal"),
+        "{s}"
+    );
+    assert!(!s.contains("disimpan"), "{s}");
+}

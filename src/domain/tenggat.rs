@@ -49,6 +49,27 @@ impl AturanTenggat {
         tahun - self.geser_tahun
     }
 
+    /// The earliest date a document of fiscal year `ta` can plausibly carry: 1 January of the
+    /// year before its deadline's. Earlier is a mistyped year (2006 for 2026) that would
+    /// otherwise count as on time.
+    pub fn paling_awal(&self, ta: i32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.tenggat(ta).year() - 1, 1, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Checks a document's date against `paling_awal`; the error names the kind and year.
+    pub fn periksa_tanggal(&self, jenis: &str, ta: i32, tanggal: NaiveDate) -> Result<(), String> {
+        let awal = self.paling_awal(ta);
+        if tanggal < awal {
+            return Err(format!(
+                "{} terlalu awal untuk {jenis} TA {ta} (tenggat {}; paling awal {}): salah ketik tahun?",
+                crate::domain::tanggal::format_tanggal(tanggal),
+                crate::domain::tanggal::format_tanggal(self.tenggat(ta)),
+                crate::domain::tanggal::format_tanggal(awal)
+            ));
+        }
+        Ok(())
+    }
+
     /// Checks a rule typed by a person or read from a file.
     pub fn periksa(&self) -> Result<(), String> {
         if !(-5..=5).contains(&self.geser_tahun) {
@@ -309,5 +330,25 @@ mod tests {
             hari_ini,
         );
         assert_eq!(ta, vec![2025, 2026]);
+    }
+
+    #[test]
+    fn the_earliest_plausible_date_is_a_year_before_the_deadline_year() {
+        let d = |y, m, h| NaiveDate::from_ymd_opt(y, m, h).unwrap();
+        // RKPDes 2027: deadline 30/09/2026
+        let r = AturanTenggat::RKPDES;
+        assert_eq!(r.paling_awal(2027), d(2025, 1, 1));
+        assert!(r.periksa_tanggal("RKPDes", 2027, d(2025, 1, 1)).is_ok());
+        let g = r
+            .periksa_tanggal("RKPDes", 2027, d(2024, 12, 31))
+            .unwrap_err();
+        assert_eq!(
+            g,
+            "31/12/2024 terlalu awal untuk RKPDes TA 2027 (tenggat 30/09/2026; paling awal 01/01/2025): salah ketik tahun?"
+        );
+        // LPPDes 2025: deadline 31/03/2026
+        let l = AturanTenggat::LPPDES;
+        assert!(l.periksa_tanggal("LPPDes", 2025, d(2000, 1, 1)).is_err());
+        assert!(l.periksa_tanggal("LPPDes", 2025, d(2025, 1, 1)).is_ok());
     }
 }

@@ -571,6 +571,11 @@ pub fn impor_dokumen(
             };
             let ta = tahun(p.ambil("tahun_anggaran"), "tahun_anggaran", &mut alasan);
             let tanggal = tanggal_lalu(p.ambil("tanggal"), "tanggal", hari_ini, &mut alasan);
+            if let (Some(j), Some(ta), Some(t)) = (j, ta, tanggal)
+                && let Err(e) = j.aturan.periksa_tanggal(&j.kode, ta, t)
+            {
+                alasan.push(format!("tanggal {e}"));
+            }
             if let (Some(d), Some(j), Some(ta)) = (d, j, ta)
                 && alasan.is_empty()
             {

@@ -107,8 +107,11 @@ impl DesaTab {
             vec![
                 Bidang::new(
                     "Tanggal",
-                    Jenis::Tanggal {
-                        batas: Some(k.hari_ini),
+                    Jenis::TanggalDokumen {
+                        batas: k.hari_ini,
+                        jenis: j.kode.clone(),
+                        aturan: j.aturan,
+                        ta: self.ta,
                     },
                     false,
                     &d.as_ref()

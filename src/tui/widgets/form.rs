@@ -22,6 +22,14 @@ pub enum Jenis {
     Tanggal {
         batas: Option<NaiveDate>,
     },
+    /// A desa document's date: not after `batas`, nor before what its kind and fiscal year
+    /// allow (`AturanTenggat::periksa_tanggal`).
+    TanggalDokumen {
+        batas: NaiveDate,
+        jenis: String,
+        aturan: crate::domain::tenggat::AturanTenggat,
+        ta: i32,
+    },
     Rupiah,
     Bulat,
     Desimal,
@@ -81,6 +89,21 @@ pub fn periksa(jenis: &Jenis, wajib: bool, teks: &str) -> Result<(), String> {
                 Some(b) if t > *b => Err(format!("sesudah hari ini ({})", format_tanggal(*b))),
                 _ => Ok(()),
             }
+        }
+        Jenis::TanggalDokumen {
+            batas,
+            jenis,
+            aturan,
+            ta,
+        } => {
+            periksa(
+                &Jenis::Tanggal {
+                    batas: Some(*batas),
+                },
+                wajib,
+                teks,
+            )?;
+            aturan.periksa_tanggal(jenis, *ta, parse_tanggal(teks)?)
         }
         Jenis::Rupiah => parse_rupiah(teks).and_then(|v| {
             if v < 0 {
