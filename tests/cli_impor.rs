@@ -767,3 +767,22 @@ fn a_date_long_before_its_fiscal_year_is_rejected_as_a_typo() {
         "awal.csv:3: tanggal 15/09/2006 terlalu awal untuk RKPDes TA 2027 (tenggat 30/09/2026; paling awal 01/01/2025): salah ketik tahun?"
     );
 }
+
+#[test]
+fn a_kecamatan_name_that_differs_from_the_database_and_the_other_rows_is_the_one_blamed() {
+    let d = Dunia::sukamaju(HARI_INI);
+    let err = ditolak(
+        &d,
+        "desa",
+        "desa2.csv",
+        "kode;nama;kecamatan\n\
+         35.08.21.2001;Satu;Tempeh\n\
+         35.08.21.2002;Dua;Sukamaju\n\
+         35.08.21.2003;Tiga;SUKAMAJU\n",
+    );
+    assert_eq!(
+        err[0],
+        "desa2.csv:2: kecamatan 35.08.21 bernama 'Sukamaju' di basis data dan di baris 3, di sini 'Tempeh'"
+    );
+    assert_eq!(err.len(), 2, "{err:?}");
+}

@@ -73,9 +73,9 @@ pub fn jalankan(k: &Konteks, tahun: Option<i32>, json: bool) -> Result<u8, Galat
         return Ok(KELUAR_OK);
     }
     if daftar.is_empty() {
+        let db = k.db.display();
         println!(
-            "Belum ada kecamatan di basis data {}.\nMuat contoh dengan: pantau init --contoh",
-            k.db.display()
+            "Belum ada kecamatan di basis data {db}.\nMuat contoh: pantau --db {db} init --contoh\natau impor desa: pantau --db {db} impor desa BERKAS"
         );
         return Ok(KELUAR_OK);
     }

@@ -202,6 +202,18 @@ pub(crate) fn periksa_desa(
     };
     let mut masalah = Masalah::dari(nama, &t.galat);
     let mut peringatan = Vec::new();
+    // the names the file gives each kecamatan code, with the first line of each: a name that
+    // differs from the database's is a rename only when no row keeps the database's name
+    let mut nama_di_berkas: HashMap<String, Vec<(String, u64)>> = HashMap::new();
+    for b in &t.baris {
+        let nama_kec = t.ambil(b, "kecamatan");
+        if let (false, Ok(k)) = (nama_kec.is_empty(), parse_kode_desa(t.ambil(b, "kode"))) {
+            let v = nama_di_berkas.entry(k.kode_kecamatan).or_default();
+            if !v.iter().any(|(n, _)| n.eq_ignore_ascii_case(nama_kec)) {
+                v.push((nama_kec.to_string(), b.nomor));
+            }
+        }
+    }
     let mut kecamatan: HashMap<String, (Kecamatan, u64)> = HashMap::new();
     let mut dilihat: HashMap<String, u64> = HashMap::new();
     let mut desa = Vec::new();
@@ -243,37 +255,59 @@ pub(crate) fn periksa_desa(
                 }
                 None => {
                     let ada = wilayah::kecamatan_kode(store.conn(), &k.kode_kecamatan)?;
-                    if let Some(lama) = &ada
-                        && !nama_kec.is_empty()
-                        && !lama.nama.eq_ignore_ascii_case(nama_kec)
-                    {
-                        peringatan.push(t.galat(
-                            b,
-                            &format!(
-                                "peringatan: kecamatan {} bernama '{}' di basis data, diganti '{nama_kec}'",
+                    // a later row that keeps the database's name
+                    let baris_lama = ada.as_ref().and_then(|lama| {
+                        nama_di_berkas
+                            .get(&k.kode_kecamatan)?
+                            .iter()
+                            .find(|(n, _)| n.eq_ignore_ascii_case(&lama.nama))
+                            .map(|x| x.1)
+                    });
+                    if let (Some(lama), Some(baris_lama)) = (&ada, baris_lama) {
+                        if !nama_kec.is_empty() && !lama.nama.eq_ignore_ascii_case(nama_kec) {
+                            alasan.push(format!(
+                                "kecamatan {} bernama '{}' di basis data dan di baris {baris_lama}, di sini '{nama_kec}'",
                                 k.kode_kecamatan, lama.nama
-                            ),
-                        ));
-                    }
-                    if ada.is_none() && nama_kec.is_empty() {
-                        alasan.push(format!(
-                            "kecamatan {} belum ada di basis data: isi kolom kecamatan dengan namanya",
-                            k.kode_kecamatan
-                        ));
-                    } else {
-                        let mut kec = ada.clone().unwrap_or_default();
-                        kec.kode = k.kode_kecamatan.clone();
-                        if !nama_kec.is_empty() {
-                            kec.nama = nama_kec.to_string();
+                            ));
                         }
+                        let mut kec = lama.clone();
                         if !kab.is_empty() {
                             kec.kabupaten = kab.to_string();
                         }
-                        // id 0 marks a kecamatan this import creates
-                        if ada.is_none() {
-                            kec.id = 0;
+                        kecamatan.insert(k.kode_kecamatan.clone(), (kec, baris_lama));
+                    } else {
+                        if let Some(lama) = &ada
+                            && !nama_kec.is_empty()
+                            && !lama.nama.eq_ignore_ascii_case(nama_kec)
+                        {
+                            peringatan.push(t.galat(
+                                b,
+                                &format!(
+                                    "peringatan: kecamatan {} bernama '{}' di basis data, diganti '{nama_kec}'",
+                                    k.kode_kecamatan, lama.nama
+                                ),
+                            ));
                         }
-                        kecamatan.insert(k.kode_kecamatan.clone(), (kec, b.nomor));
+                        if ada.is_none() && nama_kec.is_empty() {
+                            alasan.push(format!(
+                                "kecamatan {} belum ada di basis data: isi kolom kecamatan dengan namanya",
+                                k.kode_kecamatan
+                            ));
+                        } else {
+                            let mut kec = ada.clone().unwrap_or_default();
+                            kec.kode = k.kode_kecamatan.clone();
+                            if !nama_kec.is_empty() {
+                                kec.nama = nama_kec.to_string();
+                            }
+                            if !kab.is_empty() {
+                                kec.kabupaten = kab.to_string();
+                            }
+                            // id 0 marks a kecamatan this import creates
+                            if ada.is_none() {
+                                kec.id = 0;
+                            }
+                            kecamatan.insert(k.kode_kecamatan.clone(), (kec, b.nomor));
+                        }
                     }
                 }
             }
