@@ -114,7 +114,7 @@ const DARI: &str = "FROM fasilitasi f JOIN katalog_fasilitasi k ON k.id = f.kata
        AND (?4 IS NULL OR f.katalog_id = ?4) AND (?5 IS NULL OR f.desa_id = ?5)
        AND (?6 = '' OR k.kode LIKE '%' || ?6 || '%' OR k.nama LIKE '%' || ?6 || '%'
             OR d.nama LIKE '%' || ?6 || '%' OR f.uraian LIKE '%' || ?6 || '%'
-            OR (SELECT nama FROM kecamatan WHERE id = f.kecamatan_id) LIKE '%' || ?6 || '%')";
+            OR f.kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?6 || '%'))";
 
 fn batas_tahun(tahun: i32) -> (String, String) {
     (format!("{tahun:04}-01-01"), format!("{tahun:04}-12-31"))

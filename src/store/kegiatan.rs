@@ -144,7 +144,7 @@ pub fn daftar(
         "SELECT {KOLOM} FROM kegiatan
          WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
            AND (?3 = '' OR kode_kegiatan LIKE '%' || ?3 || '%' OR nama_kegiatan LIKE '%' || ?3 || '%'
-                OR seksi LIKE '%' || ?3 || '%' OR (SELECT nama FROM kecamatan WHERE id = kecamatan_id) LIKE '%' || ?3 || '%')
+                OR seksi LIKE '%' || ?3 || '%' OR kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))
          ORDER BY kode_kegiatan, kecamatan_id LIMIT ?4 OFFSET ?5"
     ), lingkup, saring)?;
     let v = stmt
@@ -160,7 +160,7 @@ pub fn hitung(conn: &Connection, lingkup: Lingkup, tahun: i32, saring: &str) -> 
     Ok(super::siapkan_daftar(conn, "SELECT count(*) FROM kegiatan
              WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
                AND (?3 = '' OR kode_kegiatan LIKE '%' || ?3 || '%' OR nama_kegiatan LIKE '%' || ?3 || '%'
-                    OR seksi LIKE '%' || ?3 || '%' OR (SELECT nama FROM kecamatan WHERE id = kecamatan_id) LIKE '%' || ?3 || '%')", lingkup, saring)?
+                    OR seksi LIKE '%' || ?3 || '%' OR kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))", lingkup, saring)?
         .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }
 
@@ -506,7 +506,7 @@ pub fn jadwal(
         "SELECT t.id, k.id, k.kode_kegiatan, k.nama_kegiatan, t.nama, t.bulan, t.tempat, k.kecamatan_id
          FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
          WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
-           AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%' OR (SELECT nama FROM kecamatan WHERE id = k.kecamatan_id) LIKE '%' || ?3 || '%')
+           AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%' OR k.kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))
          ORDER BY k.kode_kegiatan, k.kecamatan_id, t.urutan, t.id LIMIT ?4 OFFSET ?5",
         lingkup,
         saring,
@@ -552,7 +552,7 @@ pub fn jadwal(
 pub fn hitung_jadwal(conn: &Connection, lingkup: Lingkup, tahun: i32, saring: &str) -> Hasil<i64> {
     Ok(super::siapkan_daftar(conn, "SELECT count(*) FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id
              WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
-               AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%' OR (SELECT nama FROM kecamatan WHERE id = k.kecamatan_id) LIKE '%' || ?3 || '%')", lingkup, saring)?
+               AND (?3 = '' OR t.nama LIKE '%' || ?3 || '%' OR k.nama_kegiatan LIKE '%' || ?3 || '%' OR k.kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))", lingkup, saring)?
         .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }
 
@@ -613,7 +613,7 @@ pub fn indikator_tahun(
     let mut stmt = super::siapkan_daftar(conn, "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi, k.kecamatan_id
          FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
          WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
-           AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%' OR (SELECT nama FROM kecamatan WHERE id = k.kecamatan_id) LIKE '%' || ?3 || '%')
+           AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%' OR k.kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))
          ORDER BY k.kode_kegiatan, k.kecamatan_id, i.urutan, i.id LIMIT ?4 OFFSET ?5", lingkup, saring)?;
     let v = stmt
         .query_map(
@@ -648,7 +648,7 @@ pub fn hitung_indikator(
         conn,
         "SELECT count(*) FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
              WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
-               AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%' OR (SELECT nama FROM kecamatan WHERE id = k.kecamatan_id) LIKE '%' || ?3 || '%')",
+               AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%' OR k.kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))",
         lingkup,
         saring,
     )?

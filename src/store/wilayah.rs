@@ -182,7 +182,7 @@ pub fn daftar_desa(
         &format!(
             "SELECT {KOLOM_DESA} FROM desa d
          WHERE (?1 IS NULL OR d.kecamatan_id = ?1)
-           AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR d.nama LIKE '%' || ?2 || '%' OR (SELECT nama FROM kecamatan WHERE id = d.kecamatan_id) LIKE '%' || ?2 || '%')
+           AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR d.nama LIKE '%' || ?2 || '%' OR d.kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?2 || '%'))
          ORDER BY d.kode LIMIT ?3 OFFSET ?4"
         ),
         lingkup,
@@ -199,7 +199,7 @@ pub fn hitung_desa(conn: &Connection, lingkup: Lingkup, saring: &str) -> Hasil<i
         conn,
         "SELECT count(*) FROM desa d
              WHERE (?1 IS NULL OR d.kecamatan_id = ?1)
-               AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR d.nama LIKE '%' || ?2 || '%' OR (SELECT nama FROM kecamatan WHERE id = d.kecamatan_id) LIKE '%' || ?2 || '%')",
+               AND (?2 = '' OR d.kode LIKE '%' || ?2 || '%' OR d.nama LIKE '%' || ?2 || '%' OR d.kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?2 || '%'))",
         lingkup,
         saring,
     )?
