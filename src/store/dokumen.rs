@@ -403,6 +403,23 @@ impl RingkasanCek {
     }
 }
 
+/// Documents of a kind and fiscal year in scope, from the tally (one row, for one kecamatan or
+/// the whole country): (with a date, on time).
+fn rekap(conn: &Connection, lingkup: Lingkup, jenis_id: i64, ta: i32) -> Hasil<(i64, i64)> {
+    Ok(super::siapkan_lingkup(
+        conn,
+        &format!(
+            "SELECT coalesce(sum(tercatat), 0), coalesce(sum(tepat_waktu), 0) FROM {}
+             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND jenis_id = ?2 AND tahun_anggaran = ?3",
+            super::tabel_rekap("rekap_dokumen", lingkup)
+        ),
+        lingkup,
+    )?
+    .query_row(params![lingkup.param(), jenis_id, ta], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?)
+}
+
 /// The same numbers as `cek`, from the tally kept by triggers (`rekap_dokumen`): tracked desa
 /// in scope minus documents with a date, per candidate.
 pub fn ringkasan_cek(
@@ -414,18 +431,8 @@ pub fn ringkasan_cek(
 ) -> Hasil<RingkasanCek> {
     let desa = super::wilayah::jumlah_desa_dilacak(conn, lingkup)?;
     let mut r = RingkasanCek::default();
-    let mut stmt = super::siapkan_lingkup(
-        conn,
-        &format!(
-            "SELECT coalesce(sum(tercatat), 0) FROM {}
-             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND jenis_id = ?2 AND tahun_anggaran = ?3",
-            super::tabel_rekap("rekap_dokumen", lingkup)
-        ),
-        lingkup,
-    )?;
     for mut c in calon_cek(conn, hari_ini, jendela, tahun_awal)? {
-        let tercatat: i64 =
-            stmt.query_row(params![lingkup.param(), c.jenis_id, c.ta], |x| x.get(0))?;
+        let (tercatat, _) = rekap(conn, lingkup, c.jenis_id, c.ta)?;
         c.hilang = (desa - tercatat).max(0);
         if tenggat::status(None, c.tenggat, hari_ini, jendela) == Status::LewatTenggat {
             r.lewat_tenggat += c.hilang;
@@ -607,19 +614,9 @@ pub fn iku2_rincian(
     tahun: i32,
 ) -> Hasil<Vec<(JenisDokumen, i32, i64)>> {
     let mut hasil = Vec::new();
-    // from the tally: one row, for one kecamatan or the whole country
-    let mut stmt = super::siapkan_lingkup(
-        conn,
-        &format!(
-            "SELECT coalesce(sum(tepat_waktu), 0) FROM {}
-             WHERE (?1 IS NULL OR kecamatan_id = ?1) AND jenis_id = ?2 AND tahun_anggaran = ?3",
-            super::tabel_rekap("rekap_dokumen", lingkup)
-        ),
-        lingkup,
-    )?;
     for j in daftar_jenis(conn)?.into_iter().filter(|j| j.hitung_iku2) {
         let ta = j.aturan.ta_untuk_tahun_kinerja(tahun);
-        let n: i64 = stmt.query_row(params![lingkup.param(), j.id, ta], |r| r.get(0))?;
+        let (_, n) = rekap(conn, lingkup, j.id, ta)?;
         hasil.push((j, ta, n));
     }
     Ok(hasil)
