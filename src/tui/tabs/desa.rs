@@ -288,15 +288,10 @@ impl Layar for DesaTab {
             let posisi = wilayah::posisi_desa(conn, k.lingkup, &kode)?;
             self.daftar.pilih = posisi as usize;
         }
-        let total = wilayah::hitung_desa(conn, k.lingkup, &self.daftar.saring)?;
-        self.daftar.atur_total(total as usize);
-        self.baris = dokumen::halaman_dokumen(
-            conn,
-            k.lingkup,
-            self.ta,
-            &self.daftar.saring,
-            self.daftar.awal as i64,
-            self.daftar.tinggi.max(1) as i64,
+        let (l, ta) = (k.lingkup, self.ta);
+        self.baris = self.daftar.muat(
+            |s| wilayah::hitung_desa(conn, l, s),
+            |s, dari, n| dokumen::halaman_dokumen(conn, l, ta, s, dari, n),
         )?;
         if let Some((d, _)) = &self.rinci {
             let id = d.id;

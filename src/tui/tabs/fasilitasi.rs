@@ -130,19 +130,14 @@ impl Layar for FasilitasiTab {
         if self.katalog.is_empty() {
             self.katalog = fasilitasi::daftar_katalog(conn)?;
         }
-        let s = Saring {
-            teks: self.daftar.saring.clone(),
+        let saring = |teks: &str| Saring {
+            teks: teks.to_string(),
             ..Default::default()
         };
-        let total = fasilitasi::hitung(conn, k.lingkup, self.tahun, &s)?;
-        self.daftar.atur_total(total as usize);
-        self.baris = fasilitasi::daftar(
-            conn,
-            k.lingkup,
-            self.tahun,
-            &s,
-            self.daftar.awal as i64,
-            self.daftar.tinggi.max(1) as i64,
+        let (l, th) = (k.lingkup, self.tahun);
+        self.baris = self.daftar.muat(
+            |t| fasilitasi::hitung(conn, l, th, &saring(t)),
+            |t, dari, n| fasilitasi::daftar(conn, l, th, &saring(t), dari, n),
         )?;
         self.iku1 = fasilitasi::iku1(conn, k.lingkup, self.tahun)?;
         Ok(())

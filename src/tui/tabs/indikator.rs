@@ -66,15 +66,10 @@ impl Layar for IndikatorTab {
         if self.unsur.is_empty() {
             self.unsur = ikm::nama_unsur(conn)?;
         }
-        let total = kegiatan::hitung_indikator(conn, k.lingkup, self.tahun, &self.daftar.saring)?;
-        self.daftar.atur_total(total as usize);
-        self.baris = kegiatan::indikator_tahun(
-            conn,
-            k.lingkup,
-            self.tahun,
-            &self.daftar.saring,
-            self.daftar.awal as i64,
-            self.daftar.tinggi.max(1) as i64,
+        let (l, th) = (k.lingkup, self.tahun);
+        self.baris = self.daftar.muat(
+            |s| kegiatan::hitung_indikator(conn, l, th, s),
+            |s, dari, n| kegiatan::indikator_tahun(conn, l, th, s, dari, n),
         )?;
         Ok(())
     }

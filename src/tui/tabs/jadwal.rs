@@ -58,15 +58,10 @@ fn kode_pendek(kode: &str) -> &str {
 impl Layar for Jadwal {
     fn muat(&mut self, k: &Konteks) -> Hasil<()> {
         let conn = k.store.conn();
-        let total = kegiatan::hitung_jadwal(conn, k.lingkup, self.tahun, &self.daftar.saring)?;
-        self.daftar.atur_total(total as usize);
-        self.baris = kegiatan::jadwal(
-            conn,
-            k.lingkup,
-            self.tahun,
-            &self.daftar.saring,
-            self.daftar.awal as i64,
-            self.daftar.tinggi.max(1) as i64,
+        let (l, th) = (k.lingkup, self.tahun);
+        self.baris = self.daftar.muat(
+            |s| kegiatan::hitung_jadwal(conn, l, th, s),
+            |s, dari, n| kegiatan::jadwal(conn, l, th, s, dari, n),
         )?;
         // planned in the next 60 days (this month and the months that start by then), grouped
         // by stage so that a national scope reads a few rows, not every kecamatan's

@@ -427,15 +427,10 @@ impl Kegiatan {
 impl Layar for Kegiatan {
     fn muat(&mut self, k: &Konteks) -> Hasil<()> {
         let conn = k.store.conn();
-        let total = kegiatan::hitung(conn, k.lingkup, self.tahun, &self.daftar.saring)?;
-        self.daftar.atur_total(total as usize);
-        self.baris = kegiatan::daftar(
-            conn,
-            k.lingkup,
-            self.tahun,
-            &self.daftar.saring,
-            self.daftar.awal as i64,
-            self.daftar.tinggi.max(1) as i64,
+        let (l, th) = (k.lingkup, self.tahun);
+        self.baris = self.daftar.muat(
+            |s| kegiatan::hitung(conn, l, th, s),
+            |s, dari, n| kegiatan::daftar(conn, l, th, s, dari, n),
         )?;
         if let Some(id) = self.kak.as_ref().map(|x| x.kegiatan.id) {
             self.kak = kegiatan::kak(conn, id)?;

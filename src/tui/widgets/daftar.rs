@@ -49,6 +49,18 @@ impl Daftar {
         self.jaga();
     }
 
+    /// Counts the filtered list, keeps the selection inside it, and fetches the page on screen:
+    /// `hitung(filter)` and `halaman(filter, offset, limit)` are the store's two queries.
+    pub fn muat<T, E>(
+        &mut self,
+        hitung: impl FnOnce(&str) -> Result<i64, E>,
+        halaman: impl FnOnce(&str, i64, i64) -> Result<Vec<T>, E>,
+    ) -> Result<Vec<T>, E> {
+        let total = hitung(&self.saring)?;
+        self.atur_total(total.max(0) as usize);
+        halaman(&self.saring, self.awal as i64, self.tinggi.max(1) as i64)
+    }
+
     /// Keeps the selected row visible.
     pub fn jaga(&mut self) {
         let t = self.tinggi.max(1);
