@@ -1,22 +1,195 @@
-//! Fitting text into columns.
+//! Text people type or files bring: what is refused (control characters, invisible-only
+//! values, overlong values), what is safe to print, and fitting text into terminal columns by
+//! display width (a CJK character takes two cells, a combining mark none).
 
-/// Truncates to `lebar` characters, marking the cut with `~`.
-pub fn potong(teks: &str, lebar: usize) -> String {
-    if teks.chars().count() <= lebar {
-        teks.to_string()
-    } else {
-        let mut s: String = teks.chars().take(lebar.saturating_sub(1)).collect();
-        s.push('~');
-        s
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthChar;
+
+/// Longest name (desa, kecamatan, kabupaten, unit, kegiatan …), in characters.
+pub const BATAS_NAMA: usize = 100;
+/// Longest code or number (Perdes number, kegiatan code …).
+pub const BATAS_KODE: usize = 50;
+/// Longest short text (a field on one line: place, implementer …).
+pub const BATAS_PENDEK: usize = 300;
+/// Longest long text (description, note, KAK point).
+pub const BATAS_PANJANG: usize = 4000;
+
+/// What kind of value a field holds: decides its length limit and whether a tab is allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ragam {
+    Nama,
+    Kode,
+    Pendek,
+    /// Long text: a tab is allowed inside.
+    Panjang,
+}
+
+impl Ragam {
+    pub fn batas(self) -> usize {
+        match self {
+            Ragam::Nama => BATAS_NAMA,
+            Ragam::Kode => BATAS_KODE,
+            Ragam::Pendek => BATAS_PENDEK,
+            Ragam::Panjang => BATAS_PANJANG,
+        }
     }
+}
+
+/// A control character: C0 (but tab), DEL, C1, and the bidirectional overrides and isolates
+/// that make a terminal or editor show text in another order than it is stored.
+fn kendali(c: char, tab_boleh: bool) -> bool {
+    (c == '\t' && !tab_boleh)
+        || (c.is_control() && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that show nothing at all: a value made only of these looks empty but is not.
+fn tak_tampak(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{00AD}' | '\u{180E}'
+        )
+}
+
+/// How a character is named in a message: `U+001B`.
+fn nama_kode(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+/// Checks a value a person or a file gives for a field of kind `ragam`. An empty value is
+/// fine here (whether it is required is the caller's rule).
+pub fn periksa(teks: &str, ragam: Ragam) -> Result<(), String> {
+    if let Some(c) = teks.chars().find(|c| kendali(*c, ragam == Ragam::Panjang)) {
+        return Err(if c == '\t' {
+            "berisi tab; pakai spasi".into()
+        } else {
+            format!("berisi karakter kendali {} yang tidak boleh", nama_kode(c))
+        });
+    }
+    if !teks.is_empty() && teks.chars().all(tak_tampak) {
+        return Err("hanya berisi karakter tak tampak (spasi, U+FEFF, U+200B …)".into());
+    }
+    let n = teks.chars().count();
+    if n > ragam.batas() {
+        return Err(format!(
+            "terlalu panjang: {} karakter, paling banyak {}",
+            super::angka::format_ribuan(n as i64),
+            super::angka::format_ribuan(ragam.batas() as i64)
+        ));
+    }
+    Ok(())
+}
+
+/// Safe to write to a terminal, a log or a mail: control characters (also from an old
+/// database written before they were refused) become `?`, a tab a space.
+pub fn aman(teks: &str) -> Cow<'_, str> {
+    if !teks.chars().any(|c| kendali(c, false)) {
+        return Cow::Borrowed(teks);
+    }
+    Cow::Owned(
+        teks.chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if kendali(c, false) => '?',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Display width of one character once made safe (`aman`).
+fn lebar_char(c: char) -> usize {
+    if kendali(c, false) {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+/// Cells the text takes in a terminal.
+pub fn lebar(teks: &str) -> usize {
+    teks.chars().map(lebar_char).sum()
+}
+
+/// At most `lebar` cells, made safe, the cut marked with `~`.
+pub fn potong(teks: &str, lebar_maks: usize) -> String {
+    let teks = aman(teks);
+    if lebar(&teks) <= lebar_maks {
+        return teks.into_owned();
+    }
+    let mut s = String::new();
+    let mut w = 0;
+    for c in teks.chars() {
+        let cw = lebar_char(c);
+        if w + cw + 1 > lebar_maks {
+            break;
+        }
+        s.push(c);
+        w += cw;
+    }
+    s.push('~');
+    s
+}
+
+/// Exactly `lebar` cells: cut (`potong`) or padded with spaces on the right.
+pub fn pas(teks: &str, lebar_sel: usize) -> String {
+    let mut s = potong(teks, lebar_sel);
+    let w = lebar(&s);
+    s.extend(std::iter::repeat_n(' ', lebar_sel.saturating_sub(w)));
+    s
+}
+
+/// Exactly `lebar` cells, padded on the left (numbers).
+pub fn pas_kanan(teks: &str, lebar_sel: usize) -> String {
+    let s = potong(teks, lebar_sel);
+    let w = lebar(&s);
+    let mut keluar: String = std::iter::repeat_n(' ', lebar_sel.saturating_sub(w)).collect();
+    keluar.push_str(&s);
+    keluar
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn long_names_are_cut_with_a_mark() {
-        assert_eq!(super::potong("Yosowilangun Kidul", 14), "Yosowilangun ~");
-        assert_eq!(super::potong("Krai", 14), "Krai");
-        assert_eq!(super::potong("Krai", 0), "~");
+        assert_eq!(potong("Yosowilangun Kidul", 14), "Yosowilangun ~");
+        assert_eq!(potong("Krai", 14), "Krai");
+        assert_eq!(potong("Krai", 0), "~");
+    }
+
+    #[test]
+    fn widths_are_display_cells() {
+        assert_eq!(lebar("Desa"), 4);
+        assert_eq!(lebar("東京"), 4);
+        assert_eq!(lebar("e\u{301}"), 1);
+        assert_eq!(pas("東京都庁", 5), "東京~");
+        assert_eq!(pas("東京都庁", 6), "東京~ ");
+        assert_eq!(lebar(&pas("Café\u{301}", 8)), 8);
+        assert_eq!(lebar(&pas("😀😀😀", 5)), 5);
+        assert_eq!(pas_kanan("7.285", 7), "  7.285");
+    }
+
+    #[test]
+    fn control_characters_are_refused_and_never_printed() {
+        assert!(periksa("Darungan", Ragam::Nama).is_ok());
+        let e = periksa("X\u{1b}]0;X\u{7}", Ragam::Nama).unwrap_err();
+        assert!(e.contains("U+001B"), "{e}");
+        assert!(periksa("a\tb", Ragam::Nama).unwrap_err().contains("tab"));
+        assert!(periksa("a\tb", Ragam::Panjang).is_ok());
+        assert!(periksa("a\u{85}b", Ragam::Panjang).is_err());
+        assert!(periksa("a\u{7f}b", Ragam::Panjang).is_err());
+        assert!(periksa("a\u{202e}b", Ragam::Nama).is_err());
+        assert!(periksa("\u{feff}\u{feff}", Ragam::Nama).is_err());
+        assert!(periksa("\u{200b}", Ragam::Nama).is_err());
+        assert!(periksa("", Ragam::Nama).is_ok());
+        let panjang = "a".repeat(BATAS_NAMA + 1);
+        assert!(periksa(&panjang, Ragam::Nama).unwrap_err().contains("101"));
+        assert_eq!(aman("a\u{1b}[2Jb\tc"), "a?[2Jb c");
+        assert!(matches!(aman("Darungan"), Cow::Borrowed(_)));
+        assert_eq!(potong("\u{1b}[2J", 10), "?[2J");
     }
 }
