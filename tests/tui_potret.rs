@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn layar(app: &mut App, lebar: u16, tinggi: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(lebar, tinggi)).unwrap();
+    app.atur_ukuran(ratatui::layout::Rect::new(0, 0, lebar, tinggi));
     t.draw(|f| app.gambar(f)).unwrap();
     let buf = t.backend().buffer().clone();
     let mut s = String::new();

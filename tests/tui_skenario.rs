@@ -22,6 +22,7 @@ fn app_contoh(tema: Tema) -> App {
 
 fn layar(app: &mut App, lebar: u16, tinggi: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(lebar, tinggi)).unwrap();
+    app.atur_ukuran(ratatui::layout::Rect::new(0, 0, lebar, tinggi));
     t.draw(|f| app.gambar(f)).unwrap();
     let buf = t.backend().buffer().clone();
     let mut s = String::new();
@@ -263,6 +264,7 @@ fn ascii_and_no_colour_stay_readable() {
     let mut app = app_contoh(Tema::baru(false, true));
     tekan(&mut app, KeyCode::Char('4'));
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    app.atur_ukuran(ratatui::layout::Rect::new(0, 0, 80, 24));
     t.draw(|f| app.gambar(f)).unwrap();
     let buf = t.backend().buffer().clone();
     let mut teks = String::new();

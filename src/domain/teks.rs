@@ -82,6 +82,15 @@ pub fn periksa(teks: &str, ragam: Ragam) -> Result<(), String> {
     Ok(())
 }
 
+/// `periksa` for a named field, as `Label: reason` (a form marks the field with that label);
+/// `wajib` refuses an empty value.
+pub fn periksa_bidang(label: &str, teks: &str, ragam: Ragam, wajib: bool) -> Result<(), String> {
+    if wajib && teks.trim().is_empty() {
+        return Err(format!("{label}: wajib diisi"));
+    }
+    periksa(teks, ragam).map_err(|e| format!("{label}: {e}"))
+}
+
 /// Safe to write to a terminal, a log or a mail: control characters (also from an old
 /// database written before they were refused) become `?`, a tab a space.
 pub fn aman(teks: &str) -> Cow<'_, str> {

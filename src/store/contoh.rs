@@ -159,6 +159,7 @@ fn kak_dari_toml(berkas: &str, teks: &str, kecamatan_id: i64, tahun: i32) -> Has
                 tempat: x.tempat,
                 pelaksana: x.pelaksana,
                 peserta: x.peserta,
+                versi: 0,
             })
         })
         .collect::<Hasil<Vec<_>>>()?;
@@ -184,6 +185,7 @@ fn kak_dari_toml(berkas: &str, teks: &str, kecamatan_id: i64, tahun: i32) -> Has
                 bagian: b.bagian,
                 kelompok: b.kelompok,
                 teks: b.teks,
+                versi: 0,
             })
             .collect(),
         indikator: t
@@ -206,6 +208,7 @@ fn kak_dari_toml(berkas: &str, teks: &str, kecamatan_id: i64, tahun: i32) -> Has
                 n2: a.n2,
                 n1: a.n1,
                 berjalan: a.berjalan,
+                versi: 0,
             })
             .collect(),
         biaya: t
@@ -215,6 +218,7 @@ fn kak_dari_toml(berkas: &str, teks: &str, kecamatan_id: i64, tahun: i32) -> Has
                 id: 0,
                 uraian: b.uraian,
                 jumlah: b.jumlah,
+                versi: 0,
             })
             .collect(),
         tahapan,
@@ -505,6 +509,7 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
                         uraian: k.uraian.clone(),
                         pelaksana: k.pelaksana.clone(),
                         target_output: k.target_output.clone(),
+                        versi: 0,
                         putaran,
                     }
                 })

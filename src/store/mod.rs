@@ -8,6 +8,7 @@ pub mod ikm;
 pub mod impor;
 pub mod indikator;
 pub mod kegiatan;
+pub mod konflik;
 pub mod monev;
 mod referensi;
 mod skema;

@@ -1,11 +1,12 @@
 //! KOMPAK monitoring: plan completion per desa or service unit, and the M&E matrix.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 
 use super::wilayah::Lingkup;
 use super::{Galat, Hasil, tanggal_sql};
 use crate::domain::tanggal::format_iso;
+use crate::domain::teks::{Ragam, periksa_bidang};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Putaran {
@@ -191,6 +192,7 @@ pub struct MatriksKegiatan {
     pub uraian: String,
     pub pelaksana: String,
     pub target_output: String,
+    pub versi: i64,
     /// Rounds I–III (index 0–2).
     pub putaran: [Putaran; 3],
 }
@@ -234,7 +236,7 @@ pub fn daftar_masalah(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut keg = conn.prepare_cached(
-        "SELECT id, uraian, pelaksana, target_output FROM matriks_kegiatan WHERE masalah_id = ?1 ORDER BY urutan, id",
+        "SELECT id, uraian, pelaksana, target_output, versi FROM matriks_kegiatan WHERE masalah_id = ?1 ORDER BY urutan, id",
     )?;
     let mut put = conn.prepare_cached(
         "SELECT id, ke, tanggal, NULL, kemajuan, kendala, tindak_lanjut FROM matriks_putaran WHERE kegiatan_id = ?1",
@@ -247,6 +249,7 @@ pub fn daftar_masalah(
                     uraian: r.get(1)?,
                     pelaksana: r.get(2)?,
                     target_output: r.get(3)?,
+                    versi: r.get(4)?,
                     putaran: Default::default(),
                 })
             })?
@@ -357,4 +360,181 @@ pub fn simpan_masalah(conn: &Connection, m: &Masalah) -> Hasil<i64> {
 
 pub fn hapus_masalah(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
     super::hapus_versi(conn, "matriks_masalah", id, versi)
+}
+
+fn bidang(label: &str, teks: &str, ragam: Ragam, wajib: bool) -> Hasil<()> {
+    periksa_bidang(label, teks, ragam, wajib).map_err(Galat::TidakSah)
+}
+
+/// Writes a plan's own fields (not its rounds): a new plan when `id` is 0, otherwise if
+/// nobody changed it since `versi` was read (`Galat::Konflik`).
+pub fn simpan_rencana_kepala(tx: &Transaction, r: &Rencana) -> Hasil<i64> {
+    bidang("Desa/unit layanan", &r.unit, Ragam::Nama, true)?;
+    if !JENIS_UNIT.contains(&r.jenis_unit.as_str()) {
+        return Err(Galat::TidakSah(format!(
+            "Jenis unit: '{}' tidak dikenal ({})",
+            crate::domain::teks::aman(&r.jenis_unit),
+            JENIS_UNIT.join(", ")
+        )));
+    }
+    bidang("Dokumen rencana", &r.dokumen, Ragam::Pendek, false)?;
+    bidang("Keterangan", &r.keterangan, Ragam::Panjang, false)?;
+    if r.id == 0 {
+        return simpan_rencana(
+            tx,
+            &Rencana {
+                putaran: Vec::new(),
+                ..r.clone()
+            },
+        );
+    }
+    let n = tx
+        .prepare_cached(
+            "UPDATE monev_rencana SET unit = ?2, jenis_unit = ?3, desa_id = ?4, dokumen = ?5, target = ?6,
+                 selesai = ?7, keterangan = ?8, versi = versi + 1
+             WHERE id = ?1 AND versi = ?9",
+        )?
+        .execute(params![
+            r.id,
+            r.unit,
+            r.jenis_unit,
+            r.desa_id,
+            r.dokumen,
+            format_iso(r.target),
+            r.selesai.map(format_iso),
+            r.keterangan,
+            r.versi
+        ])?;
+    super::satu_baris(n)?;
+    Ok(r.id)
+}
+
+/// Adds the next monitoring round to plan `rencana_id` (numbered after the last one).
+pub fn tambah_putaran(tx: &Transaction, rencana_id: i64, p: &Putaran) -> Hasil<i64> {
+    if p.kemajuan_persen.is_some_and(|x| !(0..=100).contains(&x)) {
+        return Err(Galat::TidakSah("Kemajuan (%): harus 0–100".into()));
+    }
+    bidang("Kemajuan", &p.kemajuan, Ragam::Panjang, false)?;
+    bidang("Kendala", &p.kendala, Ragam::Panjang, false)?;
+    bidang("Tindak lanjut", &p.tindak_lanjut, Ragam::Panjang, false)?;
+    let ada: bool = tx
+        .prepare_cached("SELECT count(*) FROM monev_rencana WHERE id = ?1")?
+        .query_row([rencana_id], |r| r.get(0))?;
+    if !ada {
+        return Err(Galat::Konflik);
+    }
+    tx.prepare_cached(
+        "INSERT INTO monev_putaran (rencana_id, ke, tanggal, kemajuan_persen, kemajuan, kendala, tindak_lanjut)
+         SELECT ?1, coalesce(max(ke), 0) + 1, ?2, ?3, ?4, ?5, ?6 FROM monev_putaran WHERE rencana_id = ?1",
+    )?
+    .execute(params![
+        rencana_id,
+        p.tanggal.map(format_iso).unwrap_or_default(),
+        p.kemajuan_persen,
+        p.kemajuan,
+        p.kendala,
+        p.tindak_lanjut
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Writes a problem's own fields (not its activities), like `simpan_rencana_kepala`.
+pub fn simpan_masalah_kepala(tx: &Transaction, m: &Masalah) -> Hasil<i64> {
+    bidang("Kondisi awal", &m.kondisi_awal, Ragam::Panjang, true)?;
+    bidang("Target outcome", &m.target_outcome, Ragam::Panjang, false)?;
+    bidang("Capaian outcome", &m.capaian_outcome, Ragam::Panjang, false)?;
+    if m.id == 0 {
+        return simpan_masalah(
+            tx,
+            &Masalah {
+                kegiatan: Vec::new(),
+                ..m.clone()
+            },
+        );
+    }
+    let n = tx
+        .prepare_cached(
+            "UPDATE matriks_masalah SET kondisi_awal = ?2, target_outcome = ?3, capaian_outcome = ?4, versi = versi + 1
+             WHERE id = ?1 AND versi = ?5",
+        )?
+        .execute(params![m.id, m.kondisi_awal, m.target_outcome, m.capaian_outcome, m.versi])?;
+    super::satu_baris(n)?;
+    Ok(m.id)
+}
+
+/// Writes one activity of problem `masalah_id` with its rounds I–III: a new one at the end,
+/// or the row if nobody changed it (or its rounds) since its version was read.
+pub fn simpan_matriks_kegiatan(
+    tx: &Transaction,
+    masalah_id: i64,
+    g: &MatriksKegiatan,
+) -> Hasil<i64> {
+    bidang("Kegiatan", &g.uraian, Ragam::Pendek, true)?;
+    bidang("Pelaksana", &g.pelaksana, Ragam::Pendek, false)?;
+    bidang("Target output", &g.target_output, Ragam::Pendek, false)?;
+    for (n, p) in g.putaran.iter().enumerate() {
+        let r = ["I", "II", "III"][n];
+        bidang(
+            &format!("{r}: kemajuan"),
+            &p.kemajuan,
+            Ragam::Panjang,
+            false,
+        )?;
+        bidang(&format!("{r}: kendala"), &p.kendala, Ragam::Panjang, false)?;
+        bidang(
+            &format!("{r}: tindak lanjut"),
+            &p.tindak_lanjut,
+            Ragam::Panjang,
+            false,
+        )?;
+    }
+    let ada: bool = tx
+        .prepare_cached("SELECT count(*) FROM matriks_masalah WHERE id = ?1")?
+        .query_row([masalah_id], |r| r.get(0))?;
+    if !ada {
+        return Err(Galat::Konflik);
+    }
+    let kid = if g.id == 0 {
+        tx.prepare_cached(
+            "INSERT INTO matriks_kegiatan (masalah_id, urutan, uraian, pelaksana, target_output)
+             SELECT ?1, coalesce(max(urutan), -1) + 1, ?2, ?3, ?4 FROM matriks_kegiatan WHERE masalah_id = ?1",
+        )?
+        .execute(params![masalah_id, g.uraian, g.pelaksana, g.target_output])?;
+        tx.last_insert_rowid()
+    } else {
+        // the version counts the rounds too: they are edited in the same form
+        let n = tx
+            .prepare_cached(
+                "UPDATE matriks_kegiatan SET uraian = ?3, pelaksana = ?4, target_output = ?5, versi = versi + 1
+                 WHERE id = ?1 AND versi = ?2",
+            )?
+            .execute(params![g.id, g.versi, g.uraian, g.pelaksana, g.target_output])?;
+        super::satu_baris(n)?;
+        g.id
+    };
+    for (i, p) in g.putaran.iter().enumerate() {
+        let kosong = p.tanggal.is_none()
+            && p.kemajuan.is_empty()
+            && p.kendala.is_empty()
+            && p.tindak_lanjut.is_empty();
+        if kosong {
+            tx.prepare_cached("DELETE FROM matriks_putaran WHERE kegiatan_id = ?1 AND ke = ?2")?
+                .execute(params![kid, i as i64 + 1])?;
+            continue;
+        }
+        tx.prepare_cached(
+            "INSERT INTO matriks_putaran (kegiatan_id, ke, tanggal, kemajuan, kendala, tindak_lanjut)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (kegiatan_id, ke) DO UPDATE SET tanggal = excluded.tanggal, kemajuan = excluded.kemajuan,
+                 kendala = excluded.kendala, tindak_lanjut = excluded.tindak_lanjut, versi = versi + 1
+             WHERE (tanggal, kemajuan, kendala, tindak_lanjut) IS NOT
+                   (excluded.tanggal, excluded.kemajuan, excluded.kendala, excluded.tindak_lanjut)",
+        )?
+        .execute(params![kid, i as i64 + 1, p.tanggal.map(format_iso), p.kemajuan, p.kendala, p.tindak_lanjut])?;
+    }
+    Ok(kid)
+}
+
+pub fn hapus_matriks_kegiatan(tx: &Transaction, id: i64, versi: i64) -> Hasil<()> {
+    super::hapus_versi(tx, "matriks_kegiatan", id, versi)
 }

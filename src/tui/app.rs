@@ -8,12 +8,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::aksi::{Act, Efek, Tulis};
 use super::tabs::{self, Layar};
 use super::teks::{self, NAMA_TAB, Tombol};
 use super::tema::Tema;
 use super::widgets::daftar::Daftar;
 use super::widgets::form::{Form, HasilTombol};
+use crate::domain::angka::format_ribuan;
 use crate::domain::tanggal::format_tanggal_hari;
+use crate::domain::teks::{pas, potong};
 use crate::store::wilayah::{self, Lingkup};
 use crate::store::{Hasil, Store};
 
@@ -32,12 +35,25 @@ pub struct Konteks {
     pub jendela: i64,
     /// Scope "all" over more than one kecamatan: lists show which kecamatan a row is of.
     pub banyak_kecamatan: bool,
-    /// Kecamatan names by id, for those lists (emptied when the data changes).
-    nama_kecamatan: std::cell::RefCell<std::collections::HashMap<i64, String>>,
+    /// The kecamatan new records belong to: the scope's, or the only one in the database;
+    /// otherwise why there is none.
+    pub satu_kecamatan: Result<i64, String>,
+    /// The database cannot be written (`--baca-saja`): editing keys say so.
+    pub baca_saja: bool,
+    /// Counts every reload after a change of the data (ours or another operator's): what a
+    /// tab keeps in memory is current while this stays the same.
+    pub generasi: std::cell::Cell<u64>,
+    /// Kecamatan names by id, for those lists: filled while loading, only read while drawing.
+    nama_kecamatan: std::cell::RefCell<std::collections::HashMap<i64, (String, String)>>,
 }
 
 impl Konteks {
     pub fn new(store: Store, hari_ini: NaiveDate, lingkup: Lingkup, tema: Tema) -> Hasil<Self> {
+        let baca_saja = store.conn().is_readonly(rusqlite::MAIN_DB).unwrap_or(false)
+            || store
+                .conn()
+                .pragma_query_value(None, "query_only", |r| r.get::<_, bool>(0))
+                .unwrap_or(false);
         let mut k = Konteks {
             store,
             hari_ini,
@@ -46,87 +62,126 @@ impl Konteks {
             tema,
             jendela: crate::domain::tenggat::JENDELA_BAWAAN,
             banyak_kecamatan: false,
+            satu_kecamatan: Err(String::new()),
+            baca_saja,
+            generasi: Default::default(),
             nama_kecamatan: Default::default(),
         };
         k.perbarui_nama()?;
         Ok(k)
     }
 
-    /// The kecamatan new records belong to: the scope's, or the only one in the database.
-    pub fn satu_kecamatan(&self) -> Result<i64, String> {
-        match self.lingkup {
-            Lingkup::Kecamatan(id) => Ok(id),
-            Lingkup::Semua => {
-                match wilayah::daftar_kecamatan(self.store.conn(), Lingkup::Semua, 0, 2)
-                    .map_err(|e| e.to_string())?
-                    .as_slice()
-                {
-                    [satu] => Ok(satu.id),
-                    [] => Err("Belum ada kecamatan.".into()),
-                    _ => Err(
-                        "Beberapa kecamatan: buka pantau --kecamatan KODE untuk menambah.".into(),
-                    ),
-                }
+    /// Asks the database once for the names of these kecamatan (while loading a page).
+    pub fn siapkan_nama(&self, id: impl IntoIterator<Item = i64>) -> Hasil<()> {
+        if !self.banyak_kecamatan {
+            return Ok(());
+        }
+        let mut peta = self.nama_kecamatan.borrow_mut();
+        for id in id {
+            if let std::collections::hash_map::Entry::Vacant(e) = peta.entry(id) {
+                let nama = wilayah::kecamatan_id(self.store.conn(), id)?
+                    .map(|k| (k.nama, k.kabupaten))
+                    .unwrap_or_default();
+                e.insert(nama);
             }
         }
+        Ok(())
     }
 
-    /// The name of kecamatan `id`, asked of the database once.
+    /// The name of kecamatan `id`, as loaded by `siapkan_nama` (drawing never asks the store).
     pub fn nama_kecamatan(&self, id: i64) -> String {
         self.nama_kecamatan
-            .borrow_mut()
-            .entry(id)
-            .or_insert_with(|| {
-                wilayah::kecamatan_id(self.store.conn(), id)
-                    .ok()
-                    .flatten()
-                    .map(|k| k.nama)
-                    .unwrap_or_default()
-            })
-            .clone()
+            .borrow()
+            .get(&id)
+            .map(|x| x.0.clone())
+            .unwrap_or_default()
+    }
+
+    /// The kabupaten of kecamatan `id`, as loaded by `siapkan_nama`.
+    pub fn kabupaten(&self, id: i64) -> String {
+        self.nama_kecamatan
+            .borrow()
+            .get(&id)
+            .map(|x| x.1.clone())
+            .unwrap_or_default()
     }
 
     fn perbarui_nama(&mut self) -> Hasil<()> {
         self.nama_kecamatan.borrow_mut().clear();
-        self.banyak_kecamatan = matches!(self.lingkup, Lingkup::Semua)
-            && wilayah::jumlah_kecamatan(self.store.conn())? > 1;
+        let conn = self.store.conn();
+        let jumlah = wilayah::jumlah_kecamatan(conn)?;
+        self.banyak_kecamatan = matches!(self.lingkup, Lingkup::Semua) && jumlah > 1;
+        self.satu_kecamatan = match self.lingkup {
+            Lingkup::Kecamatan(id) => Ok(id),
+            Lingkup::Semua => match jumlah {
+                0 => Err("Belum ada kecamatan.".into()),
+                1 => wilayah::daftar_kecamatan(conn, Lingkup::Semua, 0, 1)?
+                    .first()
+                    .map(|k| k.id)
+                    .ok_or_else(|| "Belum ada kecamatan.".to_string()),
+                _ => Err("Beberapa kecamatan: buka pantau --kecamatan KODE untuk menambah.".into()),
+            },
+        };
         self.nama_lingkup = match self.lingkup {
-            Lingkup::Kecamatan(id) => wilayah::kecamatan_id(self.store.conn(), id)?
+            Lingkup::Kecamatan(id) => wilayah::kecamatan_id(conn, id)?
                 .map(|k| format!("Kec. {} ({})", k.nama, k.kode))
                 .unwrap_or_default(),
-            Lingkup::Semua => match wilayah::jumlah_kecamatan(self.store.conn())? {
+            Lingkup::Semua => match jumlah {
                 0 => "belum ada kecamatan".into(),
-                1 => wilayah::daftar_kecamatan(self.store.conn(), Lingkup::Semua, 0, 1)?
+                1 => wilayah::daftar_kecamatan(conn, Lingkup::Semua, 0, 1)?
                     .first()
                     .map(|k| format!("Kec. {} ({})", k.nama, k.kode))
                     .unwrap_or_default(),
-                n => format!("semua kecamatan ({n})"),
+                n => format!("semua kecamatan ({})", format_ribuan(n)),
             },
         };
+        if self.baca_saja {
+            self.nama_lingkup.push_str(" · BACA-SAJA");
+        }
         Ok(())
     }
 }
 
-/// What a key on a tab asks the app to do.
-pub enum Aksi {
-    Tidak,
-    Form(Form),
-    /// Ask yes/no; on `y` the tab's `konfirmasi` runs.
-    Tanya(String),
-    Pesan(String),
-    Galat(String),
-    /// Go to the Desa tab at (desa code, kind code, fiscal year).
-    KeDesa(String, String, i32),
-    MuatContoh,
-}
-
+#[allow(clippy::large_enum_variant)]
 enum Popup {
     Bantuan,
-    Tanya(String),
+    /// Ask yes/no; on `y` the write runs.
+    Tanya(String, Tulis, String),
     /// Discard the open form's changes?
     Buang,
     /// Quit with unsaved changes?
     Keluar,
+    /// A row's history: title and lines.
+    Riwayat(String, Vec<String>),
+}
+
+/// The screen's parts, from the terminal's size: computed once per size, used by both the
+/// tabs (list heights) and drawing.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tata {
+    atas: Rect,
+    info: Rect,
+    badan: Rect,
+    pesan: Rect,
+    kaki: Rect,
+}
+
+fn tata(area: Rect) -> Tata {
+    let [atas, info, badan, pesan, kaki] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Tata {
+        atas,
+        info,
+        badan,
+        pesan,
+        kaki,
+    }
 }
 
 pub struct App {
@@ -140,8 +195,10 @@ pub struct App {
     pesan: Option<(String, bool)>,
     pub keluar: bool,
     versi_data: i64,
-    /// The screen was too small at the last draw: keys other than quit are ignored, so nothing
-    /// happens that the user cannot see.
+    /// The terminal's area at the last `atur_ukuran`.
+    area: Rect,
+    /// The screen is too small: keys other than quit are ignored, so nothing happens that the
+    /// user cannot see.
     terlalu_kecil: bool,
 }
 
@@ -159,14 +216,45 @@ impl App {
             pesan: None,
             keluar: false,
             versi_data,
+            area: Rect::default(),
             terlalu_kecil: false,
         };
         app.muat_tab();
         Ok(app)
     }
 
+    /// The terminal is now `area` big: the tabs fit their lists to it (and fetch a page when it
+    /// grew). Called before drawing, so that drawing only reads.
+    pub fn atur_ukuran(&mut self, area: Rect) {
+        self.terlalu_kecil = area.width < LEBAR_MIN || area.height < TINGGI_MIN;
+        if area == self.area {
+            return;
+        }
+        self.area = area;
+        if self.terlalu_kecil {
+            return;
+        }
+        let badan = tata(area).badan;
+        if self.layar[self.tab].ukuran(badan, &self.k) {
+            self.muat_tab();
+        }
+    }
+
     fn muat_tab(&mut self) {
-        if let Err(e) = self.layar[self.tab].muat(&self.k) {
+        let badan = tata(self.area).badan;
+        if self.area != Rect::default() {
+            self.layar[self.tab].ukuran(badan, &self.k);
+        }
+        let mut hasil = self.layar[self.tab].muat(&self.k);
+        // a layout that depends on what was loaded (the Jadwal grid) may give the list another
+        // height: then the page is fetched again for it
+        if hasil.is_ok()
+            && self.area != Rect::default()
+            && self.layar[self.tab].ukuran(badan, &self.k)
+        {
+            hasil = self.layar[self.tab].muat_halaman(&self.k);
+        }
+        if let Err(e) = hasil {
             self.pesan = Some((e.to_string(), true));
         }
         self.basi[self.tab] = false;
@@ -174,11 +262,15 @@ impl App {
 
     fn semua_basi(&mut self) {
         self.basi = [true; 7];
-        let _ = self.k.perbarui_nama();
+        self.k.generasi.set(self.k.generasi.get() + 1);
+        if let Err(e) = self.k.perbarui_nama() {
+            self.pesan = Some((e.to_string(), true));
+        }
         self.muat_tab();
     }
 
-    /// Called every few seconds: when another operator committed a change, reload.
+    /// Called every few seconds: when another operator committed a change, reload. An open
+    /// form, question or deletion keeps the row it was opened for.
     pub fn periksa_perubahan(&mut self) -> bool {
         match self.k.store.versi_data() {
             Ok(v) if v != self.versi_data => {
@@ -195,25 +287,65 @@ impl App {
         self.menyaring = false;
         if self.basi[self.tab] {
             self.muat_tab();
+        } else if self.area != Rect::default() {
+            let badan = tata(self.area).badan;
+            if self.layar[self.tab].ukuran(badan, &self.k) {
+                self.muat_tab();
+            }
         }
     }
 
-    fn jalankan_aksi(&mut self, aksi: Aksi) {
-        match aksi {
-            Aksi::Tidak => {}
-            Aksi::Form(f) => self.form = Some(f),
-            Aksi::Tanya(p) => self.popup = Some(Popup::Tanya(p)),
-            Aksi::Pesan(p) => {
-                self.pesan = Some((p, false));
-                self.semua_basi();
+    /// Runs a write in one transaction. A row changed or deleted by someone else since it was
+    /// read is refused, saying who did what.
+    fn tulis(&mut self, t: &Tulis) -> Result<i64, String> {
+        if self.k.baca_saja {
+            return Err(teks::BACA_SAJA.into());
+        }
+        match self.k.store.transaksi(|tx| t.jalankan(tx)) {
+            Ok(id) => Ok(id),
+            Err(crate::store::Galat::Konflik) => {
+                let lain = t
+                    .sasaran()
+                    .and_then(|(tabel, id)| {
+                        crate::store::konflik::keterangan(self.k.store.conn(), tabel, id)
+                            .ok()
+                            .flatten()
+                    })
+                    .map(|x| format!(" ({x})"))
+                    .unwrap_or_default();
+                Err(format!(
+                    "Tidak disimpan: data ini diubah pengguna lain sejak dibuka{lain}. Tutup (Esc) untuk melihat yang tersimpan."
+                ))
             }
-            Aksi::Galat(p) => self.pesan = Some((p, true)),
-            Aksi::KeDesa(desa, jenis, ta) => {
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn jalankan_efek(&mut self, efek: Efek) {
+        match efek {
+            Efek::Tidak => {}
+            Efek::Muat => self.muat_tab(),
+            Efek::Form(f) => self.form = Some(f),
+            Efek::Tanya(p, t, ok) => self.popup = Some(Popup::Tanya(p, t, ok)),
+            Efek::Tulis(t, ok) => match self.tulis(&t) {
+                Ok(_) => {
+                    self.pesan = Some((ok, false));
+                    self.semua_basi();
+                }
+                Err(e) => self.pesan = Some((e, true)),
+            },
+            Efek::Pesan(p) => self.pesan = Some((p, false)),
+            Efek::Galat(p) => self.pesan = Some((p, true)),
+            Efek::KeDesa(desa, jenis, ta) => {
                 self.ke_tab(3);
-                self.layar[3].fokus(&self.k, &desa, &jenis, ta);
+                self.layar[3].fokus(&desa, &jenis, ta);
                 self.muat_tab();
             }
-            Aksi::MuatContoh => {
+            Efek::MuatContoh => {
+                if self.k.baca_saja {
+                    self.pesan = Some((teks::BACA_SAJA.into(), true));
+                    return;
+                }
                 match crate::store::contoh::muat(&mut self.k.store, self.k.hari_ini) {
                     Ok(_) => self.pesan = Some((
                         "Kecamatan contoh Yosowilangun dimuat (data rekaan ditandai \"contoh\")."
@@ -223,6 +355,10 @@ impl App {
                     Err(e) => self.pesan = Some((e.to_string(), true)),
                 }
                 self.semua_basi();
+            }
+            Efek::Riwayat(tabel, id, judul) => {
+                let baris = super::riwayat::baris(&self.k, tabel, id);
+                self.popup = Some(Popup::Riwayat(judul, baris));
             }
         }
     }
@@ -245,11 +381,10 @@ impl App {
         if let Some(p) = self.popup.take() {
             let ya = matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y'));
             match p {
-                Popup::Bantuan => {}
-                Popup::Tanya(_) => {
+                Popup::Bantuan | Popup::Riwayat(..) => {}
+                Popup::Tanya(_, t, ok) => {
                     if ya {
-                        let aksi = self.layar[self.tab].konfirmasi(&mut self.k);
-                        self.jalankan_aksi(aksi);
+                        self.jalankan_efek(Efek::Tulis(t, ok));
                     } else {
                         self.pesan = Some(("Dibatalkan.".into(), false));
                     }
@@ -268,36 +403,43 @@ impl App {
             }
             return;
         }
-        if let Some(form) = self.form.as_mut() {
+        if let Some(mut form) = self.form.take() {
             if key.code == KeyCode::Char('q') && ctrl {
                 self.popup = Some(Popup::Keluar);
+                self.form = Some(form);
                 return;
             }
             match form.tombol(key) {
-                HasilTombol::Lanjut => {
-                    self.layar[self.tab].form_berubah(form, &self.k);
-                }
+                HasilTombol::Lanjut => self.layar[self.tab].form_berubah(&mut form),
                 HasilTombol::Tutup => {
                     if form.berubah() {
                         self.popup = Some(Popup::Buang);
                     } else {
-                        self.form = None;
+                        return;
                     }
                 }
                 HasilTombol::Simpan => {
-                    if form.sah() {
-                        match self.layar[self.tab].simpan(form, &mut self.k) {
-                            Ok(p) => {
-                                self.form = None;
-                                self.jalankan_aksi(Aksi::Pesan(p));
-                            }
+                    if self.k.baca_saja {
+                        form.galat = Some(teks::BACA_SAJA.into());
+                    } else if !form.sah() {
+                        form.galat = Some("Periksa bidang yang bertanda !".into());
+                    } else {
+                        match self.layar[self.tab].simpan(&form, &self.k) {
+                            Ok((t, ok)) => match self.tulis(&t) {
+                                Ok(id) => {
+                                    self.layar[self.tab].tersimpan(id);
+                                    self.pesan = Some((ok, false));
+                                    self.semua_basi();
+                                    return;
+                                }
+                                Err(e) => form.galat_simpan(e),
+                            },
                             Err(e) => form.galat_simpan(e),
                         }
-                    } else {
-                        form.galat = Some("Periksa bidang yang bertanda !".into());
                     }
                 }
             }
+            self.form = Some(form);
             return;
         }
         if self.menyaring {
@@ -306,7 +448,10 @@ impl App {
                 return;
             };
             match key.code {
-                KeyCode::Enter => self.menyaring = false,
+                KeyCode::Enter => {
+                    self.menyaring = false;
+                    return;
+                }
                 KeyCode::Esc => {
                     d.saring.clear();
                     self.menyaring = false;
@@ -314,7 +459,12 @@ impl App {
                 KeyCode::Backspace => {
                     d.saring.pop();
                 }
-                KeyCode::Char(c) if !ctrl => d.saring.push(c),
+                KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                    if d.saring.chars().count() >= 100 {
+                        return;
+                    }
+                    d.saring.push(c)
+                }
                 _ => return,
             }
             d.pilih = 0;
@@ -355,32 +505,70 @@ impl App {
                         return;
                     }
                 }
-                let aksi = self.layar[self.tab].tombol(key, &mut self.k);
-                self.jalankan_aksi(aksi);
+                let perintah = self.layar[self.tab].perintah(&self.k);
+                let Some(p) = perintah.into_iter().find(|p| p.cocok(key.code)) else {
+                    return;
+                };
+                if p.ubah && self.k.baca_saja {
+                    self.pesan = Some((teks::BACA_SAJA.into(), true));
+                    return;
+                }
+                if let Err(alasan) = p.berlaku {
+                    self.pesan = Some((alasan, true));
+                    return;
+                }
+                if let Act::Tahun(arah) = p.act {
+                    self.ganti_tahun(arah);
+                    return;
+                }
+                let efek = self.layar[self.tab].jalankan(p.act, &self.k);
+                self.jalankan_efek(efek);
             }
         }
     }
 
-    fn tombol_sekarang(&self) -> Vec<Tombol> {
+    /// `[` and `]` on every screen with a year: 2000–2100, back to the list's top.
+    fn ganti_tahun(&mut self, arah: i8) {
+        let Some(t) = self.layar[self.tab].tahun() else {
+            return;
+        };
+        let baru = (*t + arah as i32).clamp(2000, 2100);
+        if baru == *t {
+            self.pesan = Some(("Tahun hanya 2000–2100.".into(), true));
+            return;
+        }
+        *t = baru;
+        if let Some(d) = self.layar[self.tab].daftar() {
+            d.pilih = 0;
+            d.awal = 0;
+        }
+        self.muat_tab();
+    }
+
+    /// The commands shown in the footer and the help: the open form's, the filter's, or the
+    /// screen's table plus the keys every screen has.
+    fn tombol_sekarang(&self) -> Vec<(Tombol, bool)> {
         if self.form.is_some() {
-            return teks::FORM.to_vec();
+            return teks::FORM.iter().map(|t| (*t, true)).collect();
         }
         if self.menyaring {
-            return teks::SARING.to_vec();
+            return teks::SARING.iter().map(|t| (*t, true)).collect();
         }
         if self.popup.is_some() && !matches!(self.popup, Some(Popup::Bantuan)) {
             return Vec::new();
         }
-        let mut v = vec![teks::BANTUAN];
-        v.extend_from_slice(self.layar[self.tab].tombol_layar(&self.k));
-        v.extend_from_slice(teks::UMUM);
+        let mut v = vec![(teks::BANTUAN, true)];
+        for p in self.layar[self.tab].perintah(&self.k) {
+            let berlaku = p.berlaku.is_ok() && !(p.ubah && self.k.baca_saja);
+            v.push((p.tombol, berlaku));
+        }
+        v.extend(teks::UMUM.iter().map(|t| (*t, true)));
         v
     }
 
-    pub fn gambar(&mut self, f: &mut Frame) {
+    pub fn gambar(&self, f: &mut Frame) {
         let area = f.area();
-        self.terlalu_kecil = area.width < LEBAR_MIN || area.height < TINGGI_MIN;
-        if self.terlalu_kecil {
+        if area.width < LEBAR_MIN || area.height < TINGGI_MIN {
             let p = Paragraph::new(format!(
                 "Terminal terlalu kecil ({}×{}). pantau perlu paling sedikit {LEBAR_MIN}×{TINGGI_MIN}. Perbesar jendela, atau q untuk keluar.",
                 area.width, area.height
@@ -389,14 +577,13 @@ impl App {
             f.render_widget(p, area);
             return;
         }
-        let [atas, info, badan, pesan, kaki] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let Tata {
+            atas,
+            info,
+            badan,
+            pesan,
+            kaki,
+        } = tata(area);
         let tema = self.k.tema;
         // tab bar
         let mut spans = Vec::new();
@@ -418,10 +605,13 @@ impl App {
         f.render_widget(Paragraph::new(Line::from(spans)), atas);
         f.render_widget(
             Paragraph::new(Line::styled(
-                format!(
-                    "{} · {}",
-                    format_tanggal_hari(self.k.hari_ini),
-                    self.k.nama_lingkup
+                potong(
+                    &format!(
+                        "{} · {}",
+                        format_tanggal_hari(self.k.hari_ini),
+                        self.k.nama_lingkup
+                    ),
+                    info.width as usize,
                 ),
                 tema.redup(),
             )),
@@ -431,17 +621,17 @@ impl App {
         // message line: filter being typed, or the last message
         let baris_pesan = if self.menyaring {
             let s = self.layar[self.tab]
-                .daftar()
+                .daftar_lihat()
                 .map(|d| d.saring.clone())
                 .unwrap_or_default();
             Line::from(vec![
                 Span::styled("Saring: ", tema.judul()),
-                Span::raw(s),
+                Span::raw(potong(&s, (pesan.width as usize).saturating_sub(10))),
                 Span::styled("▏", tema.pilih()),
             ])
         } else if let Some((p, galat)) = &self.pesan {
             Line::styled(
-                p.clone(),
+                potong(p, pesan.width as usize),
                 if *galat {
                     tema.galat()
                 } else {
@@ -449,23 +639,32 @@ impl App {
                 },
             )
         } else {
-            match self.layar[self.tab].daftar() {
+            match self.layar[self.tab].daftar_lihat() {
                 Some(d) if !d.saring.is_empty() => Line::styled(
-                    format!("Saringan: \"{}\" ({} baris) · Esc hapus", d.saring, d.total),
+                    potong(
+                        &format!(
+                            "Saringan: \"{}\" ({} baris) · Esc hapus",
+                            d.saring,
+                            format_ribuan(d.total as i64)
+                        ),
+                        pesan.width as usize,
+                    ),
                     tema.redup(),
                 ),
                 _ => Line::raw(""),
             }
         };
         f.render_widget(Paragraph::new(baris_pesan), pesan);
-        // footer built from the same list as the help; when it is wider than the screen, the
-        // screen's own keys give way from the right (`?` lists them all), never mid-word
+        // footer built from the same table as the key handling and the help: commands that do
+        // not apply now are left out; when it is wider than the screen, the screen's own keys
+        // give way from the right (`?` lists them all), never mid-word
         let tombol: Vec<Tombol> = self
             .tombol_sekarang()
             .into_iter()
-            .filter(|t| t.kaki)
+            .filter(|(t, berlaku)| t.kaki && *berlaku)
+            .map(|(t, _)| t)
             .collect();
-        let lebar = |t: &Tombol| t.tombol.chars().count() + t.arti.chars().count() + 3;
+        let lebar = |t: &Tombol| lebar_teks(t.tombol) + lebar_teks(t.arti) + 3;
         let umum = tombol
             .iter()
             .rev()
@@ -486,12 +685,12 @@ impl App {
         }
         f.render_widget(Paragraph::new(Line::from(kaki_spans)), kaki);
 
-        if let Some(form) = self.form.as_mut() {
+        if let Some(form) = self.form.as_ref() {
             form.gambar(f, badan, &tema);
         }
         match &self.popup {
             Some(Popup::Bantuan) => self.gambar_bantuan(f, area),
-            Some(Popup::Tanya(p)) => gambar_tanya(f, area, &tema, p),
+            Some(Popup::Tanya(p, _, _)) => gambar_tanya(f, area, &tema, p),
             Some(Popup::Buang) => {
                 gambar_tanya(f, area, &tema, "Buang perubahan pada formulir ini?")
             }
@@ -501,6 +700,7 @@ impl App {
                 &tema,
                 "Ada perubahan yang belum disimpan. Keluar juga?",
             ),
+            Some(Popup::Riwayat(judul, baris)) => gambar_riwayat(f, area, &tema, judul, baris),
             None => {}
         }
         if tema.ascii {
@@ -522,15 +722,31 @@ impl App {
         let tombol = self.tombol_sekarang();
         let lebar_t = tombol
             .iter()
-            .map(|t| t.tombol.chars().count())
+            .map(|(t, _)| lebar_teks(t.tombol))
             .max()
             .unwrap_or(0);
         let mut baris: Vec<Line> = tombol
             .iter()
-            .map(|t| {
+            .map(|(t, berlaku)| {
+                let gaya = if *berlaku {
+                    self.k.tema.judul()
+                } else {
+                    self.k.tema.redup()
+                };
                 Line::from(vec![
-                    Span::styled(format!("{:<lebar_t$}  ", t.tombol), self.k.tema.judul()),
-                    Span::raw(t.arti),
+                    Span::styled(format!("{}  ", pas(t.tombol, lebar_t)), gaya),
+                    Span::styled(
+                        if *berlaku {
+                            t.arti.to_string()
+                        } else {
+                            format!("{} (tidak berlaku sekarang)", t.arti)
+                        },
+                        if *berlaku {
+                            Style::default()
+                        } else {
+                            self.k.tema.redup()
+                        },
+                    ),
                 ])
             })
             .collect();
@@ -540,7 +756,7 @@ impl App {
             self.k.tema.redup(),
         ));
         let tinggi = (baris.len() as u16 + 2).min(area.height);
-        let lebar = 60.min(area.width);
+        let lebar = 66.min(area.width);
         let kotak = Rect::new(
             area.x + (area.width - lebar) / 2,
             area.y + (area.height - tinggi) / 2,
@@ -558,6 +774,42 @@ impl App {
             kotak,
         );
     }
+}
+
+fn lebar_teks(s: &str) -> usize {
+    crate::domain::teks::lebar(s)
+}
+
+fn gambar_riwayat(f: &mut Frame, area: Rect, tema: &Tema, judul: &str, baris: &[String]) {
+    let lebar = area.width.saturating_sub(4).min(76);
+    let tinggi = (baris.len() as u16 + 4).min(area.height.saturating_sub(2));
+    let kotak = Rect::new(
+        area.x + (area.width - lebar) / 2,
+        area.y + (area.height - tinggi) / 2,
+        lebar,
+        tinggi,
+    );
+    let isi = (lebar as usize).saturating_sub(2);
+    let mut v: Vec<Line> = baris
+        .iter()
+        .take(tinggi.saturating_sub(4) as usize)
+        .map(|b| Line::raw(potong(b, isi)))
+        .collect();
+    v.push(Line::raw(""));
+    v.push(Line::styled(
+        "Tekan tombol apa saja untuk menutup · semua: pantau riwayat",
+        tema.redup(),
+    ));
+    f.render_widget(Clear, kotak);
+    f.render_widget(
+        Paragraph::new(v).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_set(tema.border())
+                .title(format!(" {} ", potong(judul, isi.saturating_sub(2)))),
+        ),
+        kotak,
+    );
 }
 
 fn gambar_tanya(f: &mut Frame, area: Rect, tema: &Tema, pesan: &str) {

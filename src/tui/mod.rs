@@ -1,14 +1,18 @@
 //! The terminal interface: draws only when something changed, drains pending events before
 //! drawing once, wraps each frame in a synchronized update, and restores the terminal on exit,
-//! on `Ctrl-C` and on a panic.
+//! on `Ctrl-C`, on SIGTERM, SIGHUP (an SSH session that drops) and SIGINT, and on a panic.
 
+pub mod aksi;
 pub mod app;
+mod riwayat;
 mod tabs;
 pub mod teks;
 pub mod tema;
 pub mod widgets;
 
 use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
@@ -20,19 +24,58 @@ pub use app::{App, Konteks};
 /// How often the screen asks the database whether another operator changed something.
 const PERIKSA_PERUBAHAN: Duration = Duration::from_secs(2);
 
+/// How often the loop looks whether a signal asked it to stop.
+const PERIKSA_SINYAL: Duration = Duration::from_millis(200);
+
+/// Signals that end the interface after the terminal is given back.
+const SINYAL: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+
 pub fn jalankan(mut app: App) -> io::Result<()> {
+    // the signal arrives as a number in `sinyal`; the loop sees it, leaves, and the terminal is
+    // restored below like on any exit
+    let sinyal = Arc::new(AtomicUsize::new(0));
+    for s in SINYAL {
+        let tanda = Arc::clone(&sinyal);
+        // SAFETY: the handler only stores into an atomic, which is async-signal-safe
+        unsafe {
+            signal_hook::low_level::register(s, move || tanda.store(s as usize, Ordering::SeqCst))
+        }?;
+    }
     // ratatui::init installs a panic hook that restores the terminal before the message
     let mut terminal = ratatui::try_init()?;
-    let hasil = putar(&mut terminal, &mut app);
+    let hasil = putar(&mut terminal, &mut app, &sinyal);
     ratatui::restore();
+    let s = sinyal.load(Ordering::SeqCst);
+    if s != 0 {
+        // the usual exit status of a program ended by a signal
+        std::process::exit(128 + s as i32);
+    }
     hasil
 }
 
-fn putar(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn putar(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    sinyal: &AtomicUsize,
+) -> io::Result<()> {
     let mut gambar = true;
     let mut periksa_terakhir = Instant::now();
     loop {
+        if sinyal.load(Ordering::SeqCst) != 0 {
+            return Ok(());
+        }
         if gambar {
+            let ukuran = terminal.size()?;
+            app.atur_ukuran(ratatui::layout::Rect::new(
+                0,
+                0,
+                ukuran.width,
+                ukuran.height,
+            ));
             let mut out = io::stdout();
             execute!(out, BeginSynchronizedUpdate)?;
             terminal.draw(|f| app.gambar(f))?;
@@ -40,7 +83,9 @@ fn putar(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<(
             out.flush()?;
             gambar = false;
         }
-        let tunggu = PERIKSA_PERUBAHAN.saturating_sub(periksa_terakhir.elapsed());
+        let tunggu = PERIKSA_PERUBAHAN
+            .saturating_sub(periksa_terakhir.elapsed())
+            .min(PERIKSA_SINYAL);
         if event::poll(tunggu)? {
             // drain everything pending, then draw once
             loop {

@@ -23,6 +23,13 @@ pub const NAMA_TAB: [&str; 7] = [
     "Monev",
 ];
 
+/// What an editing key says when the database is open read-only.
+pub const BACA_SAJA: &str =
+    "Basis data dibuka baca-saja (--baca-saja): tidak ada yang dapat diubah di sini.";
+
+/// The history of the selected row, on every screen that has rows.
+pub const RIWAYAT: Tombol = t("r", "riwayat baris ini", false);
+
 /// Shown first in every footer.
 pub const BANTUAN: Tombol = t("?", "bantuan", true);
 
@@ -83,6 +90,9 @@ pub const JADWAL: &[Tombol] = &[
     t("Enter", "selesai/batal", true),
 ];
 
+pub const JADWAL_TAMBAH: Tombol = t("a", "tambah tahapan (di tab Kegiatan)", false);
+pub const JADWAL_HAPUS: Tombol = t("d", "hapus tahapan (di tab Kegiatan)", false);
+
 pub const INDIKATOR: &[Tombol] = &[
     t("[ ]", "tahun kinerja", true),
     t("Enter", "realisasi", true),
@@ -106,6 +116,8 @@ pub const MONEV: &[Tombol] = &[
     t("A", "tambah masalah di matriks (a: kegiatan)", false),
     t("d", "hapus", false),
 ];
+
+pub const MONEV_TAMBAH_KEGIATAN: Tombol = t("a", "tambah kegiatan (pada masalah terpilih)", true);
 
 pub const FORM: &[Tombol] = &[
     t("Ctrl-S", "simpan", true),

@@ -4,7 +4,6 @@
 
 use chrono::Datelike;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -19,8 +18,9 @@ use crate::store::dokumen::{self, ItemCek, RingkasanCek};
 use crate::store::indikator::{Iku, hitung_lingkup};
 use crate::store::kegiatan::{self, RingkasanJadwal};
 use crate::store::{Hasil, wilayah};
-use crate::tui::app::{Aksi, Konteks};
-use crate::tui::teks::{self, Tombol};
+use crate::tui::aksi::{self as a, Act, Efek, Perintah};
+use crate::tui::app::Konteks;
+use crate::tui::teks;
 use crate::tui::widgets::daftar::Daftar;
 
 pub struct Beranda {
@@ -31,6 +31,9 @@ pub struct Beranda {
     item: Vec<ItemCek>,
     /// With a filter: every matching row (the full check, filtered in memory).
     tersaring: Option<Vec<ItemCek>>,
+    /// The full check, read once per change of the data (`Konteks::generasi`) while a filter
+    /// is typed, so that a key does not read the whole check again.
+    semua: Option<(u64, Vec<ItemCek>)>,
     daftar: Daftar,
     jadwal: RingkasanJadwal,
     iku: Option<Iku>,
@@ -44,6 +47,7 @@ impl Beranda {
             ringkasan: RingkasanCek::default(),
             item: Vec::new(),
             tersaring: None,
+            semua: None,
             daftar: Daftar::default(),
             jadwal: RingkasanJadwal::default(),
             iku: None,
@@ -65,13 +69,6 @@ impl Beranda {
             )?,
         };
         Ok(())
-    }
-
-    fn muat_lagi(&mut self, k: &Konteks) -> Aksi {
-        match self.muat(k) {
-            Ok(()) => Aksi::Tidak,
-            Err(e) => Aksi::Galat(e.to_string()),
-        }
     }
 }
 
@@ -96,16 +93,31 @@ impl Layar for Beranda {
             dokumen::ringkasan_cek(conn, k.lingkup, k.hari_ini, k.jendela, tahun_awal)?;
         let s = self.daftar.saring.to_lowercase();
         self.tersaring = if s.is_empty() {
+            self.semua = None;
             None
         } else {
-            let mut semua = dokumen::cek(conn, k.lingkup, k.hari_ini, k.jendela, tahun_awal)?;
-            semua.retain(|i| {
-                i.desa.to_lowercase().contains(&s)
-                    || i.kode_desa.contains(&s)
-                    || i.kecamatan.to_lowercase().contains(&s)
-                    || i.jenis.to_lowercase().contains(&s)
-            });
-            Some(semua)
+            let generasi = k.generasi.get();
+            if self.semua.as_ref().is_none_or(|(g, _)| *g != generasi) {
+                let semua = dokumen::cek(conn, k.lingkup, k.hari_ini, k.jendela, tahun_awal)?;
+                self.semua = Some((generasi, semua));
+            }
+            let semua = self
+                .semua
+                .as_ref()
+                .map(|(_, v)| v.as_slice())
+                .unwrap_or(&[]);
+            Some(
+                semua
+                    .iter()
+                    .filter(|i| {
+                        i.desa.to_lowercase().contains(&s)
+                            || i.kode_desa.contains(&s)
+                            || i.kecamatan.to_lowercase().contains(&s)
+                            || i.jenis.to_lowercase().contains(&s)
+                    })
+                    .cloned()
+                    .collect(),
+            )
         };
         let total = match &self.tersaring {
             Some(v) => v.len(),
@@ -122,7 +134,13 @@ impl Layar for Beranda {
         Ok(())
     }
 
-    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
+    fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
+        let tinggi_bawah = if area.height < 20 { 6 } else { 8 };
+        self.daftar
+            .atur_tinggi(area.height.saturating_sub(tinggi_bawah + 2) as usize)
+    }
+
+    fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks) {
         let tema = &k.tema;
         if self.kosong {
             let teks = vec![
@@ -164,9 +182,6 @@ impl Layar for Beranda {
         let b = blok(k, judul);
         let dalam = b.inner(atas);
         f.render_widget(b, atas);
-        if self.daftar.atur_tinggi(dalam.height as usize) {
-            let _ = self.halaman(k);
-        }
         let mut baris = Vec::new();
         if self.item.is_empty() {
             baris.push(Line::styled(
@@ -188,15 +203,15 @@ impl Layar for Beranda {
                 (it.desa.clone(), 22)
             };
             let ekor = format!(
-                " {:<17} {:>5}  {:<lebar$} {} {}",
+                " {:<17} {:>5}  {} {} {}",
                 it.status.label(),
-                it.hari,
-                potong(&tempat, lebar),
+                format_ribuan(it.hari),
+                crate::domain::teks::pas(&tempat, lebar),
                 it.jenis,
                 it.tahun_anggaran
             );
             let dipilih = self.daftar.awal + n == self.daftar.pilih;
-            let lebar_kepala = kepala.chars().count();
+            let lebar_kepala = crate::domain::teks::lebar(&kepala);
             baris.push(super::baris_daftar(
                 k,
                 format!("{kepala}{ekor}"),
@@ -331,33 +346,41 @@ impl Layar for Beranda {
         self.halaman(k)
     }
 
-    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
-        match key.code {
-            KeyCode::Char('c') if self.kosong => Aksi::MuatContoh,
-            KeyCode::Char('[') => {
-                self.tahun -= 1;
-                self.muat_lagi(k)
-            }
-            KeyCode::Char(']') => {
-                self.tahun += 1;
-                self.muat_lagi(k)
-            }
-            KeyCode::Enter => match self
+    fn perintah(&self, _k: &Konteks) -> Vec<Perintah> {
+        if self.kosong {
+            return vec![Perintah::baru(a::K_C, teks::BERANDA_KOSONG[0], Act::Contoh).ubah()];
+        }
+        let ada = !self.item.is_empty();
+        let [lalu, depan] = a::perintah_tahun(teks::BERANDA[0]);
+        vec![
+            lalu,
+            depan,
+            Perintah::baru(a::K_ENTER, teks::BERANDA[1], Act::Buka).jika(
+                ada,
+                "Tidak ada dokumen yang lewat tenggat atau jatuh tempo.",
+            ),
+        ]
+    }
+
+    fn jalankan(&mut self, act: Act, _k: &Konteks) -> Efek {
+        match act {
+            Act::Contoh => Efek::MuatContoh,
+            Act::Buka => match self
                 .item
                 .get(self.daftar.pilih.saturating_sub(self.daftar.awal))
             {
-                Some(i) => Aksi::KeDesa(i.kode_desa.clone(), i.jenis.clone(), i.tahun_anggaran),
-                None => Aksi::Tidak,
+                Some(i) => Efek::KeDesa(i.kode_desa.clone(), i.jenis.clone(), i.tahun_anggaran),
+                None => Efek::Tidak,
             },
-            _ => Aksi::Tidak,
+            _ => Efek::Tidak,
         }
     }
 
-    fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
+    fn tahun(&mut self) -> Option<&mut i32> {
         if self.kosong {
-            teks::BERANDA_KOSONG
+            None
         } else {
-            teks::BERANDA
+            Some(&mut self.tahun)
         }
     }
 
@@ -366,6 +389,14 @@ impl Layar for Beranda {
             None
         } else {
             Some(&mut self.daftar)
+        }
+    }
+
+    fn daftar_lihat(&self) -> Option<&Daftar> {
+        if self.kosong {
+            None
+        } else {
+            Some(&self.daftar)
         }
     }
 }

@@ -3,23 +3,24 @@
 
 use chrono::Datelike;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Layar, blok, pesan_galat};
+use super::{Layar, blok};
 use crate::domain::angka::{format_desimal_ringkas, format_ribuan};
 use crate::domain::desa::periksa_penduduk;
 use crate::domain::kode::{JenisWilayah, parse_kode_desa};
 use crate::domain::tanggal::format_tanggal;
-use crate::domain::teks::potong;
+use crate::domain::teks::{pas, potong};
 use crate::domain::tenggat::{self, Status};
+use crate::store::Hasil;
 use crate::store::dokumen::{self, BarisDokumen, Dokumen, IsiDokumen, JenisDokumen};
 use crate::store::wilayah::{self, Desa};
-use crate::store::{Galat, Hasil};
-use crate::tui::app::{Aksi, Konteks};
+use crate::tui::aksi::{self as a, Act, Efek, Perintah, Tulis};
+use crate::tui::app::Konteks;
 use crate::tui::teks::{self, Tombol};
 use crate::tui::widgets::daftar::Daftar;
 use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
@@ -42,8 +43,10 @@ pub struct DesaTab {
     jenis: Vec<JenisDokumen>,
     baris: Vec<BarisDokumen>,
     rinci: Option<(Desa, Vec<Dokumen>)>,
+    /// What the open form saves, as it was when the form opened.
     tujuan: Option<Tujuan>,
-    hapus: Option<(i64, i64, i32, i64)>,
+    /// The desa whose detail is open (kept across reloads).
+    rinci_id: Option<i64>,
     /// Select this desa code after the next load (from Beranda).
     cari: Option<String>,
     /// First tracked fiscal year: earlier years are shown without deadline statuses.
@@ -59,8 +62,8 @@ impl DesaTab {
             jenis: Vec::new(),
             baris: Vec::new(),
             rinci: None,
+            rinci_id: None,
             tujuan: None,
-            hapus: None,
             cari: None,
             tahun_awal: i32::MIN,
         }
@@ -80,18 +83,12 @@ impl DesaTab {
         )
     }
 
-    fn form_dokumen(&mut self, k: &Konteks) -> Aksi {
+    fn form_dokumen(&mut self, k: &Konteks) -> Efek {
         let Some(b) = self.terpilih() else {
-            return Aksi::Tidak;
+            return Efek::Tidak;
         };
-        if b.kelurahan {
-            return Aksi::Galat(format!(
-                "{} adalah kelurahan: tidak ada dokumen desa",
-                b.nama
-            ));
-        }
         let Some(j) = self.jenis.get(self.kolom) else {
-            return Aksi::Tidak;
+            return Efek::Tidak;
         };
         let d = b.dokumen.get(self.kolom).cloned().flatten();
         let judul = format!(
@@ -144,10 +141,10 @@ impl DesaTab {
             ta: self.ta,
             versi: d.map(|d| d.versi),
         });
-        Aksi::Form(f)
+        Efek::Form(f)
     }
 
-    fn form_desa(&mut self, d: Option<Desa>) -> Aksi {
+    fn form_desa(&mut self, d: Option<Desa>) -> Efek {
         let angka = |v: Option<i64>| v.map(format_ribuan).unwrap_or_default();
         let x = d.clone().unwrap_or_default();
         let mut bidang = Vec::new();
@@ -184,7 +181,7 @@ impl DesaTab {
             Some(d) => Tujuan::UbahDesa(d),
             None => Tujuan::DesaBaru,
         });
-        Aksi::Form(Form::new(&judul, bidang))
+        Efek::Form(Form::new(&judul, bidang))
     }
 
     fn muat_rinci(&mut self, k: &Konteks, desa_id: i64) -> Hasil<()> {
@@ -277,6 +274,26 @@ impl DesaTab {
     }
 }
 
+/// Width of a document cell: a symbol and a full date (`✓ 30/09/2025`), or a status word.
+const LEBAR_SEL: usize = 13;
+/// Width of the code column (`35.08.07.2001`).
+const LEBAR_KODE: usize = 14;
+
+impl DesaTab {
+    /// Rows of the list in the tab's area: the box, the header, the legend and the line that
+    /// names the selected desa.
+    fn tinggi_daftar(area: Rect) -> usize {
+        area.height.saturating_sub(2 + 3) as usize
+    }
+
+    /// Width of the name column: what the codes and the document cells leave.
+    fn lebar_nama(&self, lebar: u16) -> usize {
+        (lebar as usize)
+            .saturating_sub(2 + 1 + LEBAR_KODE + LEBAR_SEL * self.jenis.len().max(1))
+            .max(10)
+    }
+}
+
 impl Layar for DesaTab {
     fn muat(&mut self, k: &Konteks) -> Hasil<()> {
         let conn = k.store.conn();
@@ -293,14 +310,19 @@ impl Layar for DesaTab {
             |s| wilayah::hitung_desa(conn, l, s),
             |s, dari, n| dokumen::halaman_dokumen(conn, l, ta, s, dari, n),
         )?;
-        if let Some((d, _)) = &self.rinci {
-            let id = d.id;
-            self.muat_rinci(k, id)?;
+        k.siapkan_nama(self.baris.iter().map(|b| b.kecamatan_id))?;
+        match self.rinci_id {
+            Some(id) => self.muat_rinci(k, id)?,
+            None => self.rinci = None,
         }
         Ok(())
     }
 
-    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
+    fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
+        self.daftar.atur_tinggi(Self::tinggi_daftar(area))
+    }
+
+    fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks) {
         if self.rinci.is_some() {
             self.gambar_rinci(f, area, k);
             return;
@@ -313,32 +335,23 @@ impl Layar for DesaTab {
             .collect();
         let b = blok(
             k,
-            format!(" TA {} · tenggat: {} ", self.ta, tenggat_teks.join(", ")),
+            potong(
+                &format!(" TA {} · tenggat: {} ", self.ta, tenggat_teks.join(", ")),
+                area.width.saturating_sub(2) as usize,
+            ),
         );
         let dalam = b.inner(area);
         f.render_widget(b, area);
-        let [kepala, isi, legenda] = Layout::vertical([
+        let [kepala, isi, terpilih, legenda] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
             Constraint::Length(1),
+            Constraint::Length(1),
         ])
         .areas(dalam);
-        if self.daftar.atur_tinggi(isi.height as usize) {
-            let _ = self.muat(k);
-        }
-        let lebar_nama = if dalam.width < 70 { 12usize } else { 18 };
-        let sisa = (dalam.width as usize).saturating_sub(14 + lebar_nama + 1);
-        // in a narrow terminal the code gives way to the documents
-        let lebar_sel = (sisa / self.jenis.len().max(1)).max(8);
-        // over several kecamatan the first column names the kecamatan (the code is in the
-        // desa's detail, and / finds it)
-        let judul_kode = if k.banyak_kecamatan {
-            "Kecamatan"
-        } else {
-            "Kode"
-        };
+        let lebar_nama = self.lebar_nama(dalam.width);
         let mut judul = vec![Span::styled(
-            format!("{judul_kode:<14}{:<lebar_nama$} ", "Desa"),
+            format!(" {}{} ", pas("Kode", LEBAR_KODE), pas("Desa", lebar_nama)),
             tema.judul(),
         )];
         let dilacak = self.ta >= self.tahun_awal;
@@ -348,7 +361,8 @@ impl Layar for DesaTab {
             } else {
                 tema.judul()
             };
-            judul.push(Span::styled(format!("{:<w$}", j.kode, w = lebar_sel), gaya));
+            judul.push(Span::styled(pas(&j.kode, LEBAR_SEL - 1), gaya));
+            judul.push(Span::raw(" "));
         }
         f.render_widget(Paragraph::new(Line::from(judul)), kepala);
         let mut baris = Vec::new();
@@ -370,18 +384,15 @@ impl Layar for DesaTab {
             } else {
                 Style::default()
             };
-            let kepala = if k.banyak_kecamatan {
-                potong(&k.nama_kecamatan(b.kecamatan_id), 13)
-            } else {
-                b.kode.clone()
-            };
-            let mut spans = vec![Span::styled(
-                format!(
-                    "{kepala:<14}{:<lebar_nama$} ",
-                    potong(&b.nama, lebar_nama - 1)
+            // the code always: it tells apart desa of the same name (there are hundreds in
+            // the country), and its first three parts are the kecamatan
+            let mut spans = vec![
+                Span::styled(if dipilih { "▶" } else { " " }, tema.judul()),
+                Span::styled(
+                    format!("{}{} ", pas(&b.kode, LEBAR_KODE), pas(&b.nama, lebar_nama)),
+                    gaya_baris,
                 ),
-                gaya_baris,
-            )];
+            ];
             for (c, j) in self.jenis.iter().enumerate() {
                 let d = b.dokumen.get(c).and_then(|d| d.as_ref());
                 let tanpa_status = !dilacak && d.and_then(|d| d.tanggal).is_none();
@@ -411,14 +422,40 @@ impl Layar for DesaTab {
                 if dipilih && c == self.kolom {
                     gaya = gaya.patch(tema.pilih());
                 }
-                spans.push(Span::styled(
-                    format!("{:<w$}", potong(&teks, lebar_sel - 1), w = lebar_sel),
-                    gaya,
-                ));
+                spans.push(Span::styled(pas(&teks, LEBAR_SEL - 1), gaya));
+                spans.push(Span::raw(" "));
             }
             baris.push(Line::from(spans));
         }
         f.render_widget(Paragraph::new(baris), isi);
+        // the selected desa in full: name, kecamatan and kabupaten
+        if let Some(b) = self.terpilih() {
+            let kec = if k.banyak_kecamatan {
+                let kab = k.kabupaten(b.kecamatan_id);
+                format!(
+                    " · Kec. {}{}",
+                    k.nama_kecamatan(b.kecamatan_id),
+                    if kab.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {kab}")
+                    }
+                )
+            } else {
+                String::new()
+            };
+            let jenis = if b.kelurahan { "kelurahan" } else { "desa" };
+            f.render_widget(
+                Paragraph::new(Line::styled(
+                    potong(
+                        &format!("{} {} ({jenis}){kec}", b.kode, b.nama),
+                        terpilih.width as usize,
+                    ),
+                    tema.judul(),
+                )),
+                terpilih,
+            );
+        }
         let leg = [
             Status::TepatWaktu,
             Status::Terlambat,
@@ -444,92 +481,148 @@ impl Layar for DesaTab {
                 self.ta, self.tahun_awal
             )
         };
-        f.render_widget(Paragraph::new(Line::styled(leg, tema.redup())), legenda);
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                potong(&leg, legenda.width as usize),
+                tema.redup(),
+            )),
+            legenda,
+        );
     }
 
-    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
+    fn perintah(&self, _k: &Konteks) -> Vec<Perintah> {
         if let Some((d, _)) = &self.rinci {
-            return match key.code {
-                KeyCode::Esc | KeyCode::Char('i') => {
+            return vec![
+                Perintah::baru(a::K_ENTER_E, teks::DESA_RINCI[0], Act::Ubah).ubah(),
+                Perintah::baru(
+                    &[KeyCode::Esc, KeyCode::Char('i')],
+                    teks::DESA_RINCI[1],
+                    Act::Kembali,
+                ),
+                Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(d.id > 0, ""),
+            ];
+        }
+        let b = self.terpilih();
+        let ada_baris = b.is_some();
+        let kelurahan = b.is_some_and(|b| b.kelurahan);
+        let sel = b.and_then(|b| b.dokumen.get(self.kolom).cloned().flatten());
+        let kosong = "Belum ada desa di daftar.";
+        let [lalu, depan] = a::perintah_tahun(teks::DESA[3]);
+        vec![
+            Perintah::baru(a::K_KIRI, teks::DESA[0], Act::Kolom(-1)),
+            Perintah::baru(
+                a::K_KANAN,
+                Tombol {
+                    kaki: false,
+                    ..teks::DESA[0]
+                },
+                Act::Kolom(1),
+            ),
+            Perintah::baru(a::K_ENTER_E, teks::DESA[1], Act::Ubah)
+                .ubah()
+                .jika(ada_baris, kosong)
+                .jika(
+                    !kelurahan,
+                    format!(
+                        "{} adalah kelurahan: tidak ada dokumen desa.",
+                        b.map(|b| b.nama.as_str()).unwrap_or("")
+                    ),
+                ),
+            Perintah::baru(a::K_I, teks::DESA[2], Act::Rincian).jika(ada_baris, kosong),
+            lalu,
+            depan,
+            Perintah::baru(a::K_D, teks::DESA[4], Act::Hapus)
+                .ubah()
+                .jika(sel.is_some(), "Tidak ada catatan dokumen di sel ini."),
+            Perintah::baru(a::K_A, teks::DESA[5], Act::Tambah).ubah(),
+            Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(
+                sel.is_some(),
+                "Belum ada catatan dokumen di sel ini: belum ada riwayat.",
+            ),
+        ]
+    }
+
+    fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
+        if let Some((d, _)) = &self.rinci {
+            return match act {
+                Act::Kembali => {
                     self.rinci = None;
-                    Aksi::Tidak
+                    self.rinci_id = None;
+                    Efek::Tidak
                 }
-                KeyCode::Char('e') | KeyCode::Enter => {
+                Act::Ubah => {
                     let d = d.clone();
                     self.form_desa(Some(d))
                 }
-                _ => Aksi::Tidak,
+                Act::Riwayat => Efek::Riwayat(
+                    "desa",
+                    d.id,
+                    format!("Riwayat desa {} ({})", d.nama, d.kode),
+                ),
+                _ => Efek::Tidak,
             };
         }
         let n = self.jenis.len().max(1);
-        let ulang = |s: &mut Self, k: &Konteks| match s.muat(k) {
-            Ok(()) => Aksi::Tidak,
-            Err(e) => Aksi::Galat(pesan_galat(e)),
-        };
-        match key.code {
-            KeyCode::Left | KeyCode::Char('h') => {
-                self.kolom = (self.kolom + n - 1) % n;
-                Aksi::Tidak
+        match act {
+            Act::Kolom(arah) => {
+                self.kolom = (self.kolom as i64 + arah as i64).rem_euclid(n as i64) as usize;
+                Efek::Tidak
             }
-            KeyCode::Right | KeyCode::Char('l') => {
-                self.kolom = (self.kolom + 1) % n;
-                Aksi::Tidak
-            }
-            KeyCode::Char('[') => {
-                self.ta = (self.ta - 1).max(2000);
-                ulang(self, k)
-            }
-            KeyCode::Char(']') => {
-                self.ta = (self.ta + 1).min(2100);
-                ulang(self, k)
-            }
-            KeyCode::Enter | KeyCode::Char('e') => self.form_dokumen(k),
-            KeyCode::Char('i') => match self.terpilih().map(|b| b.desa_id) {
-                Some(id) => match self.muat_rinci(k, id) {
-                    Ok(()) => Aksi::Tidak,
-                    Err(e) => Aksi::Galat(pesan_galat(e)),
-                },
-                None => Aksi::Tidak,
+            Act::Ubah => self.form_dokumen(k),
+            Act::Rincian => match self.terpilih().map(|b| b.desa_id) {
+                Some(id) => {
+                    self.rinci_id = Some(id);
+                    Efek::Muat
+                }
+                None => Efek::Tidak,
             },
-            KeyCode::Char('a') => self.form_desa(None),
-            KeyCode::Char('d') => {
+            Act::Tambah => self.form_desa(None),
+            Act::Hapus => {
                 let Some(b) = self.terpilih() else {
-                    return Aksi::Tidak;
+                    return Efek::Tidak;
                 };
                 let (Some(j), Some(Some(d))) =
                     (self.jenis.get(self.kolom), b.dokumen.get(self.kolom))
                 else {
-                    return Aksi::Galat("Tidak ada catatan dokumen di sel ini.".into());
+                    return Efek::Tidak;
                 };
-                let pesan = format!("Hapus catatan {} TA {} desa {}?", j.kode, self.ta, b.nama);
-                self.hapus = Some((b.desa_id, j.id, self.ta, d.versi));
-                Aksi::Tanya(pesan)
+                Efek::Tanya(
+                    format!(
+                        "Hapus catatan {} TA {} desa {} ({})?",
+                        j.kode, self.ta, b.nama, b.kode
+                    ),
+                    Tulis::Dokumen {
+                        desa_id: b.desa_id,
+                        jenis_id: j.id,
+                        ta: self.ta,
+                        versi: Some(d.versi),
+                        isi: IsiDokumen::default(),
+                        hari_ini: k.hari_ini,
+                    },
+                    "Catatan dokumen dihapus.".into(),
+                )
             }
-            _ => Aksi::Tidak,
+            Act::Riwayat => {
+                let Some(b) = self.terpilih() else {
+                    return Efek::Tidak;
+                };
+                match (self.jenis.get(self.kolom), b.dokumen.get(self.kolom)) {
+                    (Some(j), Some(Some(d))) => Efek::Riwayat(
+                        "dokumen",
+                        d.id,
+                        format!(
+                            "Riwayat {} TA {} · {} ({})",
+                            j.kode, self.ta, b.nama, b.kode
+                        ),
+                    ),
+                    _ => Efek::Tidak,
+                }
+            }
+            _ => Efek::Tidak,
         }
     }
 
-    fn konfirmasi(&mut self, k: &mut Konteks) -> Aksi {
-        let Some((desa_id, jenis_id, ta, versi)) = self.hapus.take() else {
-            return Aksi::Tidak;
-        };
-        let hasil = k.store.transaksi(|tx| {
-            dokumen::ubah_dokumen(
-                tx,
-                desa_id,
-                jenis_id,
-                ta,
-                Some(versi),
-                &IsiDokumen::default(),
-            )
-        });
-        match hasil {
-            Ok(()) => Aksi::Pesan("Catatan dokumen dihapus.".into()),
-            Err(e) => Aksi::Galat(pesan_galat(e)),
-        }
-    }
-
-    fn simpan(&mut self, f: &Form, k: &mut Konteks) -> Result<String, String> {
+    fn simpan(&mut self, f: &Form, k: &Konteks) -> Result<(Tulis, String), String> {
         let Some(tujuan) = &self.tujuan else {
             return Err("tidak ada yang disimpan".into());
         };
@@ -545,85 +638,66 @@ impl Layar for DesaTab {
                     nomor: f.teks(1),
                     keterangan: f.teks(2),
                 };
-                let (d, j, t, v) = (*desa_id, *jenis_id, *ta, *versi);
-                k.store
-                    .transaksi(|tx| dokumen::ubah_dokumen(tx, d, j, t, v, &isi))
-                    .map_err(pesan_galat)?;
                 let kode = self
                     .jenis
                     .iter()
-                    .find(|x| x.id == j)
+                    .find(|x| x.id == *jenis_id)
                     .map(|x| x.kode.clone())
                     .unwrap_or_default();
-                Ok(match isi.tanggal {
+                let pesan = match isi.tanggal {
                     Some(t) => format!("{kode} TA {ta} disimpan: {}.", format_tanggal(t)),
+                    None if isi.nomor.is_empty() && isi.keterangan.is_empty() => {
+                        format!("Catatan {kode} TA {ta} dihapus.")
+                    }
                     None => format!("{kode} TA {ta} disimpan tanpa tanggal."),
-                })
+                };
+                Ok((
+                    Tulis::Dokumen {
+                        desa_id: *desa_id,
+                        jenis_id: *jenis_id,
+                        ta: *ta,
+                        versi: *versi,
+                        isi,
+                        hari_ini: k.hari_ini,
+                    },
+                    pesan,
+                ))
             }
             Tujuan::UbahDesa(d) => {
                 let baru = isi_desa(f, 0, d.clone());
-                k.store
-                    .transaksi(|tx| wilayah::ubah_desa(tx, &baru))
-                    .map_err(pesan_galat)?;
-                Ok(format!(
-                    "Desa {} disimpan.{}",
-                    baru.nama,
-                    peringatan_desa(&baru)
-                ))
+                let pesan = format!("Desa {} disimpan.{}", baru.nama, peringatan_desa(&baru));
+                Ok((Tulis::UbahDesa(baru), pesan))
             }
             Tujuan::DesaBaru => {
-                let kode = parse_kode_desa(&f.teks(0))?;
-                let conn = k.store.conn();
-                let kec = wilayah::kecamatan_kode(conn, &kode.kode_kecamatan)
-                    .map_err(pesan_galat)?
-                    .ok_or_else(|| {
-                        format!(
-                            "kecamatan {} belum ada; muat lewat pantau impor desa BERKAS",
-                            kode.kode_kecamatan
-                        )
-                    })?;
-                if wilayah::desa_kode(conn, &kode.kode)
-                    .map_err(pesan_galat)?
-                    .is_some()
-                {
-                    return Err(format!("desa {} sudah ada", kode.kode));
-                }
+                let kode = parse_kode_desa(&f.teks(0)).map_err(|e| format!("Kode: {e}"))?;
                 let baru = isi_desa(
                     f,
                     1,
                     Desa {
-                        kecamatan_id: kec.id,
                         kode: kode.kode.clone(),
                         kelurahan: kode.jenis == JenisWilayah::Kelurahan,
                         ..Default::default()
                     },
                 );
-                k.store
-                    .transaksi(|tx| {
-                        wilayah::simpan_desa_kode(tx, &baru, wilayah::SEMUA_KOLOM_DESA).map(|_| ())
-                    })
-                    .map_err(|e: Galat| pesan_galat(e))?;
-                Ok(format!(
-                    "Desa {} ditambahkan.{}",
-                    baru.nama,
-                    peringatan_desa(&baru)
-                ))
+                let pesan = format!("Desa {} ditambahkan.{}", baru.nama, peringatan_desa(&baru));
+                Ok((Tulis::TambahDesa(baru), pesan))
             }
         }
     }
 
-    fn fokus(&mut self, _k: &Konteks, desa: &str, jenis: &str, ta: i32) {
+    fn fokus(&mut self, desa: &str, jenis: &str, ta: i32) {
         self.rinci = None;
+        self.rinci_id = None;
         self.ta = ta;
         self.kolom = self.jenis.iter().position(|j| j.kode == jenis).unwrap_or(0);
         self.cari = Some(desa.to_string());
     }
 
-    fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
+    fn tahun(&mut self) -> Option<&mut i32> {
         if self.rinci.is_some() {
-            teks::DESA_RINCI
+            None
         } else {
-            teks::DESA
+            Some(&mut self.ta)
         }
     }
 
@@ -632,6 +706,14 @@ impl Layar for DesaTab {
             None
         } else {
             Some(&mut self.daftar)
+        }
+    }
+
+    fn daftar_lihat(&self) -> Option<&Daftar> {
+        if self.rinci.is_some() {
+            None
+        } else {
+            Some(&self.daftar)
         }
     }
 }

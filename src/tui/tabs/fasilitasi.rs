@@ -3,12 +3,11 @@
 
 use chrono::Datelike;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{Layar, blok, pesan_galat};
+use super::{Layar, blok};
 use crate::domain::angka::format_persen;
 use crate::domain::indikator;
 use crate::domain::tanggal::format_tanggal;
@@ -16,8 +15,9 @@ use crate::domain::teks::potong;
 use crate::store::Hasil;
 use crate::store::fasilitasi::{self, Fasilitasi, Katalog, Saring};
 use crate::store::wilayah::{self, Lingkup};
-use crate::tui::app::{Aksi, Konteks};
-use crate::tui::teks::{self, Tombol};
+use crate::tui::aksi::{self as a, Act, Efek, Perintah, Tulis};
+use crate::tui::app::Konteks;
+use crate::tui::teks;
 use crate::tui::widgets::daftar::Daftar;
 use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
 
@@ -27,8 +27,8 @@ pub struct FasilitasiTab {
     baris: Vec<Fasilitasi>,
     katalog: Vec<Katalog>,
     iku1: (i64, i64),
+    /// The entry the open form saves, as it was when the form opened (None inside: new).
     ubah: Option<Option<Fasilitasi>>,
-    hapus: Option<(i64, i64)>,
 }
 
 impl FasilitasiTab {
@@ -40,7 +40,6 @@ impl FasilitasiTab {
             katalog: Vec::new(),
             iku1: (0, 0),
             ubah: None,
-            hapus: None,
         }
     }
 
@@ -67,7 +66,7 @@ impl FasilitasiTab {
         }
     }
 
-    fn form(&mut self, k: &Konteks, f: Option<Fasilitasi>) -> Aksi {
+    fn form(&mut self, k: &Konteks, f: Option<Fasilitasi>) -> Efek {
         let x = f.clone().unwrap_or_default();
         let kode_desa = x
             .desa_id
@@ -120,7 +119,7 @@ impl FasilitasiTab {
         );
         form.petunjuk = self.petunjuk(&kode_jenis);
         self.ubah = Some(f);
-        Aksi::Form(form)
+        Efek::Form(form)
     }
 }
 
@@ -139,11 +138,17 @@ impl Layar for FasilitasiTab {
             |t| fasilitasi::hitung(conn, l, th, &saring(t)),
             |t, dari, n| fasilitasi::daftar(conn, l, th, &saring(t), dari, n),
         )?;
+        k.siapkan_nama(self.baris.iter().map(|b| b.kecamatan_id))?;
         self.iku1 = fasilitasi::iku1(conn, k.lingkup, self.tahun)?;
         Ok(())
     }
 
-    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
+    fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
+        self.daftar
+            .atur_tinggi(area.height.saturating_sub(3) as usize)
+    }
+
+    fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks) {
         let tema = &k.tema;
         let p = indikator::iku1(self.iku1.0, self.iku1.1);
         let b = blok(
@@ -160,9 +165,6 @@ impl Layar for FasilitasiTab {
         f.render_widget(b, area);
         let [kepala, isi] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(dalam);
-        if self.daftar.atur_tinggi(isi.height as usize) {
-            let _ = self.muat(k);
-        }
         f.render_widget(
             Paragraph::new(Line::styled(
                 format!(
@@ -178,8 +180,8 @@ impl Layar for FasilitasiTab {
             )),
             kepala,
         );
-        let lebar_uraian =
-            (isi.width as usize).saturating_sub(1 + 40 + super::judul_kecamatan(k).len());
+        let lebar_uraian = (isi.width as usize)
+            .saturating_sub(1 + 40 + crate::domain::teks::lebar(&super::judul_kecamatan(k)));
         let mut baris = Vec::new();
         if self.baris.is_empty() {
             baris.push(Line::styled(
@@ -196,11 +198,11 @@ impl Layar for FasilitasiTab {
         for (n, x) in self.baris.iter().enumerate() {
             let tindak = if x.ditindaklanjuti { "ya" } else { "tidak" };
             let teks = format!(
-                "{:<11}{:<6}{}{:<16}{:<7}{}",
+                "{:<11}{:<6}{}{} {:<7}{}",
                 format_tanggal(x.tanggal),
                 x.kode_jenis,
                 super::kolom_kecamatan(k, x.kecamatan_id),
-                potong(x.nama_desa.as_deref().unwrap_or("(kecamatan)"), 15),
+                crate::domain::teks::pas(x.nama_desa.as_deref().unwrap_or("(kecamatan)"), 15),
                 tindak,
                 potong(&x.uraian, lebar_uraian)
             );
@@ -220,159 +222,130 @@ impl Layar for FasilitasiTab {
         f.render_widget(Paragraph::new(baris), isi);
     }
 
-    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
-        match key.code {
-            KeyCode::Char('[') | KeyCode::Char(']') => {
-                self.tahun += if key.code == KeyCode::Char('[') {
-                    -1
-                } else {
-                    1
-                };
-                self.daftar.pilih = 0;
-                self.daftar.awal = 0;
-                match self.muat(k) {
-                    Ok(()) => Aksi::Tidak,
-                    Err(e) => Aksi::Galat(pesan_galat(e)),
-                }
-            }
-            KeyCode::Char('a') => {
-                if matches!(k.lingkup, Lingkup::Semua)
-                    && wilayah::jumlah_kecamatan(k.store.conn()).unwrap_or(0) == 0
-                {
-                    return Aksi::Galat("Belum ada kecamatan.".into());
-                }
-                self.form(k, None)
-            }
-            KeyCode::Enter | KeyCode::Char('e') => match self.terpilih().cloned() {
+    fn perintah(&self, k: &Konteks) -> Vec<Perintah> {
+        let ada = self.terpilih().is_some();
+        let kosong = format!("Belum ada fasilitasi tahun {}.", self.tahun);
+        let ada_kecamatan = !(matches!(k.lingkup, Lingkup::Semua)
+            && k.satu_kecamatan
+                .as_ref()
+                .is_err_and(|e| e.starts_with("Belum")));
+        let [lalu, depan] = a::perintah_tahun(teks::FASILITASI[3]);
+        vec![
+            Perintah::baru(a::K_A, teks::FASILITASI[0], Act::Tambah)
+                .ubah()
+                .jika(ada_kecamatan, "Belum ada kecamatan."),
+            Perintah::baru(a::K_ENTER_E, teks::FASILITASI[1], Act::Ubah)
+                .ubah()
+                .jika(ada, kosong.clone()),
+            Perintah::baru(a::K_T, teks::FASILITASI[2], Act::Tindak)
+                .ubah()
+                .jika(ada, kosong.clone()),
+            lalu,
+            depan,
+            Perintah::baru(a::K_D, teks::FASILITASI[4], Act::Hapus)
+                .ubah()
+                .jika(ada, kosong.clone()),
+            Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, kosong),
+        ]
+    }
+
+    fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
+        match act {
+            Act::Tambah => self.form(k, None),
+            Act::Ubah => match self.terpilih().cloned() {
                 Some(x) => self.form(k, Some(x)),
-                None => Aksi::Tidak,
+                None => Efek::Tidak,
             },
-            KeyCode::Char('t') => {
+            Act::Tindak => {
                 let Some(mut x) = self.terpilih().cloned() else {
-                    return Aksi::Tidak;
+                    return Efek::Tidak;
                 };
                 x.ditindaklanjuti = !x.ditindaklanjuti;
-                match k.store.transaksi(|tx| fasilitasi::ubah(tx, &x)) {
-                    Ok(()) => Aksi::Pesan(format!(
-                        "Ditindaklanjuti: {}.",
-                        if x.ditindaklanjuti { "ya" } else { "tidak" }
-                    )),
-                    Err(e) => Aksi::Galat(pesan_galat(e)),
-                }
+                let pesan = format!(
+                    "Ditindaklanjuti: {}.",
+                    if x.ditindaklanjuti { "ya" } else { "tidak" }
+                );
+                Efek::Tulis(Tulis::Tindak(x), pesan)
             }
-            KeyCode::Char('d') => {
-                let Some(x) = self.terpilih().cloned() else {
-                    return Aksi::Tidak;
+            Act::Hapus => {
+                let Some(x) = self.terpilih() else {
+                    return Efek::Tidak;
                 };
-                self.hapus = Some((x.id, x.versi));
-                Aksi::Tanya(format!(
-                    "Hapus fasilitasi {} tanggal {}?",
-                    x.kode_jenis,
-                    format_tanggal(x.tanggal)
-                ))
+                Efek::Tanya(
+                    format!(
+                        "Hapus fasilitasi {} tanggal {}?",
+                        x.kode_jenis,
+                        format_tanggal(x.tanggal)
+                    ),
+                    Tulis::HapusFasilitasi {
+                        id: x.id,
+                        versi: x.versi,
+                    },
+                    "Fasilitasi dihapus.".into(),
+                )
             }
-            _ => Aksi::Tidak,
+            Act::Riwayat => match self.terpilih() {
+                Some(x) => Efek::Riwayat(
+                    "fasilitasi",
+                    x.id,
+                    format!(
+                        "Riwayat fasilitasi {} {}",
+                        x.kode_jenis,
+                        format_tanggal(x.tanggal)
+                    ),
+                ),
+                None => Efek::Tidak,
+            },
+            _ => Efek::Tidak,
         }
     }
 
-    fn konfirmasi(&mut self, k: &mut Konteks) -> Aksi {
-        let Some((id, versi)) = self.hapus.take() else {
-            return Aksi::Tidak;
-        };
-        match k.store.transaksi(|tx| fasilitasi::hapus(tx, id, versi)) {
-            Ok(()) => Aksi::Pesan("Fasilitasi dihapus.".into()),
-            Err(e) => Aksi::Galat(pesan_galat(e)),
-        }
+    fn tahun(&mut self) -> Option<&mut i32> {
+        Some(&mut self.tahun)
     }
 
-    fn form_berubah(&mut self, f: &mut Form, _k: &Konteks) {
+    fn form_berubah(&mut self, f: &mut Form) {
         f.petunjuk = self.petunjuk(&f.teks(1));
     }
 
-    fn simpan(&mut self, f: &Form, k: &mut Konteks) -> Result<String, String> {
+    fn simpan(&mut self, f: &Form, k: &Konteks) -> Result<(Tulis, String), String> {
         let Some(lama) = self.ubah.clone() else {
             return Err("tidak ada yang disimpan".into());
         };
-        let conn = k.store.conn();
-        let kode_desa = f.teks(2);
-        let desa = if kode_desa.is_empty() {
-            None
-        } else {
-            // a code, or a name people type instead (only when it names one desa)
-            let menurut_kode = wilayah::desa_kode(conn, &kode_desa).map_err(pesan_galat)?;
-            let desa = match menurut_kode {
-                Some(d) => Some(d),
-                None => {
-                    let mirip = wilayah::daftar_desa(conn, k.lingkup, &kode_desa, 0, 2)
-                        .map_err(pesan_galat)?;
-                    match mirip.as_slice() {
-                        [satu] if satu.nama.eq_ignore_ascii_case(&kode_desa) => Some(satu.clone()),
-                        _ => None,
-                    }
-                }
-            };
-            Some(desa.ok_or_else(|| {
-                format!(
-                    "Kode desa: tidak ada desa '{kode_desa}'; tulis kodenya, misalnya 35.08.07.2001"
-                )
-            })?)
-        };
-        let kecamatan_id = match (&desa, k.lingkup, &lama) {
-            (Some(d), _, _) => d.kecamatan_id,
-            (None, _, Some(l)) => l.kecamatan_id,
-            (None, Lingkup::Kecamatan(id), None) => id,
-            (None, Lingkup::Semua, None) => k
-                .satu_kecamatan()
-                .map_err(|e| format!("Kode desa: isi kode desa ({e})"))?,
-        };
-        if let (Lingkup::Kecamatan(id), Some(d)) = (k.lingkup, &desa)
-            && d.kecamatan_id != id
-        {
-            return Err(format!("Kode desa: {} di luar kecamatan ini", d.kode));
-        }
+        let tanggal = form::tanggal(&f.teks(0)).ok_or("Tanggal: tidak sah")?;
         let kode = f.teks(1).to_uppercase();
-        let kat = self
-            .katalog
-            .iter()
-            .find(|c| c.kode == kode)
-            .ok_or_else(|| format!("Jenis: {kode} tidak ada di katalog"))?;
         let x = Fasilitasi {
-            kecamatan_id,
-            desa_id: desa.map(|d| d.id),
-            tanggal: form::tanggal(&f.teks(0)).ok_or("Tanggal: tidak sah")?,
-            katalog_id: kat.id,
+            tanggal,
             uraian: f.teks(3),
             output: f.teks(4),
             bukti: f.teks(5),
             ditindaklanjuti: crate::domain::angka::parse_ya_tidak(&f.teks(6)).unwrap_or(false),
             ..lama.clone().unwrap_or_default()
         };
-        match lama {
-            Some(_) => k
-                .store
-                .transaksi(|tx| fasilitasi::ubah(tx, &x))
-                .map_err(pesan_galat)?,
-            None => {
-                k.store
-                    .transaksi(|tx| fasilitasi::tambah(tx, &x).map(|_| ()))
-                    .map_err(pesan_galat)?;
-                if x.tanggal.year() != self.tahun {
-                    self.tahun = x.tanggal.year();
-                }
-            }
+        if lama.is_none() && tanggal.year() != self.tahun {
+            // the list follows the new entry's year
+            self.tahun = tanggal.year();
         }
-        Ok(format!(
-            "Fasilitasi {} {} disimpan.",
-            kat.kode,
-            format_tanggal(x.tanggal)
+        Ok((
+            Tulis::Fasilitasi {
+                x,
+                desa: f.teks(2),
+                kode_jenis: kode.clone(),
+                satu_kecamatan: k.satu_kecamatan.clone(),
+                kecamatan_lingkup: match k.lingkup {
+                    Lingkup::Kecamatan(id) => Some(id),
+                    Lingkup::Semua => None,
+                },
+            },
+            format!("Fasilitasi {kode} {} disimpan.", format_tanggal(tanggal)),
         ))
-    }
-
-    fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
-        teks::FASILITASI
     }
 
     fn daftar(&mut self) -> Option<&mut Daftar> {
         Some(&mut self.daftar)
+    }
+
+    fn daftar_lihat(&self) -> Option<&Daftar> {
+        Some(&self.daftar)
     }
 }

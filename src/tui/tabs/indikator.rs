@@ -3,20 +3,20 @@
 
 use chrono::Datelike;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Layar, blok, pesan_galat};
+use super::{Layar, blok};
 use crate::domain::angka::{format_desimal, format_desimal_ringkas, format_persen, format_ribuan};
 use crate::domain::indikator::{Persentase, capaian};
 use crate::domain::teks::potong;
 use crate::store::indikator::{Iku, hitung_lingkup};
 use crate::store::kegiatan::{self, IndikatorKegiatan};
 use crate::store::{Hasil, ikm};
-use crate::tui::app::{Aksi, Konteks};
-use crate::tui::teks::{self, Tombol};
+use crate::tui::aksi::{self as a, Act, Efek, Perintah, Tulis};
+use crate::tui::app::Konteks;
+use crate::tui::teks;
 use crate::tui::widgets::daftar::Daftar;
 use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
 
@@ -71,10 +71,17 @@ impl Layar for IndikatorTab {
             |s| kegiatan::hitung_indikator(conn, l, th, s),
             |s, dari, n| kegiatan::indikator_tahun(conn, l, th, s, dari, n),
         )?;
+        k.siapkan_nama(self.baris.iter().map(|b| b.kecamatan_id))?;
         Ok(())
     }
 
-    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
+    fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
+        // under the 9 lines of IKU and IKM: the box and the header line
+        self.daftar
+            .atur_tinggi(area.height.saturating_sub(9 + 3) as usize)
+    }
+
+    fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks) {
         let tema = &k.tema;
         let [atas, bawah] =
             Layout::vertical([Constraint::Length(9), Constraint::Min(3)]).areas(area);
@@ -146,13 +153,10 @@ impl Layar for IndikatorTab {
         f.render_widget(b, bawah);
         let [kepala, isi] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(dalam);
-        if self.daftar.atur_tinggi(isi.height as usize) {
-            let _ = self.muat(k);
-        }
         let judul_kec = super::judul_kecamatan(k);
         // one column for the selection mark, then the fixed columns
-        let lebar =
-            (dalam.width as usize).saturating_sub(1 + judul_kec.len() + 4 + 9 + 10 + 10 + 9);
+        let lebar = (dalam.width as usize)
+            .saturating_sub(1 + crate::domain::teks::lebar(&judul_kec) + 4 + 9 + 10 + 10 + 9);
         f.render_widget(
             Paragraph::new(Line::styled(
                 format!(
@@ -183,10 +187,10 @@ impl Layar for IndikatorTab {
             };
             let kec = super::kolom_kecamatan(k, x.kecamatan_id);
             let teks = format!(
-                "{kec}{:<4}{:<9}{:<lebar$}{:>10}{:>10}{:>9}",
+                "{kec}{:<4}{:<9}{}{:>10}{:>10}{:>9}",
                 x.kode_kegiatan.rsplit('.').next().unwrap_or(""),
                 i.tingkat,
-                potong(&i.uraian, lebar.saturating_sub(1)),
+                crate::domain::teks::pas(&i.uraian, lebar),
                 angka(i.target),
                 angka(i.realisasi),
                 format_persen(capaian(i.target, i.realisasi))
@@ -194,7 +198,7 @@ impl Layar for IndikatorTab {
             baris.push(super::baris_daftar(
                 k,
                 teks,
-                kec.chars().count() + 3,
+                crate::domain::teks::lebar(&kec) + 3,
                 ratatui::style::Style::default(),
                 self.daftar.awal + n == self.daftar.pilih,
             ));
@@ -202,25 +206,30 @@ impl Layar for IndikatorTab {
         f.render_widget(Paragraph::new(baris), isi);
     }
 
-    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
-        match key.code {
-            KeyCode::Char('[') | KeyCode::Char(']') => {
-                self.tahun += if key.code == KeyCode::Char('[') {
-                    -1
-                } else {
-                    1
-                };
-                match self.muat(k) {
-                    Ok(()) => Aksi::Tidak,
-                    Err(e) => Aksi::Galat(pesan_galat(e)),
-                }
-            }
-            KeyCode::Enter | KeyCode::Char('e') => {
-                let Some(x) = self
-                    .baris
-                    .get(self.daftar.pilih.saturating_sub(self.daftar.awal))
-                else {
-                    return Aksi::Tidak;
+    fn perintah(&self, k: &Konteks) -> Vec<Perintah> {
+        let ada = !self.baris.is_empty();
+        let [lalu, depan] = a::perintah_tahun(teks::INDIKATOR[0]);
+        vec![
+            lalu,
+            depan,
+            Perintah::baru(a::K_ENTER_E, teks::INDIKATOR[1], Act::Ubah)
+                .ubah()
+                .jika(ada, "Belum ada indikator kegiatan tahun ini."),
+            Perintah::baru(a::K_A, teks::INDIKATOR[2], Act::Tambah)
+                .ubah()
+                .jika_ok(&k.satu_kecamatan),
+            Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, ""),
+        ]
+    }
+
+    fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
+        let terpilih = self
+            .baris
+            .get(self.daftar.pilih.saturating_sub(self.daftar.awal));
+        match act {
+            Act::Ubah => {
+                let Some(x) = terpilih else {
+                    return Efek::Tidak;
                 };
                 let i = &x.indikator;
                 self.tujuan = Some(Tujuan::Realisasi(i.id, i.versi));
@@ -240,12 +249,11 @@ impl Layar for IndikatorTab {
                         .unwrap_or_else(|| "–".into()),
                     i.satuan
                 )];
-                Aksi::Form(f)
+                Efek::Form(f)
             }
-            KeyCode::Char('a') => {
-                let kec = match k.satu_kecamatan() {
-                    Ok(id) => id,
-                    Err(e) => return Aksi::Galat(e),
+            Act::Tambah => {
+                let Ok(kec) = k.satu_kecamatan.clone() else {
+                    return Efek::Tidak;
                 };
                 self.tujuan = Some(Tujuan::Ikm(kec));
                 let bidang = self
@@ -263,21 +271,30 @@ impl Layar for IndikatorTab {
                 let mut f = Form::new(&format!("Jawaban survei IKM {}", self.tahun), bidang);
                 f.petunjuk =
                     vec!["Skor 1 (tidak baik) sampai 4 (sangat baik) untuk tiap unsur.".into()];
-                Aksi::Form(f)
+                Efek::Form(f)
             }
-            _ => Aksi::Tidak,
+            Act::Riwayat => match terpilih {
+                Some(x) => Efek::Riwayat(
+                    "indikator",
+                    x.indikator.id,
+                    format!("Riwayat indikator: {}", potong(&x.indikator.uraian, 40)),
+                ),
+                None => Efek::Tidak,
+            },
+            _ => Efek::Tidak,
         }
     }
 
-    fn simpan(&mut self, f: &Form, k: &mut Konteks) -> Result<String, String> {
+    fn simpan(&mut self, f: &Form, _k: &Konteks) -> Result<(Tulis, String), String> {
         match self.tujuan {
-            Some(Tujuan::Realisasi(id, versi)) => {
-                let r = form::desimal(&f.teks(0));
-                k.store
-                    .transaksi(|tx| kegiatan::ubah_realisasi(tx, id, versi, r))
-                    .map_err(pesan_galat)?;
-                Ok("Realisasi disimpan.".into())
-            }
+            Some(Tujuan::Realisasi(id, versi)) => Ok((
+                Tulis::Realisasi {
+                    id,
+                    versi,
+                    nilai: form::desimal(&f.teks(0)),
+                },
+                "Realisasi disimpan.".into(),
+            )),
             Some(Tujuan::Ikm(kec)) => {
                 let mut skor = [0u8; 9];
                 for (i, s) in skor.iter_mut().enumerate() {
@@ -287,20 +304,28 @@ impl Layar for IndikatorTab {
                         .map_err(|_| format!("U{}: isi 1–4", i + 1))?;
                 }
                 let tahun = self.tahun;
-                k.store
-                    .transaksi(|tx| ikm::tambah(tx, kec, tahun, skor, false).map(|_| ()))
-                    .map_err(pesan_galat)?;
-                Ok(format!("Jawaban survei IKM {tahun} ditambahkan."))
+                Ok((
+                    Tulis::Ikm {
+                        kecamatan_id: kec,
+                        tahun,
+                        skor,
+                    },
+                    format!("Jawaban survei IKM {tahun} ditambahkan."),
+                ))
             }
             None => Err("tidak ada yang disimpan".into()),
         }
     }
 
-    fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
-        teks::INDIKATOR
+    fn tahun(&mut self) -> Option<&mut i32> {
+        Some(&mut self.tahun)
     }
 
     fn daftar(&mut self) -> Option<&mut Daftar> {
         Some(&mut self.daftar)
+    }
+
+    fn daftar_lihat(&self) -> Option<&Daftar> {
+        Some(&self.daftar)
     }
 }

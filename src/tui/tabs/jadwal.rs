@@ -3,20 +3,20 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Layar, blok, pesan_galat};
+use super::{Layar, blok};
 use crate::domain::angka::format_ribuan;
 use crate::domain::jadwal::{StatusKejadian, status_kejadian};
 use crate::domain::tanggal::{format_tanggal, nama_bulan, nama_bulan_pendek};
 use crate::domain::teks::potong;
 use crate::store::Hasil;
 use crate::store::kegiatan::{self, BarisJadwal};
-use crate::tui::app::{Aksi, Konteks};
+use crate::tui::aksi::{self as a, Act, Efek, Perintah, Tulis};
+use crate::tui::app::Konteks;
 use crate::tui::teks::{self, Tombol};
 use crate::tui::widgets::daftar::Daftar;
 use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
@@ -28,8 +28,8 @@ pub struct Jadwal {
     baris: Vec<BarisJadwal>,
     /// The next 60 days: (first day of month, stage, kegiatan having it, of which done)
     rencana: Vec<(NaiveDate, String, i64, i64)>,
+    /// The occurrence the open form marks done: (stage, month), not marked when it opened.
     tandai: Option<(i64, u32)>,
-    batal: Option<(i64, u32)>,
 }
 
 impl Jadwal {
@@ -41,7 +41,6 @@ impl Jadwal {
             baris: Vec::new(),
             rencana: Vec::new(),
             tandai: None,
-            batal: None,
         }
     }
 
@@ -63,6 +62,7 @@ impl Layar for Jadwal {
             |s| kegiatan::hitung_jadwal(conn, l, th, s),
             |s, dari, n| kegiatan::jadwal(conn, l, th, s, dari, n),
         )?;
+        k.siapkan_nama(self.baris.iter().map(|b| b.kecamatan_id))?;
         // planned in the next 60 days (this month and the months that start by then), grouped
         // by stage so that a national scope reads a few rows, not every kecamatan's
         self.rencana.clear();
@@ -83,16 +83,15 @@ impl Layar for Jadwal {
         Ok(())
     }
 
-    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
+    fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
+        let [atas, _] = self.tata(area);
+        self.daftar
+            .atur_tinggi(atas.height.saturating_sub(3) as usize)
+    }
+
+    fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks) {
         let tema = &k.tema;
-        // the grid keeps its rows when it can; the list takes the rest, up to half the screen
-        let sisa = area.height.saturating_sub(self.daftar.total as u16 + 3);
-        // (two lines at least when there is more than one stage: one of them, and how many more)
-        let rendah = if self.rencana.len() > 1 { 4 } else { 3 };
-        let tinggi_rencana = (self.rencana.len() as u16 + 2)
-            .clamp(rendah, sisa.clamp(rendah, (area.height / 2).max(rendah)));
-        let [atas, bawah] =
-            Layout::vertical([Constraint::Min(4), Constraint::Length(tinggi_rencana)]).areas(area);
+        let [atas, bawah] = self.tata(area);
         let b = blok(
             k,
             format!(
@@ -106,9 +105,6 @@ impl Layar for Jadwal {
         f.render_widget(b, atas);
         let [kepala, isi] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(dalam);
-        if self.daftar.atur_tinggi(isi.height as usize) {
-            let _ = self.muat(k);
-        }
         let sel = 4usize;
         let lebar_label = (dalam.width as usize).saturating_sub(12 * sel).max(10);
         let mut judul = vec![Span::styled(
@@ -158,7 +154,7 @@ impl Layar for Jadwal {
                 b.nama
             );
             let mut spans = vec![Span::styled(
-                format!("{:<lebar_label$}", potong(&label, lebar_label - 1)),
+                crate::domain::teks::pas(&label, lebar_label),
                 if dipilih {
                     tema.judul()
                 } else {
@@ -221,51 +217,67 @@ impl Layar for Jadwal {
         f.render_widget(Paragraph::new(baris), dalam);
     }
 
-    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
-        match key.code {
-            KeyCode::Left | KeyCode::Char('h') => {
-                self.bulan = if self.bulan == 1 { 12 } else { self.bulan - 1 };
-                Aksi::Tidak
-            }
-            KeyCode::Right | KeyCode::Char('l') => {
-                self.bulan = self.bulan % 12 + 1;
-                Aksi::Tidak
-            }
-            KeyCode::Char('[') | KeyCode::Char(']') => {
-                self.tahun += if key.code == KeyCode::Char('[') {
-                    -1
-                } else {
-                    1
-                };
-                match self.muat(k) {
-                    Ok(()) => Aksi::Tidak,
-                    Err(e) => Aksi::Galat(pesan_galat(e)),
-                }
-            }
-            KeyCode::Char('a') | KeyCode::Char('d') => Aksi::Galat(
-                "Tahapan ditambah atau dihapus di tab 2 Kegiatan (buka KAK, bagian Tahapan)."
-                    .into(),
+    fn perintah(&self, _k: &Konteks) -> Vec<Perintah> {
+        let b = self.terpilih();
+        let terjadwal = b.is_some_and(|b| b.bulan.berisi(self.bulan));
+        let alasan = match b {
+            None => "Belum ada tahapan tahun ini.".to_string(),
+            Some(b) => format!(
+                "{} tidak dijadwalkan pada bulan {}.",
+                b.nama,
+                nama_bulan(self.bulan)
             ),
-            KeyCode::Enter | KeyCode::Char('e') => {
+        };
+        let [lalu, depan] = a::perintah_tahun(teks::JADWAL[1]);
+        let di_kegiatan =
+            "Tahapan ditambah atau dihapus di tab 2 Kegiatan (buka KAK, bagian Tahapan).";
+        vec![
+            Perintah::baru(a::K_KIRI, teks::JADWAL[0], Act::Kolom(-1)),
+            Perintah::baru(
+                a::K_KANAN,
+                Tombol {
+                    kaki: false,
+                    ..teks::JADWAL[0]
+                },
+                Act::Kolom(1),
+            ),
+            lalu,
+            depan,
+            Perintah::baru(a::K_ENTER_E, teks::JADWAL[2], Act::Ubah)
+                .ubah()
+                .jika(terjadwal, alasan),
+            Perintah::baru(a::K_A, teks::JADWAL_TAMBAH, Act::Tambah).jika(false, di_kegiatan),
+            Perintah::baru(a::K_D, teks::JADWAL_HAPUS, Act::Hapus).jika(false, di_kegiatan),
+            Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(b.is_some(), ""),
+        ]
+    }
+
+    fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
+        match act {
+            Act::Kolom(arah) => {
+                self.bulan = ((self.bulan as i64 - 1 + arah as i64).rem_euclid(12) + 1) as u32;
+                Efek::Tidak
+            }
+            Act::Ubah => {
                 let Some(b) = self.terpilih().cloned() else {
-                    return Aksi::Tidak;
+                    return Efek::Tidak;
                 };
                 let m = self.bulan;
-                if !b.bulan.berisi(m) {
-                    return Aksi::Galat(format!(
-                        "{} tidak dijadwalkan pada bulan {}.",
-                        b.nama,
-                        nama_bulan(m)
-                    ));
-                }
                 if let Some(s) = b.selesai.iter().find(|s| s.bulan == m) {
-                    self.batal = Some((b.tahapan_id, m));
-                    return Aksi::Tanya(format!(
-                        "{} bulan {} sudah selesai ({}). Batalkan tanda selesai?",
-                        b.nama,
-                        nama_bulan(m),
-                        format_tanggal(s.tanggal)
-                    ));
+                    return Efek::Tanya(
+                        format!(
+                            "{} bulan {} sudah selesai ({}). Batalkan tanda selesai?",
+                            b.nama,
+                            nama_bulan(m),
+                            format_tanggal(s.tanggal)
+                        ),
+                        Tulis::Batal {
+                            tahapan_id: b.tahapan_id,
+                            bulan: m,
+                            versi: s.versi,
+                        },
+                        format!("Tanda selesai bulan {} dibatalkan.", nama_bulan(m)),
+                    );
                 }
                 let awal = NaiveDate::from_ymd_opt(self.tahun, m, 1).unwrap_or(k.hari_ini);
                 let usul = if k.hari_ini >= awal
@@ -296,50 +308,72 @@ impl Layar for Jadwal {
                     ],
                 );
                 f.petunjuk = vec![format!("Tempat: {}", b.tempat)];
-                Aksi::Form(f)
+                Efek::Form(f)
             }
-            _ => Aksi::Tidak,
+            Act::Riwayat => match self.terpilih() {
+                Some(b) => Efek::Riwayat(
+                    "tahapan",
+                    b.tahapan_id,
+                    format!("Riwayat tahapan {}", potong(&b.nama, 40)),
+                ),
+                None => Efek::Tidak,
+            },
+            _ => Efek::Tidak,
         }
     }
 
-    fn konfirmasi(&mut self, k: &mut Konteks) -> Aksi {
-        let Some((id, m)) = self.batal.take() else {
-            return Aksi::Tidak;
-        };
-        match k.store.transaksi(|tx| kegiatan::batal_selesai(tx, id, m)) {
-            Ok(()) => Aksi::Pesan(format!("Tanda selesai bulan {} dibatalkan.", nama_bulan(m))),
-            Err(e) => Aksi::Galat(pesan_galat(e)),
-        }
-    }
-
-    fn simpan(&mut self, f: &Form, k: &mut Konteks) -> Result<String, String> {
+    fn simpan(&mut self, f: &Form, _k: &Konteks) -> Result<(Tulis, String), String> {
         let Some((id, m)) = self.tandai else {
             return Err("tidak ada yang disimpan".into());
         };
         let tgl = form::tanggal(&f.teks(0)).ok_or("Tanggal: tidak sah")?;
-        let bukti = f.teks(1);
-        k.store
-            .transaksi(|tx| kegiatan::tandai_selesai(tx, id, m, tgl, &bukti, false))
-            .map_err(pesan_galat)?;
-        self.tandai = None;
         let catatan = if tgl.month() != m || tgl.year() != self.tahun {
             format!(" (tanggal di luar bulan {})", nama_bulan(m))
         } else {
             String::new()
         };
-        Ok(format!(
-            "Ditandai selesai: {} {}, {}{catatan}.",
-            nama_bulan(m),
-            self.tahun,
-            format_tanggal(tgl)
+        Ok((
+            Tulis::Tandai {
+                tahapan_id: id,
+                bulan: m,
+                versi: None,
+                tanggal: tgl,
+                bukti: f.teks(1),
+            },
+            format!(
+                "Ditandai selesai: {} {}, {}{catatan}.",
+                nama_bulan(m),
+                self.tahun,
+                format_tanggal(tgl)
+            ),
         ))
     }
 
-    fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
-        teks::JADWAL
+    fn tersimpan(&mut self, _id: i64) {
+        self.tandai = None;
+    }
+
+    fn tahun(&mut self) -> Option<&mut i32> {
+        Some(&mut self.tahun)
     }
 
     fn daftar(&mut self) -> Option<&mut Daftar> {
         Some(&mut self.daftar)
+    }
+
+    fn daftar_lihat(&self) -> Option<&Daftar> {
+        Some(&self.daftar)
+    }
+}
+
+impl Jadwal {
+    /// The grid keeps its rows when it can; the list of the next 60 days takes the rest, up to
+    /// half the screen (two lines at least when there is more than one stage).
+    fn tata(&self, area: Rect) -> [Rect; 2] {
+        let sisa = area.height.saturating_sub(self.daftar.total as u16 + 3);
+        let rendah = if self.rencana.len() > 1 { 4 } else { 3 };
+        let tinggi_rencana = (self.rencana.len() as u16 + 2)
+            .clamp(rendah, sisa.clamp(rendah, (area.height / 2).max(rendah)));
+        Layout::vertical([Constraint::Min(4), Constraint::Length(tinggi_rencana)]).areas(area)
     }
 }

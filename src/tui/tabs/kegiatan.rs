@@ -4,13 +4,13 @@
 
 use chrono::Datelike;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{Layar, blok, pesan_galat};
+use super::{Layar, blok};
 use crate::domain::angka::{Seratus, format_desimal_ringkas, format_persen, format_rupiah, persen};
 use crate::domain::indikator::capaian;
 use crate::domain::jadwal::Bulan;
@@ -18,9 +18,11 @@ use crate::domain::kode::normalisasi_sub_kegiatan;
 use crate::domain::teks::potong;
 use crate::store::Hasil;
 use crate::store::kegiatan::{
-    self, Anggaran, BAGIAN, Biaya, Butir, Indikator, Kak, Kegiatan as Keg, TINGKAT, Tahapan,
+    self, Anggaran, BAGIAN, Biaya, Butir, ButirKak, Indikator, Kak, Kegiatan as Keg, TINGKAT,
+    Tahapan,
 };
-use crate::tui::app::{Aksi, Konteks};
+use crate::tui::aksi::{self as a, Act, Efek, Perintah, Tulis};
+use crate::tui::app::Konteks;
 use crate::tui::teks::{self, Tombol};
 use crate::tui::widgets::daftar::Daftar;
 use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
@@ -52,18 +54,22 @@ struct Baris {
     ref_: Option<Butiran>,
 }
 
+/// What the open form saves: the row as it was when the form opened (id and version).
+enum Tujuan {
+    Kepala(Keg),
+    Butir { kegiatan_id: i64, butir: ButirKak },
+}
+
 pub struct Kegiatan {
     tahun: i32,
     daftar: Daftar,
     baris: Vec<Keg>,
+    /// The kegiatan whose KAK is open (kept across reloads).
+    kak_id: Option<i64>,
     kak: Option<Kak>,
     kak_daftar: Daftar,
     kak_baris: Vec<Baris>,
-    /// The item the open form edits (None with a form open = new item of `bagian_baru`).
-    sunting: Option<Butiran>,
-    bagian_baru: Option<Bagian>,
-    hapus: Option<Butiran>,
-    hapus_kegiatan: Option<(i64, i64)>,
+    tujuan: Option<Tujuan>,
 }
 
 impl Kegiatan {
@@ -72,13 +78,11 @@ impl Kegiatan {
             tahun: k.hari_ini.year(),
             daftar: Daftar::default(),
             baris: Vec::new(),
+            kak_id: None,
             kak: None,
             kak_daftar: Daftar::default(),
             kak_baris: Vec::new(),
-            sunting: None,
-            bagian_baru: None,
-            hapus: None,
-            hapus_kegiatan: None,
+            tujuan: None,
         }
     }
 
@@ -259,17 +263,17 @@ impl Kegiatan {
         self.kak_baris = v;
     }
 
-    fn form_kepala(&mut self, k: &Konteks, x: Option<Keg>) -> Aksi {
+    fn form_kepala(&mut self, k: &Konteks, x: Option<Keg>) -> Efek {
         let baru = x.is_none();
         let x = x.unwrap_or_else(|| Keg {
             tahun: self.tahun,
+            kecamatan_id: k.satu_kecamatan.clone().unwrap_or(0),
             kode_program: "3.05.25.39".into(),
             nama_program: "Program Penyelenggaraan Pemerintahan Kecamatan".into(),
             ..Default::default()
         });
-        let _ = k;
-        self.sunting = Some(Butiran::Kepala);
-        Aksi::Form(Form::new(
+        self.tujuan = Some(Tujuan::Kepala(x.clone()));
+        Efek::Form(Form::new(
             if baru {
                 "Tambah kegiatan"
             } else {
@@ -288,12 +292,24 @@ impl Kegiatan {
         ))
     }
 
-    fn form_butiran(&mut self, b: Option<Butiran>, bagian: Bagian) -> Aksi {
+    /// The item a KAK line shows, as it is now (with its id and version).
+    fn butir_dari(&self, r: Butiran) -> Option<ButirKak> {
+        let kak = self.kak.as_ref()?;
+        Some(match r {
+            Butiran::Indikator(i) => ButirKak::Indikator(kak.indikator.get(i)?.clone()),
+            Butiran::Butir(i) => ButirKak::Butir(kak.butir.get(i)?.clone()),
+            Butiran::Anggaran(i) => ButirKak::Anggaran(kak.anggaran.get(i)?.clone()),
+            Butiran::Biaya(i) => ButirKak::Biaya(kak.biaya.get(i)?.clone()),
+            Butiran::Tahapan(i) => ButirKak::Tahapan(kak.tahapan.get(i)?.clone()),
+            Butiran::Kepala => return None,
+        })
+    }
+
+    fn form_butiran(&mut self, b: Option<Butiran>, bagian: Bagian) -> Efek {
         let Some(kak) = &self.kak else {
-            return Aksi::Tidak;
+            return Efek::Tidak;
         };
-        self.sunting = b;
-        self.bagian_baru = Some(bagian);
+        let kegiatan_id = kak.kegiatan.id;
         let rp = |x: Option<i64>| {
             x.map(crate::domain::angka::format_ribuan)
                 .unwrap_or_default()
@@ -301,13 +317,17 @@ impl Kegiatan {
         let des = |x: Option<Seratus>| x.map(format_desimal_ringkas).unwrap_or_default();
         let f = match (bagian, b) {
             (Bagian::Indikator, b) => {
-                let x = match b {
-                    Some(Butiran::Indikator(i)) => kak.indikator[i].clone(),
+                let x = match b.and_then(|b| self.butir_dari(b)) {
+                    Some(ButirKak::Indikator(x)) => x,
                     _ => Indikator {
                         tingkat: "output".into(),
                         ..Default::default()
                     },
                 };
+                self.tujuan = Some(Tujuan::Butir {
+                    kegiatan_id,
+                    butir: ButirKak::Indikator(x.clone()),
+                });
                 Form::new(
                     "Indikator",
                     vec![
@@ -325,13 +345,17 @@ impl Kegiatan {
                 )
             }
             (Bagian::Butir, b) => {
-                let x = match b {
-                    Some(Butiran::Butir(i)) => kak.butir[i].clone(),
+                let x = match b.and_then(|b| self.butir_dari(b)) {
+                    Some(ButirKak::Butir(x)) => x,
                     _ => Butir {
                         bagian: "dasar_hukum".into(),
                         ..Default::default()
                     },
                 };
+                self.tujuan = Some(Tujuan::Butir {
+                    kegiatan_id,
+                    butir: ButirKak::Butir(x.clone()),
+                });
                 let mut f = Form::new(
                     "Butir KAK",
                     vec![
@@ -356,10 +380,14 @@ impl Kegiatan {
                 f
             }
             (Bagian::Anggaran, b) => {
-                let x = match b {
-                    Some(Butiran::Anggaran(i)) => kak.anggaran[i].clone(),
+                let x = match b.and_then(|b| self.butir_dari(b)) {
+                    Some(ButirKak::Anggaran(x)) => x,
                     _ => Anggaran::default(),
                 };
+                self.tujuan = Some(Tujuan::Butir {
+                    kegiatan_id,
+                    butir: ButirKak::Anggaran(x.clone()),
+                });
                 Form::new(
                     "Riwayat anggaran",
                     vec![
@@ -371,15 +399,24 @@ impl Kegiatan {
                 )
             }
             (Bagian::Biaya, b) => {
-                let x = match b {
-                    Some(Butiran::Biaya(i)) => kak.biaya[i].clone(),
+                let x = match b.and_then(|b| self.butir_dari(b)) {
+                    Some(ButirKak::Biaya(x)) => x,
                     _ => Biaya::default(),
                 };
+                self.tujuan = Some(Tujuan::Butir {
+                    kegiatan_id,
+                    butir: ButirKak::Biaya(x.clone()),
+                });
                 let mut f = Form::new(
                     "Rencana biaya",
                     vec![
                         Bidang::new("Uraian", Jenis::Teks, true, &x.uraian),
-                        Bidang::new("Jumlah (Rp)", Jenis::Rupiah, true, &rp(b.map(|_| x.jumlah))),
+                        Bidang::new(
+                            "Jumlah (Rp)",
+                            Jenis::Rupiah,
+                            true,
+                            &rp((x.id > 0).then_some(x.jumlah)),
+                        ),
                     ],
                 );
                 f.petunjuk =
@@ -387,10 +424,14 @@ impl Kegiatan {
                 f
             }
             (Bagian::Tahapan, b) => {
-                let x = match b {
-                    Some(Butiran::Tahapan(i)) => kak.tahapan[i].clone(),
+                let x = match b.and_then(|b| self.butir_dari(b)) {
+                    Some(ButirKak::Tahapan(x)) => x,
                     _ => Tahapan::default(),
                 };
+                self.tujuan = Some(Tujuan::Butir {
+                    kegiatan_id,
+                    butir: ButirKak::Tahapan(x.clone()),
+                });
                 let mut f = Form::new(
                     "Tahapan",
                     vec![
@@ -414,14 +455,71 @@ impl Kegiatan {
                 f
             }
         };
-        Aksi::Form(f)
+        Efek::Form(f)
+    }
+}
+
+impl Kegiatan {
+    fn terpilih(&self) -> Option<&Keg> {
+        self.baris
+            .get(self.daftar.pilih.checked_sub(self.daftar.awal)?)
     }
 
-    fn simpan_kak(&mut self, k: &mut Konteks, kak: Kak) -> Result<i64, String> {
-        k.store
-            .transaksi(|tx| kegiatan::simpan(tx, &kak))
-            .map_err(pesan_galat)
+    fn baris_kak(&self) -> Option<&Baris> {
+        self.kak_baris.get(self.kak_daftar.pilih)
     }
+}
+
+fn bagian_butiran(r: Butiran) -> Bagian {
+    match r {
+        Butiran::Indikator(_) => Bagian::Indikator,
+        Butiran::Butir(_) => Bagian::Butir,
+        Butiran::Anggaran(_) => Bagian::Anggaran,
+        Butiran::Biaya(_) => Bagian::Biaya,
+        _ => Bagian::Tahapan,
+    }
+}
+
+/// The item with the values of the form (the item's id and version stay those of the row
+/// when the form opened).
+fn isi_butir(f: &Form, lama: &ButirKak) -> Result<ButirKak, String> {
+    let rp = |i: usize| form::rupiah(&f.teks(i));
+    Ok(match lama {
+        ButirKak::Indikator(x) => ButirKak::Indikator(Indikator {
+            tingkat: f.teks(0).to_lowercase(),
+            uraian: f.teks(1),
+            satuan: f.teks(2),
+            target: form::desimal(&f.teks(3)),
+            realisasi: form::desimal(&f.teks(4)),
+            ..x.clone()
+        }),
+        ButirKak::Butir(x) => ButirKak::Butir(Butir {
+            bagian: f.teks(0).to_lowercase(),
+            kelompok: f.teks(1),
+            teks: f.teks(2),
+            ..x.clone()
+        }),
+        ButirKak::Anggaran(x) => ButirKak::Anggaran(Anggaran {
+            uraian: f.teks(0),
+            n2: rp(1),
+            n1: rp(2),
+            berjalan: rp(3),
+            ..x.clone()
+        }),
+        ButirKak::Biaya(x) => ButirKak::Biaya(Biaya {
+            uraian: f.teks(0),
+            jumlah: rp(1).unwrap_or(0),
+            ..x.clone()
+        }),
+        ButirKak::Tahapan(x) => ButirKak::Tahapan(Tahapan {
+            nama: f.teks(0),
+            bulan: Bulan::parse(&f.teks(1)).map_err(|e| format!("Bulan: {e}"))?,
+            tempat: f.teks(2),
+            pelaksana: f.teks(3),
+            peserta: f.teks(4),
+            ..x.clone()
+        }),
+    })
 }
 
 impl Layar for Kegiatan {
@@ -432,27 +530,51 @@ impl Layar for Kegiatan {
             |s| kegiatan::hitung(conn, l, th, s),
             |s, dari, n| kegiatan::daftar(conn, l, th, s, dari, n),
         )?;
-        if let Some(id) = self.kak.as_ref().map(|x| x.kegiatan.id) {
-            self.kak = kegiatan::kak(conn, id)?;
-            self.susun_kak();
+        k.siapkan_nama(self.baris.iter().map(|b| b.kecamatan_id))?;
+        self.kak = match self.kak_id {
+            Some(id) => kegiatan::kak(conn, id)?,
+            None => None,
+        };
+        if self.kak.is_none() {
+            // deleted meanwhile: back to the list
+            self.kak_id = None;
         }
+        self.susun_kak();
         Ok(())
     }
 
-    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
+    fn muat_halaman(&mut self, k: &Konteks) -> Hasil<()> {
+        // the open KAK is in memory whole; only the list is paged
+        if self.kak.is_some() {
+            return Ok(());
+        }
+        self.muat(k)
+    }
+
+    fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
+        // the KAK fills the box; the list has a header line
+        self.kak_daftar
+            .atur_tinggi(area.height.saturating_sub(2) as usize);
+        self.daftar
+            .atur_tinggi(area.height.saturating_sub(3) as usize)
+    }
+
+    fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks) {
         let tema = &k.tema;
         if let Some(kak) = &self.kak {
             let b = blok(
                 k,
-                format!(
-                    " KAK {} {} ",
-                    kak.kegiatan.kode_kegiatan,
-                    if kak.kegiatan.contoh { "[contoh]" } else { "" }
+                potong(
+                    &format!(
+                        " KAK {} {} ",
+                        kak.kegiatan.kode_kegiatan,
+                        if kak.kegiatan.contoh { "[contoh]" } else { "" }
+                    ),
+                    area.width.saturating_sub(2) as usize,
                 ),
             );
             let dalam = b.inner(area);
             f.render_widget(b, area);
-            self.kak_daftar.atur_tinggi(dalam.height as usize);
             let baris: Vec<Line> = self
                 .kak_baris
                 .iter()
@@ -479,9 +601,6 @@ impl Layar for Kegiatan {
         f.render_widget(b, area);
         let [kepala, isi] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(dalam);
-        if self.daftar.atur_tinggi(isi.height as usize) {
-            let _ = self.muat(k);
-        }
         f.render_widget(
             Paragraph::new(Line::styled(
                 format!(
@@ -507,13 +626,15 @@ impl Layar for Kegiatan {
         for (n, x) in self.baris.iter().enumerate() {
             let kec = super::kolom_kecamatan(k, x.kecamatan_id);
             let teks = format!(
-                "{kec}{:<16}{} · {}",
-                x.kode_kegiatan, x.nama_kegiatan, x.seksi
+                "{kec}{} {} · {}",
+                crate::domain::teks::pas(&x.kode_kegiatan, 15),
+                x.nama_kegiatan,
+                x.seksi
             );
             baris.push(super::baris_daftar(
                 k,
                 potong(&teks, (isi.width as usize).saturating_sub(1)),
-                kec.chars().count() + 14,
+                crate::domain::teks::lebar(&kec) + 14,
                 Style::default(),
                 self.daftar.awal + n == self.daftar.pilih,
             ));
@@ -521,45 +642,73 @@ impl Layar for Kegiatan {
         f.render_widget(Paragraph::new(baris), isi);
     }
 
-    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
+    fn perintah(&self, k: &Konteks) -> Vec<Perintah> {
         if self.kak.is_some() {
-            let sekarang = self.kak_baris.get(self.kak_daftar.pilih);
+            let b = self.baris_kak();
+            let ref_ = b.and_then(|b| b.ref_);
+            let butir = ref_.is_some_and(|r| r != Butiran::Kepala);
+            return vec![
+                Perintah::baru(a::K_KIRI, teks::KAK[1], Act::Kolom(-1)),
+                Perintah::baru(
+                    a::K_KANAN,
+                    Tombol {
+                        kaki: false,
+                        ..teks::KAK[1]
+                    },
+                    Act::Kolom(1),
+                ),
+                Perintah::baru(a::K_ESC, teks::KAK[2], Act::Kembali),
+                Perintah::baru(a::K_ENTER_E, teks::KAK[3], Act::Ubah)
+                    .ubah()
+                    .jika(ref_.is_some(), "Pilih butir yang akan diubah."),
+                Perintah::baru(a::K_A, teks::KAK[4], Act::Tambah)
+                    .ubah()
+                    .jika(
+                        b.and_then(|b| b.bagian).is_some(),
+                        "Pilih bagian (indikator, butir, anggaran, biaya, tahapan) dulu.",
+                    ),
+                Perintah::baru(a::K_D, teks::KAK[5], Act::Hapus)
+                    .ubah()
+                    .jika(butir, "Pilih butir yang akan dihapus."),
+                Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat),
+            ];
+        }
+        let ada = self.terpilih().is_some();
+        let kosong = format!("Belum ada kegiatan tahun {}.", self.tahun);
+        let [lalu, depan] = a::perintah_tahun(teks::KEGIATAN[0]);
+        vec![
+            lalu,
+            depan,
+            Perintah::baru(a::K_ENTER, teks::KEGIATAN[1], Act::Buka).jika(ada, kosong.clone()),
+            Perintah::baru(a::K_A, teks::KEGIATAN[2], Act::Tambah)
+                .ubah()
+                .jika_ok(&k.satu_kecamatan),
+            Perintah::baru(a::K_E, teks::KEGIATAN[3], Act::Ubah)
+                .ubah()
+                .jika(ada, kosong.clone()),
+            Perintah::baru(a::K_D, teks::KEGIATAN[4], Act::Hapus)
+                .ubah()
+                .jika(ada, kosong.clone()),
+            Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, kosong),
+        ]
+    }
+
+    fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
+        if self.kak.is_some() {
+            let sekarang = self.baris_kak();
             let ref_ = sekarang.and_then(|b| b.ref_);
             let bagian = sekarang.and_then(|b| b.bagian);
-            return match key.code {
-                KeyCode::Esc => {
+            let teks_baris = sekarang.map(|b| b.teks.clone()).unwrap_or_default();
+            return match act {
+                Act::Kembali => {
                     self.kak = None;
-                    Aksi::Tidak
+                    self.kak_id = None;
+                    Efek::Tidak
                 }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    self.kak_daftar.gerak(-1);
-                    Aksi::Tidak
-                }
-                KeyCode::Down | KeyCode::Char('j') => {
-                    self.kak_daftar.gerak(1);
-                    Aksi::Tidak
-                }
-                KeyCode::PageUp => {
-                    self.kak_daftar.halaman(-1);
-                    Aksi::Tidak
-                }
-                KeyCode::PageDown => {
-                    self.kak_daftar.halaman(1);
-                    Aksi::Tidak
-                }
-                KeyCode::Home | KeyCode::Char('g') => {
-                    self.kak_daftar.ke_awal();
-                    Aksi::Tidak
-                }
-                KeyCode::End | KeyCode::Char('G') => {
-                    self.kak_daftar.ke_akhir();
-                    Aksi::Tidak
-                }
-                KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l') => {
+                Act::Kolom(arah) => {
                     // jump to the previous / next section heading
-                    let maju = matches!(key.code, KeyCode::Right | KeyCode::Char('l'));
                     let i = self.kak_daftar.pilih;
-                    let cari = if maju {
+                    let cari = if arah > 0 {
                         self.kak_baris
                             .iter()
                             .enumerate()
@@ -578,289 +727,166 @@ impl Layar for Kegiatan {
                     if let Some(n) = cari {
                         self.kak_daftar.gerak(n as isize - i as isize);
                     }
-                    Aksi::Tidak
+                    Efek::Tidak
                 }
-                KeyCode::Enter | KeyCode::Char('e') => match ref_ {
+                Act::Ubah => match ref_ {
                     Some(Butiran::Kepala) => {
                         let x = self.kak.as_ref().map(|x| x.kegiatan.clone());
                         self.form_kepala(k, x)
                     }
-                    Some(r) => {
-                        let b = match r {
-                            Butiran::Indikator(_) => Bagian::Indikator,
-                            Butiran::Butir(_) => Bagian::Butir,
-                            Butiran::Anggaran(_) => Bagian::Anggaran,
-                            Butiran::Biaya(_) => Bagian::Biaya,
-                            _ => Bagian::Tahapan,
-                        };
-                        self.form_butiran(Some(r), b)
-                    }
-                    None => Aksi::Tidak,
+                    Some(r) => self.form_butiran(Some(r), bagian_butiran(r)),
+                    None => Efek::Tidak,
                 },
-                KeyCode::Char('a') => match bagian {
+                Act::Tambah => match bagian {
                     Some(b) => self.form_butiran(None, b),
-                    None => Aksi::Galat(
-                        "Pilih bagian (indikator, butir, anggaran, biaya, tahapan) dulu.".into(),
-                    ),
+                    None => Efek::Tidak,
                 },
-                KeyCode::Char('d') => match ref_ {
-                    Some(Butiran::Kepala) | None => {
-                        Aksi::Galat("Pilih butir yang akan dihapus.".into())
+                Act::Hapus => match ref_.and_then(|r| self.butir_dari(r)) {
+                    Some(b) => {
+                        let (tabel, id, versi) = match &b {
+                            ButirKak::Indikator(x) => (b.tabel(), x.id, x.versi),
+                            ButirKak::Butir(x) => (b.tabel(), x.id, x.versi),
+                            ButirKak::Anggaran(x) => (b.tabel(), x.id, x.versi),
+                            ButirKak::Biaya(x) => (b.tabel(), x.id, x.versi),
+                            ButirKak::Tahapan(x) => (b.tabel(), x.id, x.versi),
+                        };
+                        Efek::Tanya(
+                            format!("Hapus butir ini? {}", potong(&teks_baris, 40)),
+                            Tulis::HapusButirKak { tabel, id, versi },
+                            "Butir dihapus.".into(),
+                        )
                     }
-                    Some(r) => {
-                        self.hapus = Some(r);
-                        Aksi::Tanya(format!(
-                            "Hapus butir ini? {}",
-                            potong(&sekarang.map(|b| b.teks.clone()).unwrap_or_default(), 40)
-                        ))
-                    }
+                    None => Efek::Tidak,
                 },
-                _ => Aksi::Tidak,
+                Act::Riwayat => {
+                    let Some(kak) = &self.kak else {
+                        return Efek::Tidak;
+                    };
+                    match ref_.and_then(|r| self.butir_dari(r)) {
+                        Some(b) => {
+                            let id = match &b {
+                                ButirKak::Indikator(x) => x.id,
+                                ButirKak::Butir(x) => x.id,
+                                ButirKak::Anggaran(x) => x.id,
+                                ButirKak::Biaya(x) => x.id,
+                                ButirKak::Tahapan(x) => x.id,
+                            };
+                            Efek::Riwayat(
+                                b.tabel(),
+                                id,
+                                format!("Riwayat: {}", potong(&teks_baris, 50)),
+                            )
+                        }
+                        None => Efek::Riwayat(
+                            "kegiatan",
+                            kak.kegiatan.id,
+                            format!("Riwayat kegiatan {}", kak.kegiatan.kode_kegiatan),
+                        ),
+                    }
+                }
+                _ => Efek::Tidak,
             };
         }
-        match key.code {
-            KeyCode::Char('[') | KeyCode::Char(']') => {
-                self.tahun += if key.code == KeyCode::Char('[') {
-                    -1
+        match act {
+            Act::Buka => {
+                let Some(x) = self.terpilih() else {
+                    return Efek::Tidak;
+                };
+                self.kak_id = Some(x.id);
+                self.kak_daftar = Daftar::default();
+                Efek::Muat
+            }
+            Act::Ubah => {
+                let x = self.terpilih().cloned();
+                match x {
+                    Some(x) => self.form_kepala(k, Some(x)),
+                    None => Efek::Tidak,
+                }
+            }
+            Act::Tambah => self.form_kepala(k, None),
+            Act::Hapus => {
+                let Some(x) = self.terpilih() else {
+                    return Efek::Tidak;
+                };
+                Efek::Tanya(
+                    format!(
+                        "Hapus kegiatan {} beserta seluruh KAK dan jadwalnya?",
+                        x.kode_kegiatan
+                    ),
+                    Tulis::HapusKegiatan {
+                        id: x.id,
+                        versi: x.versi,
+                    },
+                    "Kegiatan dihapus.".into(),
+                )
+            }
+            Act::Riwayat => match self.terpilih() {
+                Some(x) => Efek::Riwayat(
+                    "kegiatan",
+                    x.id,
+                    format!("Riwayat kegiatan {}", x.kode_kegiatan),
+                ),
+                None => Efek::Tidak,
+            },
+            _ => Efek::Tidak,
+        }
+    }
+
+    fn simpan(&mut self, f: &Form, _k: &Konteks) -> Result<(Tulis, String), String> {
+        match &self.tujuan {
+            Some(Tujuan::Kepala(lama)) => {
+                let tahun = form::bulat(&f.teks(0))
+                    .filter(|t| (2000..=2100).contains(t))
+                    .ok_or("Tahun: harus antara 2000 dan 2100")? as i32;
+                let sub = f.teks(5);
+                let sub = if sub.is_empty() {
+                    sub
                 } else {
-                    1
+                    normalisasi_sub_kegiatan(&sub).map_err(|e| format!("Sub kegiatan: {e}"))?
                 };
-                match self.muat(k) {
-                    Ok(()) => Aksi::Tidak,
-                    Err(e) => Aksi::Galat(pesan_galat(e)),
-                }
-            }
-            KeyCode::Enter => {
-                let Some(x) = self
-                    .baris
-                    .get(self.daftar.pilih.saturating_sub(self.daftar.awal))
-                else {
-                    return Aksi::Tidak;
+                let x = Keg {
+                    tahun,
+                    kode_program: f.teks(1),
+                    nama_program: f.teks(2),
+                    kode_kegiatan: f.teks(3),
+                    nama_kegiatan: f.teks(4),
+                    kode_sub_kegiatan: sub,
+                    seksi: f.teks(6),
+                    waktu: f.teks(7),
+                    ..lama.clone()
                 };
-                match kegiatan::kak(k.store.conn(), x.id) {
-                    Ok(kak) => {
-                        self.kak = kak;
-                        self.kak_daftar = Daftar::default();
-                        self.susun_kak();
-                        Aksi::Tidak
-                    }
-                    Err(e) => Aksi::Galat(pesan_galat(e)),
+                if x.kecamatan_id == 0 {
+                    return Err("Belum ada kecamatan untuk kegiatan ini.".into());
                 }
+                Ok((Tulis::Kegiatan(x), "Kegiatan disimpan.".into()))
             }
-            KeyCode::Char('e') => {
-                let x = self
-                    .baris
-                    .get(self.daftar.pilih.saturating_sub(self.daftar.awal))
-                    .cloned();
-                if x.is_none() {
-                    return Aksi::Tidak;
-                }
-                self.kak = None;
-                match x.map(|x| kegiatan::kak(k.store.conn(), x.id)) {
-                    Some(Ok(Some(kak))) => {
-                        let keg = kak.kegiatan.clone();
-                        self.kak = Some(kak);
-                        self.susun_kak();
-                        self.form_kepala(k, Some(keg))
-                    }
-                    _ => Aksi::Tidak,
-                }
-            }
-            KeyCode::Char('a') => {
-                // say at once, not after the form is filled, when there is no kecamatan to add to
-                if let Err(e) = k.satu_kecamatan() {
-                    return Aksi::Galat(e);
-                }
-                self.kak = None;
-                self.form_kepala(k, None)
-            }
-            KeyCode::Char('d') => {
-                let Some(x) = self
-                    .baris
-                    .get(self.daftar.pilih.saturating_sub(self.daftar.awal))
-                else {
-                    return Aksi::Tidak;
-                };
-                self.hapus_kegiatan = Some((x.id, x.versi));
-                Aksi::Tanya(format!(
-                    "Hapus kegiatan {} beserta seluruh KAK dan jadwalnya?",
-                    x.kode_kegiatan
+            Some(Tujuan::Butir { kegiatan_id, butir }) => {
+                let b = isi_butir(f, butir)?;
+                Ok((
+                    Tulis::ButirKak {
+                        kegiatan_id: *kegiatan_id,
+                        butir: b,
+                    },
+                    "KAK disimpan.".into(),
                 ))
             }
-            _ => Aksi::Tidak,
+            None => Err("tidak ada yang disimpan".into()),
         }
     }
 
-    fn konfirmasi(&mut self, k: &mut Konteks) -> Aksi {
-        if let Some((id, versi)) = self.hapus_kegiatan.take() {
-            return match k.store.transaksi(|tx| kegiatan::hapus(tx, id, versi)) {
-                Ok(()) => Aksi::Pesan("Kegiatan dihapus.".into()),
-                Err(e) => Aksi::Galat(pesan_galat(e)),
-            };
+    fn tersimpan(&mut self, id: i64) {
+        if let Some(Tujuan::Kepala(_)) = self.tujuan {
+            // a saved header opens (or keeps) that kegiatan's KAK
+            self.kak_id = Some(id);
         }
-        let (Some(r), Some(mut kak)) = (self.hapus.take(), self.kak.clone()) else {
-            return Aksi::Tidak;
-        };
-        match r {
-            Butiran::Indikator(i) => {
-                kak.indikator.remove(i);
-            }
-            Butiran::Butir(i) => {
-                kak.butir.remove(i);
-            }
-            Butiran::Anggaran(i) => {
-                kak.anggaran.remove(i);
-            }
-            Butiran::Biaya(i) => {
-                kak.biaya.remove(i);
-            }
-            Butiran::Tahapan(i) => {
-                kak.tahapan.remove(i);
-            }
-            Butiran::Kepala => return Aksi::Tidak,
-        }
-        match self.simpan_kak(k, kak) {
-            Ok(_) => Aksi::Pesan("Butir dihapus.".into()),
-            Err(e) => Aksi::Galat(e),
-        }
+        self.tujuan = None;
     }
 
-    fn simpan(&mut self, f: &Form, k: &mut Konteks) -> Result<String, String> {
-        let sunting = self.sunting;
-        if sunting == Some(Butiran::Kepala) {
-            let tahun = form::bulat(&f.teks(0))
-                .filter(|t| (2000..=2100).contains(t))
-                .ok_or("Tahun: harus antara 2000 dan 2100")? as i32;
-            let sub = f.teks(5);
-            let sub = if sub.is_empty() {
-                sub
-            } else {
-                normalisasi_sub_kegiatan(&sub).map_err(|e| format!("Sub kegiatan: {e}"))?
-            };
-            let mut kak = self.kak.clone().unwrap_or_default();
-            if kak.kegiatan.id == 0 {
-                kak.kegiatan.kecamatan_id = k.satu_kecamatan()?;
-            }
-            kak.kegiatan = Keg {
-                tahun,
-                kode_program: f.teks(1),
-                nama_program: f.teks(2),
-                kode_kegiatan: f.teks(3),
-                nama_kegiatan: f.teks(4),
-                kode_sub_kegiatan: sub,
-                seksi: f.teks(6),
-                waktu: f.teks(7),
-                ..kak.kegiatan
-            };
-            let id = self.simpan_kak(k, kak)?;
-            self.tahun = tahun;
-            self.kak = kegiatan::kak(k.store.conn(), id).map_err(pesan_galat)?;
-            self.susun_kak();
-            return Ok("Kegiatan disimpan.".into());
-        }
-        let Some(mut kak) = self.kak.clone() else {
-            return Err("tidak ada KAK terbuka".into());
-        };
-        let rp = |i: usize| form::rupiah(&f.teks(i));
-        match (self.bagian_baru, sunting) {
-            (Some(Bagian::Indikator), s) => {
-                let x = Indikator {
-                    tingkat: f.teks(0).to_lowercase(),
-                    uraian: f.teks(1),
-                    satuan: f.teks(2),
-                    target: form::desimal(&f.teks(3)),
-                    realisasi: form::desimal(&f.teks(4)),
-                    ..match s {
-                        Some(Butiran::Indikator(i)) => kak.indikator[i].clone(),
-                        _ => Indikator::default(),
-                    }
-                };
-                match s {
-                    Some(Butiran::Indikator(i)) => kak.indikator[i] = x,
-                    _ => kak.indikator.push(x),
-                }
-            }
-            (Some(Bagian::Butir), s) => {
-                let x = Butir {
-                    bagian: f.teks(0).to_lowercase(),
-                    kelompok: f.teks(1),
-                    teks: f.teks(2),
-                    ..match s {
-                        Some(Butiran::Butir(i)) => kak.butir[i].clone(),
-                        _ => Butir::default(),
-                    }
-                };
-                match s {
-                    Some(Butiran::Butir(i)) => kak.butir[i] = x,
-                    _ => kak.butir.push(x),
-                }
-            }
-            (Some(Bagian::Anggaran), s) => {
-                let x = Anggaran {
-                    uraian: f.teks(0),
-                    n2: rp(1),
-                    n1: rp(2),
-                    berjalan: rp(3),
-                    ..match s {
-                        Some(Butiran::Anggaran(i)) => kak.anggaran[i].clone(),
-                        _ => Anggaran::default(),
-                    }
-                };
-                match s {
-                    Some(Butiran::Anggaran(i)) => kak.anggaran[i] = x,
-                    _ => kak.anggaran.push(x),
-                }
-            }
-            (Some(Bagian::Biaya), s) => {
-                let x = Biaya {
-                    uraian: f.teks(0),
-                    jumlah: rp(1).unwrap_or(0),
-                    ..match s {
-                        Some(Butiran::Biaya(i)) => kak.biaya[i].clone(),
-                        _ => Biaya::default(),
-                    }
-                };
-                match s {
-                    Some(Butiran::Biaya(i)) => kak.biaya[i] = x,
-                    _ => kak.biaya.push(x),
-                }
-            }
-            (Some(Bagian::Tahapan), s) => {
-                let x = Tahapan {
-                    nama: f.teks(0),
-                    bulan: Bulan::parse(&f.teks(1)).map_err(|e| format!("Bulan: {e}"))?,
-                    tempat: f.teks(2),
-                    pelaksana: f.teks(3),
-                    peserta: f.teks(4),
-                    ..match s {
-                        Some(Butiran::Tahapan(i)) => kak.tahapan[i].clone(),
-                        _ => Tahapan::default(),
-                    }
-                };
-                match s {
-                    Some(Butiran::Tahapan(i)) => kak.tahapan[i] = x,
-                    _ => kak.tahapan.push(x),
-                }
-            }
-            (None, _) => return Err("tidak ada yang disimpan".into()),
-        }
-        let id = self.simpan_kak(k, kak)?;
-        self.kak = kegiatan::kak(k.store.conn(), id).map_err(pesan_galat)?;
-        self.susun_kak();
-        Ok(format!(
-            "KAK disimpan (total biaya {}).",
-            self.kak
-                .as_ref()
-                .map(|x| format_rupiah(x.total_biaya()))
-                .unwrap_or_default()
-        ))
-    }
-
-    fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
+    fn tahun(&mut self) -> Option<&mut i32> {
         if self.kak.is_some() {
-            teks::KAK
+            None
         } else {
-            teks::KEGIATAN
+            Some(&mut self.tahun)
         }
     }
 
@@ -869,6 +895,14 @@ impl Layar for Kegiatan {
             Some(&mut self.kak_daftar)
         } else {
             Some(&mut self.daftar)
+        }
+    }
+
+    fn daftar_lihat(&self) -> Option<&Daftar> {
+        if self.kak.is_some() {
+            Some(&self.kak_daftar)
+        } else {
+            Some(&self.daftar)
         }
     }
 }

@@ -10,15 +10,17 @@ mod kegiatan;
 mod monev;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::app::{Aksi, Konteks};
-use super::teks::Tombol;
+use super::aksi::{Act, Efek, Perintah, Tulis};
+use super::app::Konteks;
 use super::widgets::daftar::Daftar;
 use super::widgets::form::Form;
 use crate::store::Hasil;
 
+/// One tab as a state machine: `muat` fetches what it shows, `perintah` is its table of
+/// commands for the state it is in, `jalankan` turns a command into an effect without
+/// touching the store, and `gambar` only reads.
 pub trait Layar {
     /// Fetches what the tab shows from the store.
     fn muat(&mut self, k: &Konteks) -> Hasil<()>;
@@ -26,25 +28,36 @@ pub trait Layar {
     fn muat_halaman(&mut self, k: &Konteks) -> Hasil<()> {
         self.muat(k)
     }
-    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks);
-    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi;
-    fn tombol_layar(&self, k: &Konteks) -> &'static [Tombol];
+    /// The tab's area is now `area`: lists take their heights from it. True when the page on
+    /// screen must be fetched again.
+    fn ukuran(&mut self, area: Rect, k: &Konteks) -> bool;
+    fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks);
+    /// Every command of the tab in its current state, most used first.
+    fn perintah(&self, k: &Konteks) -> Vec<Perintah>;
+    /// Runs a command of the table (one that applies now).
+    fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek;
     /// The list that `/` filters and the move keys move, if the tab shows one now.
     fn daftar(&mut self) -> Option<&mut Daftar> {
         None
     }
-    /// Saves the form this tab opened; the message is shown on success.
-    fn simpan(&mut self, _form: &Form, _k: &mut Konteks) -> Result<String, String> {
+    fn daftar_lihat(&self) -> Option<&Daftar> {
+        None
+    }
+    /// The year `[ ]` changes, if the tab has one.
+    fn tahun(&mut self) -> Option<&mut i32> {
+        None
+    }
+    /// The write the open form asks for (from the target the tab kept when it opened the form)
+    /// and the message shown when it succeeds.
+    fn simpan(&mut self, _form: &Form, _k: &Konteks) -> Result<(Tulis, String), String> {
         Err("formulir ini tidak dapat disimpan di sini".into())
     }
+    /// The form's write succeeded and gave row `id`.
+    fn tersimpan(&mut self, _id: i64) {}
     /// A field changed: a chance to update hints.
-    fn form_berubah(&mut self, _form: &mut Form, _k: &Konteks) {}
-    /// The user answered `y` to this tab's question.
-    fn konfirmasi(&mut self, _k: &mut Konteks) -> Aksi {
-        Aksi::Tidak
-    }
+    fn form_berubah(&mut self, _form: &mut Form) {}
     /// Select a desa document (from the Beranda list).
-    fn fokus(&mut self, _k: &Konteks, _desa: &str, _jenis: &str, _ta: i32) {}
+    fn fokus(&mut self, _desa: &str, _jenis: &str, _ta: i32) {}
 }
 
 pub fn semua(k: &Konteks) -> Vec<Box<dyn Layar>> {
@@ -57,11 +70,6 @@ pub fn semua(k: &Konteks) -> Vec<Box<dyn Layar>> {
         Box::new(fasilitasi::FasilitasiTab::new(k)),
         Box::new(monev::Monev::new(k)),
     ]
-}
-
-/// `Galat` as a message for the screen.
-pub(crate) fn pesan_galat(e: crate::store::Galat) -> String {
-    e.to_string()
 }
 
 /// A block with the theme's border.
@@ -90,10 +98,9 @@ pub(crate) const LEBAR_KECAMATAN: usize = 13;
 /// The kecamatan column of a list row (empty within one kecamatan).
 pub(crate) fn kolom_kecamatan(k: &Konteks, id: i64) -> String {
     if k.banyak_kecamatan {
-        format!(
-            "{:<LEBAR_KECAMATAN$}",
-            crate::domain::teks::potong(&k.nama_kecamatan(id), LEBAR_KECAMATAN - 1)
-        )
+        let mut s = crate::domain::teks::pas(&k.nama_kecamatan(id), LEBAR_KECAMATAN - 1);
+        s.push(' ');
+        s
     } else {
         String::new()
     }
@@ -119,9 +126,14 @@ pub(crate) fn baris_daftar<'a>(
     dipilih: bool,
 ) -> ratatui::text::Line<'a> {
     use ratatui::text::{Line, Span};
+    // the head is `kepala` display cells
+    let mut lebar = 0;
     let potong = teks
         .char_indices()
-        .nth(kepala)
+        .find(|(_, c)| {
+            lebar += crate::domain::teks::lebar(c.encode_utf8(&mut [0; 4]));
+            lebar > kepala
+        })
         .map(|(i, _)| i)
         .unwrap_or(teks.len());
     let (a, b) = teks.split_at(potong);

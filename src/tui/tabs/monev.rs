@@ -3,18 +3,18 @@
 
 use chrono::Datelike;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{Layar, blok, pesan_galat};
+use super::{Layar, blok};
 use crate::domain::tanggal::format_tanggal;
 use crate::domain::teks::potong;
 use crate::store::Hasil;
 use crate::store::monev::{self, JENIS_UNIT, Masalah, MatriksKegiatan, Putaran, Rencana};
-use crate::tui::app::{Aksi, Konteks};
+use crate::tui::aksi::{self as a, Act, Efek, Perintah, Tulis};
+use crate::tui::app::Konteks;
 use crate::tui::teks::{self, Tombol};
 use crate::tui::widgets::daftar::Daftar;
 use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
@@ -33,11 +33,13 @@ enum BarisMatriks {
     Kegiatan(usize, usize),
 }
 
+/// What the open form saves: the row as it was when the form opened (id 0: new).
+#[allow(clippy::large_enum_variant)]
 enum Tujuan {
-    Rencana(Option<usize>),
-    Putaran(usize),
-    Masalah(Option<usize>),
-    Kegiatan(usize, Option<usize>),
+    Rencana(Rencana),
+    Putaran(i64),
+    Masalah(Masalah),
+    Kegiatan(i64, MatriksKegiatan),
 }
 
 pub struct Monev {
@@ -49,7 +51,6 @@ pub struct Monev {
     d_matriks: Daftar,
     baris_matriks: Vec<BarisMatriks>,
     tujuan: Option<Tujuan>,
-    hapus: Option<Tujuan>,
 }
 
 impl Monev {
@@ -63,21 +64,22 @@ impl Monev {
             d_matriks: Daftar::default(),
             baris_matriks: Vec::new(),
             tujuan: None,
-            hapus: None,
         }
     }
 
-    fn form_rencana(&mut self, i: Option<usize>, k: &Konteks) -> Aksi {
+    fn form_rencana(&mut self, i: Option<usize>, k: &Konteks) -> Efek {
         let x = i
-            .map(|i| self.rencana[i].clone())
+            .and_then(|i| self.rencana.get(i).cloned())
             .unwrap_or_else(|| Rencana {
+                kecamatan_id: k.satu_kecamatan.clone().unwrap_or(0),
+                tahun: self.tahun,
                 jenis_unit: "desa".into(),
                 target: k.hari_ini,
                 ..Default::default()
             });
-        self.tujuan = Some(Tujuan::Rencana(i));
-        Aksi::Form(Form::new(
-            if i.is_some() {
+        self.tujuan = Some(Tujuan::Rencana(x.clone()));
+        Efek::Form(Form::new(
+            if x.id > 0 {
                 "Ubah pemantauan rencana"
             } else {
                 "Tambah pemantauan rencana"
@@ -110,10 +112,12 @@ impl Monev {
         ))
     }
 
-    fn form_putaran(&mut self, i: usize, k: &Konteks) -> Aksi {
-        let r = &self.rencana[i];
-        self.tujuan = Some(Tujuan::Putaran(i));
-        Aksi::Form(Form::new(
+    fn form_putaran(&mut self, i: usize, k: &Konteks) -> Efek {
+        let Some(r) = self.rencana.get(i) else {
+            return Efek::Tidak;
+        };
+        self.tujuan = Some(Tujuan::Putaran(r.id));
+        Efek::Form(Form::new(
             &format!("Putaran {} · {}", r.putaran.len() + 1, potong(&r.unit, 40)),
             vec![
                 Bidang::new(
@@ -132,11 +136,17 @@ impl Monev {
         ))
     }
 
-    fn form_masalah(&mut self, i: Option<usize>) -> Aksi {
-        let x = i.map(|i| self.masalah[i].clone()).unwrap_or_default();
-        self.tujuan = Some(Tujuan::Masalah(i));
-        Aksi::Form(Form::new(
-            if i.is_some() {
+    fn form_masalah(&mut self, i: Option<usize>, k: &Konteks) -> Efek {
+        let x = i
+            .and_then(|i| self.masalah.get(i).cloned())
+            .unwrap_or_else(|| Masalah {
+                kecamatan_id: k.satu_kecamatan.clone().unwrap_or(0),
+                tahun: self.tahun,
+                ..Default::default()
+            });
+        self.tujuan = Some(Tujuan::Masalah(x.clone()));
+        Efek::Form(Form::new(
+            if x.id > 0 {
                 "Ubah masalah"
             } else {
                 "Tambah masalah (kondisi awal)"
@@ -149,9 +159,13 @@ impl Monev {
         ))
     }
 
-    fn form_kegiatan(&mut self, m: usize, i: Option<usize>, k: &Konteks) -> Aksi {
+    fn form_kegiatan(&mut self, m: usize, i: Option<usize>, k: &Konteks) -> Efek {
+        let Some(masalah) = self.masalah.get(m) else {
+            return Efek::Tidak;
+        };
+        let masalah_id = masalah.id;
         let x = i
-            .map(|i| self.masalah[m].kegiatan[i].clone())
+            .and_then(|i| masalah.kegiatan.get(i).cloned())
             .unwrap_or_default();
         let mut bidang = vec![
             Bidang::new("Kegiatan", Jenis::Teks, true, &x.uraian),
@@ -187,8 +201,8 @@ impl Monev {
                 &p.tindak_lanjut,
             ));
         }
-        self.tujuan = Some(Tujuan::Kegiatan(m, i));
-        Aksi::Form(Form::new("Kegiatan matriks monev", bidang))
+        self.tujuan = Some(Tujuan::Kegiatan(masalah_id, x));
+        Efek::Form(Form::new("Kegiatan matriks monev", bidang))
     }
 
     fn susun_matriks(&mut self) {
@@ -227,13 +241,27 @@ impl Layar for Monev {
             });
         }
         self.susun_matriks();
+        k.siapkan_nama(
+            self.rencana
+                .iter()
+                .map(|r| r.kecamatan_id)
+                .chain(self.masalah.iter().map(|m| m.kecamatan_id)),
+        )?;
         Ok(())
     }
 
-    fn gambar(&mut self, f: &mut Frame, area: Rect, k: &Konteks) {
+    fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
+        let [atas, bawah] = tata(area);
+        self.d_rencana
+            .atur_tinggi(atas.height.saturating_sub(2) as usize);
+        self.d_matriks
+            .atur_tinggi(bawah.height.saturating_sub(2) as usize);
+        false
+    }
+
+    fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks) {
         let tema = &k.tema;
-        let [atas, bawah] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+        let [atas, bawah] = tata(area);
         let tanda = |p: Panel| if self.panel == p { "▶ " } else { "" };
         let b = blok(
             k,
@@ -245,7 +273,6 @@ impl Layar for Monev {
         );
         let dalam = b.inner(atas);
         f.render_widget(b, atas);
-        self.d_rencana.atur_tinggi(dalam.height as usize);
         let mut baris = Vec::new();
         if self.rencana.is_empty() {
             baris.push(Line::styled("Belum ada. a untuk menambah.", tema.redup()));
@@ -274,9 +301,9 @@ impl Layar for Monev {
                 (None, false) => "berjalan".into(),
             };
             let teks = format!(
-                "{}{:<24} {:<10} {}  {}  {}",
+                "{}{} {:<10} {}  {}  {}",
                 super::kolom_kecamatan(k, r.kecamatan_id),
-                potong(&r.unit, 24),
+                crate::domain::teks::pas(&r.unit, 24),
                 format_tanggal(r.target),
                 status,
                 terakhir.unwrap_or_else(|| "belum dipantau".into()),
@@ -303,7 +330,6 @@ impl Layar for Monev {
         );
         let dalam = b.inner(bawah);
         f.render_widget(b, bawah);
-        self.d_matriks.atur_tinggi(dalam.height as usize);
         let mut baris = Vec::new();
         if self.masalah.is_empty() {
             baris.push(Line::styled(
@@ -370,207 +396,207 @@ impl Layar for Monev {
         f.render_widget(Paragraph::new(baris), dalam);
     }
 
-    fn tombol(&mut self, key: KeyEvent, k: &mut Konteks) -> Aksi {
-        match key.code {
-            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l') => {
+    fn perintah(&self, k: &Konteks) -> Vec<Perintah> {
+        let [lalu, depan] = a::perintah_tahun(teks::MONEV[4]);
+        let kiri_kanan = [
+            Perintah::baru(a::K_KIRI, teks::MONEV[0], Act::Kolom(-1)),
+            Perintah::baru(
+                a::K_KANAN,
+                Tombol {
+                    kaki: false,
+                    ..teks::MONEV[0]
+                },
+                Act::Kolom(1),
+            ),
+        ];
+        let mut v: Vec<Perintah> = kiri_kanan.into();
+        match self.panel {
+            Panel::Rencana => {
+                let ada = self.rencana.get(self.d_rencana.pilih).is_some();
+                let kosong = "Belum ada pemantauan rencana. a untuk menambah.";
+                v.extend([
+                    Perintah::baru(a::K_A, teks::MONEV[1], Act::Tambah)
+                        .ubah()
+                        .jika_ok(&k.satu_kecamatan),
+                    Perintah::baru(a::K_P, teks::MONEV[2], Act::Putaran)
+                        .ubah()
+                        .jika(ada, kosong),
+                    Perintah::baru(a::K_ENTER_E, teks::MONEV[3], Act::Ubah)
+                        .ubah()
+                        .jika(ada, kosong),
+                    lalu,
+                    depan,
+                    Perintah::baru(a::K_D, teks::MONEV[6], Act::Hapus)
+                        .ubah()
+                        .jika(ada, kosong),
+                    Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, kosong),
+                ]);
+            }
+            Panel::Matriks => {
+                let ada = self.baris_matriks.get(self.d_matriks.pilih).is_some();
+                let kosong = "Belum ada masalah di matriks. A untuk menambah.";
+                let tambah =
+                    Perintah::baru(a::K_A, teks::MONEV_TAMBAH_KEGIATAN, Act::Tambah).ubah();
+                v.extend([
+                    if ada {
+                        tambah
+                    } else {
+                        tambah.jika_ok(&k.satu_kecamatan)
+                    },
+                    Perintah::baru(a::K_A_BESAR, teks::MONEV[5], Act::TambahLain)
+                        .ubah()
+                        .jika_ok(&k.satu_kecamatan),
+                    Perintah::baru(a::K_ENTER_E, teks::MONEV[3], Act::Ubah)
+                        .ubah()
+                        .jika(ada, kosong),
+                    lalu,
+                    depan,
+                    Perintah::baru(a::K_D, teks::MONEV[6], Act::Hapus)
+                        .ubah()
+                        .jika(ada, kosong),
+                    Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, kosong),
+                ]);
+            }
+        }
+        v
+    }
+
+    fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
+        let baris = self.baris_matriks.get(self.d_matriks.pilih).copied();
+        match (act, self.panel) {
+            (Act::Kolom(_), _) => {
                 self.panel = if self.panel == Panel::Rencana {
                     Panel::Matriks
                 } else {
                     Panel::Rencana
                 };
-                Aksi::Tidak
+                Efek::Tidak
             }
-            KeyCode::Char('[') | KeyCode::Char(']') => {
-                self.tahun += if key.code == KeyCode::Char('[') {
-                    -1
-                } else {
-                    1
-                };
-                match self.muat(k) {
-                    Ok(()) => Aksi::Tidak,
-                    Err(e) => Aksi::Galat(pesan_galat(e)),
+            (Act::Tambah, Panel::Rencana) => self.form_rencana(None, k),
+            (Act::Tambah, Panel::Matriks) => match baris {
+                // on a problem or its activity: add an activity to that problem
+                Some(BarisMatriks::Masalah(m)) | Some(BarisMatriks::Kegiatan(m, _)) => {
+                    self.form_kegiatan(m, None, k)
                 }
-            }
-            // a new plan or problem needs its kecamatan: said at once, not after the form
-            KeyCode::Char('a' | 'A')
-                if (self.panel == Panel::Rencana
-                    || key.code == KeyCode::Char('A')
-                    || self.baris_matriks.is_empty())
-                    && k.satu_kecamatan().is_err() =>
-            {
-                Aksi::Galat(k.satu_kecamatan().err().unwrap_or_default())
-            }
-            KeyCode::Char('a') => match self.panel {
-                Panel::Rencana => self.form_rencana(None, k),
-                Panel::Matriks => match self.baris_matriks.get(self.d_matriks.pilih) {
-                    // on a problem or its activity: add an activity to that problem; `A` adds a problem
-                    Some(BarisMatriks::Masalah(m)) | Some(BarisMatriks::Kegiatan(m, _)) => {
-                        let m = *m;
-                        self.form_kegiatan(m, None, k)
-                    }
-                    None => self.form_masalah(None),
-                },
+                None => self.form_masalah(None, k),
             },
-            KeyCode::Char('A') if self.panel == Panel::Matriks => self.form_masalah(None),
-            KeyCode::Char('p') if self.panel == Panel::Rencana => {
-                if self.rencana.is_empty() {
-                    return Aksi::Tidak;
-                }
-                self.form_putaran(self.d_rencana.pilih, k)
-            }
-            KeyCode::Enter | KeyCode::Char('e') => match self.panel {
-                Panel::Rencana if !self.rencana.is_empty() => {
-                    self.form_rencana(Some(self.d_rencana.pilih), k)
-                }
-                Panel::Matriks => match self.baris_matriks.get(self.d_matriks.pilih).copied() {
-                    Some(BarisMatriks::Masalah(m)) => self.form_masalah(Some(m)),
-                    Some(BarisMatriks::Kegiatan(m, i)) => self.form_kegiatan(m, Some(i), k),
-                    None => Aksi::Tidak,
-                },
-                _ => Aksi::Tidak,
+            (Act::TambahLain, _) => self.form_masalah(None, k),
+            (Act::Putaran, _) => self.form_putaran(self.d_rencana.pilih, k),
+            (Act::Ubah, Panel::Rencana) => self.form_rencana(Some(self.d_rencana.pilih), k),
+            (Act::Ubah, Panel::Matriks) => match baris {
+                Some(BarisMatriks::Masalah(m)) => self.form_masalah(Some(m), k),
+                Some(BarisMatriks::Kegiatan(m, i)) => self.form_kegiatan(m, Some(i), k),
+                None => Efek::Tidak,
             },
-            KeyCode::Char('d') => match self.panel {
-                Panel::Rencana if !self.rencana.is_empty() => {
-                    self.hapus = Some(Tujuan::Rencana(Some(self.d_rencana.pilih)));
-                    Aksi::Tanya(format!(
-                        "Hapus pemantauan {}?",
-                        self.rencana[self.d_rencana.pilih].unit
-                    ))
-                }
-                Panel::Matriks => match self.baris_matriks.get(self.d_matriks.pilih).copied() {
-                    Some(BarisMatriks::Masalah(m)) => {
-                        self.hapus = Some(Tujuan::Masalah(Some(m)));
-                        Aksi::Tanya("Hapus masalah ini beserta kegiatannya?".into())
-                    }
-                    Some(BarisMatriks::Kegiatan(m, i)) => {
-                        self.hapus = Some(Tujuan::Kegiatan(m, Some(i)));
-                        Aksi::Tanya("Hapus kegiatan matriks ini?".into())
-                    }
-                    None => Aksi::Tidak,
-                },
-                _ => Aksi::Tidak,
-            },
-            KeyCode::Up
-            | KeyCode::Char('k')
-            | KeyCode::Down
-            | KeyCode::Char('j')
-            | KeyCode::PageUp
-            | KeyCode::PageDown
-            | KeyCode::Home
-            | KeyCode::End
-            | KeyCode::Char('g')
-            | KeyCode::Char('G') => {
-                let d = if self.panel == Panel::Rencana {
-                    &mut self.d_rencana
-                } else {
-                    &mut self.d_matriks
-                };
-                match key.code {
-                    KeyCode::Up | KeyCode::Char('k') => d.gerak(-1),
-                    KeyCode::Down | KeyCode::Char('j') => d.gerak(1),
-                    KeyCode::PageUp => d.halaman(-1),
-                    KeyCode::PageDown => d.halaman(1),
-                    KeyCode::Home | KeyCode::Char('g') => d.ke_awal(),
-                    _ => d.ke_akhir(),
-                }
-                Aksi::Tidak
-            }
-            _ => Aksi::Tidak,
-        }
-    }
-
-    fn konfirmasi(&mut self, k: &mut Konteks) -> Aksi {
-        let hasil = match self.hapus.take() {
-            Some(Tujuan::Rencana(Some(i))) => {
-                let r = &self.rencana[i];
-                let (id, v) = (r.id, r.versi);
-                k.store.transaksi(|tx| monev::hapus_rencana(tx, id, v))
-            }
-            Some(Tujuan::Masalah(Some(m))) => {
-                let x = &self.masalah[m];
-                let (id, v) = (x.id, x.versi);
-                k.store.transaksi(|tx| monev::hapus_masalah(tx, id, v))
-            }
-            Some(Tujuan::Kegiatan(m, Some(i))) => {
-                let mut x = self.masalah[m].clone();
-                x.kegiatan.remove(i);
-                k.store
-                    .transaksi(|tx| monev::simpan_masalah(tx, &x).map(|_| ()))
-            }
-            _ => return Aksi::Tidak,
-        };
-        match hasil {
-            Ok(()) => Aksi::Pesan("Dihapus.".into()),
-            Err(e) => Aksi::Galat(pesan_galat(e)),
-        }
-    }
-
-    fn simpan(&mut self, f: &Form, k: &mut Konteks) -> Result<String, String> {
-        match self.tujuan.take() {
-            Some(Tujuan::Rencana(i)) => {
-                let mut r = match i {
-                    Some(i) => self.rencana[i].clone(),
-                    None => Rencana {
-                        kecamatan_id: k.satu_kecamatan()?,
-                        tahun: self.tahun,
-                        ..Default::default()
+            (Act::Hapus, Panel::Rencana) => match self.rencana.get(self.d_rencana.pilih) {
+                Some(r) => Efek::Tanya(
+                    format!("Hapus pemantauan {}?", r.unit),
+                    Tulis::HapusRencana {
+                        id: r.id,
+                        versi: r.versi,
                     },
-                };
+                    "Dihapus.".into(),
+                ),
+                None => Efek::Tidak,
+            },
+            (Act::Hapus, Panel::Matriks) => match baris {
+                Some(BarisMatriks::Masalah(m)) => {
+                    let x = &self.masalah[m];
+                    Efek::Tanya(
+                        "Hapus masalah ini beserta kegiatannya?".into(),
+                        Tulis::HapusMasalah {
+                            id: x.id,
+                            versi: x.versi,
+                        },
+                        "Dihapus.".into(),
+                    )
+                }
+                Some(BarisMatriks::Kegiatan(m, i)) => {
+                    let x = &self.masalah[m].kegiatan[i];
+                    Efek::Tanya(
+                        format!("Hapus kegiatan matriks \"{}\"?", potong(&x.uraian, 30)),
+                        Tulis::HapusMatriksKegiatan {
+                            id: x.id,
+                            versi: x.versi,
+                        },
+                        "Dihapus.".into(),
+                    )
+                }
+                None => Efek::Tidak,
+            },
+            (Act::Riwayat, Panel::Rencana) => match self.rencana.get(self.d_rencana.pilih) {
+                Some(r) => Efek::Riwayat(
+                    "monev_rencana",
+                    r.id,
+                    format!("Riwayat pemantauan {}", potong(&r.unit, 40)),
+                ),
+                None => Efek::Tidak,
+            },
+            (Act::Riwayat, Panel::Matriks) => match baris {
+                Some(BarisMatriks::Masalah(m)) => Efek::Riwayat(
+                    "matriks_masalah",
+                    self.masalah[m].id,
+                    "Riwayat masalah".into(),
+                ),
+                Some(BarisMatriks::Kegiatan(m, i)) => Efek::Riwayat(
+                    "matriks_kegiatan",
+                    self.masalah[m].kegiatan[i].id,
+                    "Riwayat kegiatan matriks".into(),
+                ),
+                None => Efek::Tidak,
+            },
+            _ => Efek::Tidak,
+        }
+    }
+
+    fn simpan(&mut self, f: &Form, _k: &Konteks) -> Result<(Tulis, String), String> {
+        match &self.tujuan {
+            Some(Tujuan::Rencana(lama)) => {
+                if lama.kecamatan_id == 0 {
+                    return Err("Belum ada kecamatan untuk pemantauan ini.".into());
+                }
+                let mut r = lama.clone();
                 r.unit = f.teks(0);
                 r.jenis_unit = f.teks(1).to_lowercase();
                 r.dokumen = f.teks(2);
                 r.target = form::tanggal(&f.teks(3)).ok_or("Target selesai: tidak sah")?;
                 r.selesai = form::tanggal(&f.teks(4));
                 r.keterangan = f.teks(5);
-                k.store
-                    .transaksi(|tx| monev::simpan_rencana(tx, &r).map(|_| ()))
-                    .map_err(pesan_galat)?;
-                Ok(format!("Pemantauan {} disimpan.", r.unit))
+                let pesan = format!("Pemantauan {} disimpan.", r.unit);
+                Ok((Tulis::Rencana(r), pesan))
             }
-            Some(Tujuan::Putaran(i)) => {
-                let mut r = self.rencana[i].clone();
+            Some(Tujuan::Putaran(rencana_id)) => {
                 let persen = form::bulat(&f.teks(1));
                 if persen.is_some_and(|p| !(0..=100).contains(&p)) {
-                    self.tujuan = Some(Tujuan::Putaran(i));
                     return Err("Kemajuan (%): harus 0–100".into());
                 }
-                r.putaran.push(Putaran {
-                    ke: r.putaran.len() as i64 + 1,
-                    tanggal: form::tanggal(&f.teks(0)),
-                    kemajuan_persen: persen,
-                    kemajuan: f.teks(2),
-                    kendala: f.teks(3),
-                    tindak_lanjut: f.teks(4),
-                    ..Default::default()
-                });
-                k.store
-                    .transaksi(|tx| monev::simpan_rencana(tx, &r).map(|_| ()))
-                    .map_err(pesan_galat)?;
-                Ok(format!("Putaran {} dicatat.", r.putaran.len()))
-            }
-            Some(Tujuan::Masalah(i)) => {
-                let mut x = match i {
-                    Some(i) => self.masalah[i].clone(),
-                    None => Masalah {
-                        kecamatan_id: k.satu_kecamatan()?,
-                        tahun: self.tahun,
-                        ..Default::default()
+                Ok((
+                    Tulis::Putaran {
+                        rencana_id: *rencana_id,
+                        putaran: Putaran {
+                            tanggal: form::tanggal(&f.teks(0)),
+                            kemajuan_persen: persen,
+                            kemajuan: f.teks(2),
+                            kendala: f.teks(3),
+                            tindak_lanjut: f.teks(4),
+                            ..Default::default()
+                        },
                     },
-                };
+                    "Putaran dicatat.".into(),
+                ))
+            }
+            Some(Tujuan::Masalah(lama)) => {
+                if lama.kecamatan_id == 0 {
+                    return Err("Belum ada kecamatan untuk masalah ini.".into());
+                }
+                let mut x = lama.clone();
                 x.kondisi_awal = f.teks(0);
                 x.target_outcome = f.teks(1);
                 x.capaian_outcome = f.teks(2);
-                k.store
-                    .transaksi(|tx| monev::simpan_masalah(tx, &x).map(|_| ()))
-                    .map_err(pesan_galat)?;
-                Ok("Masalah disimpan.".into())
+                Ok((Tulis::Masalah(x), "Masalah disimpan.".into()))
             }
-            Some(Tujuan::Kegiatan(m, i)) => {
-                let mut x = self.masalah[m].clone();
-                let mut g = match i {
-                    Some(i) => x.kegiatan[i].clone(),
-                    None => MatriksKegiatan::default(),
-                };
+            Some(Tujuan::Kegiatan(masalah_id, lama)) => {
+                let mut g = lama.clone();
                 g.uraian = f.teks(0);
                 g.pelaksana = f.teks(1);
                 g.target_output = f.teks(2);
@@ -581,21 +607,24 @@ impl Layar for Monev {
                     p.kendala = f.teks(b + 2);
                     p.tindak_lanjut = f.teks(b + 3);
                 }
-                match i {
-                    Some(i) => x.kegiatan[i] = g,
-                    None => x.kegiatan.push(g),
-                }
-                k.store
-                    .transaksi(|tx| monev::simpan_masalah(tx, &x).map(|_| ()))
-                    .map_err(pesan_galat)?;
-                Ok("Kegiatan matriks disimpan.".into())
+                Ok((
+                    Tulis::MatriksKegiatan {
+                        masalah_id: *masalah_id,
+                        kegiatan: g,
+                    },
+                    "Kegiatan matriks disimpan.".into(),
+                ))
             }
             None => Err("tidak ada yang disimpan".into()),
         }
     }
 
-    fn tombol_layar(&self, _k: &Konteks) -> &'static [Tombol] {
-        teks::MONEV
+    fn tersimpan(&mut self, _id: i64) {
+        self.tujuan = None;
+    }
+
+    fn tahun(&mut self) -> Option<&mut i32> {
+        Some(&mut self.tahun)
     }
 
     fn daftar(&mut self) -> Option<&mut Daftar> {
@@ -604,4 +633,15 @@ impl Layar for Monev {
             Panel::Matriks => &mut self.d_matriks,
         })
     }
+
+    fn daftar_lihat(&self) -> Option<&Daftar> {
+        Some(match self.panel {
+            Panel::Rencana => &self.d_rencana,
+            Panel::Matriks => &self.d_matriks,
+        })
+    }
+}
+
+fn tata(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area)
 }

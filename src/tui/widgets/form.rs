@@ -52,6 +52,9 @@ impl Bidang {
     pub fn new(label: &str, jenis: Jenis, wajib: bool, nilai: &str) -> Self {
         let mut area = TextArea::new(vec![nilai.to_string()]);
         area.set_cursor_line_style(Style::default());
+        // the focused field: underlined, the cursor reversed (readable without colour)
+        area.set_cursor_style(Style::new().add_modifier(ratatui::style::Modifier::REVERSED));
+        area.set_style(Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED));
         area.move_cursor(ratatui_textarea::CursorMove::End);
         Bidang {
             label: label.to_string(),
@@ -74,7 +77,7 @@ impl Bidang {
 
 /// Checks one value; the error is shown next to the field.
 pub fn periksa(jenis: &Jenis, wajib: bool, teks: &str) -> Result<(), String> {
-    if teks.is_empty() {
+    if teks.is_empty() || (wajib && teks.trim().is_empty()) {
         return if wajib {
             Err("wajib diisi".into())
         } else {
@@ -82,7 +85,7 @@ pub fn periksa(jenis: &Jenis, wajib: bool, teks: &str) -> Result<(), String> {
         };
     }
     match jenis {
-        Jenis::Teks => Ok(()),
+        Jenis::Teks => crate::domain::teks::periksa(teks, crate::domain::teks::Ragam::Panjang),
         Jenis::Tanggal { batas } => {
             let t = parse_tanggal(teks)?;
             match batas {
@@ -233,7 +236,7 @@ impl Form {
     }
 
     /// Draws the form as a centred window over `luar`.
-    pub fn gambar(&mut self, f: &mut Frame, luar: Rect, tema: &Tema) {
+    pub fn gambar(&self, f: &mut Frame, luar: Rect, tema: &Tema) {
         let lebar = luar.width.min(78);
         let tinggi_isi = self.bidang.len() as u16 + self.petunjuk.len().min(6) as u16 + 5;
         let tinggi = (tinggi_isi + 2).min(luar.height);
@@ -253,13 +256,13 @@ impl Form {
         let lebar_label = (self
             .bidang
             .iter()
-            .map(|b| b.label.chars().count())
+            .map(|b| crate::domain::teks::lebar(&b.label))
             .max()
             .unwrap_or(0) as u16
             + 3)
         .min(dalam.width / 2);
         let lebar_isi = dalam.width.saturating_sub(lebar_label);
-        for (i, b) in self.bidang.iter_mut().enumerate() {
+        for (i, b) in self.bidang.iter().enumerate() {
             let y = dalam.y + i as u16;
             if y >= dalam.y + dalam.height {
                 break;
@@ -285,9 +288,6 @@ impl Form {
             );
             let kotak = Rect::new(dalam.x + lebar_label, y, lebar_isi, 1);
             if fokus {
-                b.area.set_cursor_style(tema.pilih());
-                b.area
-                    .set_style(Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED));
                 f.render_widget(&b.area, kotak);
             } else {
                 // a field one is not in shows its beginning

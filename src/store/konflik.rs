@@ -1,0 +1,133 @@
+//! What another operator did to a row that a save or deletion found changed: from the audit
+//! log, so that the refused operator sees who, when, and what is stored now.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::Hasil;
+use crate::domain::teks::potong;
+
+/// Columns that say nothing to a person (keys, versions, order).
+fn tersembunyi(kolom: &str) -> bool {
+    kolom == "id"
+        || kolom == "versi"
+        || kolom == "urutan"
+        || kolom == "contoh"
+        || kolom.ends_with("_id")
+}
+
+/// "budi pada 02/12/2026 10:31 mengubahnya; tersimpan sekarang: tanggal 2026-01-05, nomor 12"
+/// or "… menghapusnya". `None` when the log knows nothing of the row.
+pub fn keterangan(conn: &Connection, tabel: &str, id: i64) -> Hasil<Option<String>> {
+    let entri: Option<(String, String, String, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT waktu, pengguna, aksi, sesudah FROM audit WHERE tabel = ?1 AND baris = ?2
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(rusqlite::params![tabel, id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let Some((waktu, pengguna, aksi, sesudah)) = entri else {
+        return Ok(None);
+    };
+    let waktu = waktu_layar(&waktu);
+    let pengguna = crate::domain::teks::aman(&pengguna).into_owned();
+    if aksi == "hapus" {
+        return Ok(Some(format!("{pengguna} menghapusnya pada {waktu}")));
+    }
+    let mut isi = Vec::new();
+    if let Some(json) = sesudah
+        && let Ok(serde_json::Value::Object(m)) = serde_json::from_str::<serde_json::Value>(&json)
+    {
+        for (k, v) in m.iter().filter(|(k, _)| !tersembunyi(k)) {
+            let v = match v {
+                serde_json::Value::Null => continue,
+                serde_json::Value::String(s) if s.is_empty() => continue,
+                serde_json::Value::String(s) => s.clone(),
+                v => v.to_string(),
+            };
+            isi.push(format!("{} {}", k.replace('_', " "), potong(&v, 30)));
+        }
+    }
+    let kata = if aksi == "tambah" {
+        "menambahkannya"
+    } else {
+        "mengubahnya"
+    };
+    Ok(Some(if isi.is_empty() {
+        format!("{pengguna} {kata} pada {waktu}")
+    } else {
+        format!(
+            "{pengguna} {kata} pada {waktu}; tersimpan sekarang: {}",
+            isi.join(", ")
+        )
+    }))
+}
+
+/// `2026-12-02T10:31:05` → `02/12/2026 10:31`.
+fn waktu_layar(w: &str) -> String {
+    match (w.get(0..4), w.get(5..7), w.get(8..10), w.get(11..16)) {
+        (Some(y), Some(m), Some(d), Some(j)) => format!("{d}/{m}/{y} {j}"),
+        _ => crate::domain::teks::aman(w).into_owned(),
+    }
+}
+
+/// The audit log of one row, newest first, as lines for the screen: time, user, action and
+/// what changed (for a change: only the columns that differ).
+pub fn riwayat_baris(conn: &Connection, tabel: &str, id: i64, batas: i64) -> Hasil<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT waktu, pengguna, aksi, sebelum, sesudah FROM audit WHERE tabel = ?1 AND baris = ?2
+         ORDER BY id DESC LIMIT ?3",
+    )?;
+    let v = stmt
+        .query_map(rusqlite::params![tabel, id, batas], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let objek = |j: &Option<String>| -> serde_json::Map<String, serde_json::Value> {
+        j.as_deref()
+            .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+            .and_then(|v| v.as_object().cloned())
+            .unwrap_or_default()
+    };
+    let nilai = |v: Option<&serde_json::Value>| match v {
+        None | Some(serde_json::Value::Null) => "–".to_string(),
+        Some(serde_json::Value::String(s)) if s.is_empty() => "\"\"".to_string(),
+        Some(serde_json::Value::String(s)) => potong(s, 24),
+        Some(v) => v.to_string(),
+    };
+    Ok(v.into_iter()
+        .map(|(waktu, pengguna, aksi, sebelum, sesudah)| {
+            let (lama, baru) = (objek(&sebelum), objek(&sesudah));
+            let mut kolom: Vec<&String> = baru.keys().chain(lama.keys()).collect();
+            kolom.dedup();
+            let ubah: Vec<String> = kolom
+                .into_iter()
+                .filter(|k| !tersembunyi(k))
+                .filter(|k| aksi != "ubah" || lama.get(*k) != baru.get(*k))
+                .map(|k| match aksi.as_str() {
+                    "ubah" => format!("{k}: {} → {}", nilai(lama.get(k)), nilai(baru.get(k))),
+                    "hapus" => format!("{k} {}", nilai(lama.get(k))),
+                    _ => format!("{k} {}", nilai(baru.get(k))),
+                })
+                .collect();
+            format!(
+                "{} {} {}: {}",
+                waktu_layar(&waktu),
+                crate::domain::teks::aman(&pengguna),
+                aksi,
+                if ubah.is_empty() {
+                    "–".to_string()
+                } else {
+                    ubah.join("; ")
+                }
+            )
+        })
+        .collect())
+}

@@ -1,0 +1,462 @@
+//! What keys mean and what they ask for, as data. A screen lists its commands in one table
+//! (`Perintah`: keys, footer text, whether it changes data, whether it applies now); the app
+//! matches keys against that table and builds the footer and the `?` help from it, so the two
+//! cannot drift. A command returns an `Efek`; writes are `Tulis` values, carrying the id and
+//! version their row had when the form or question opened, and one driver (`App`) runs them
+//! in a transaction. Nothing here touches the store except `Tulis::jalankan`.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyCode;
+use rusqlite::Transaction;
+
+use super::teks::Tombol;
+use super::widgets::form::Form;
+use crate::domain::angka::Seratus;
+use crate::domain::indikator::JUMLAH_UNSUR;
+use crate::store::dokumen::{self, IsiDokumen};
+use crate::store::fasilitasi::{self, Fasilitasi};
+use crate::store::kegiatan::{self, ButirKak, Kegiatan};
+use crate::store::monev::{self, Masalah, MatriksKegiatan, Putaran, Rencana};
+use crate::store::wilayah::{self, Desa};
+use crate::store::{Galat, Hasil, ikm};
+
+/// What a command does; each screen gives these their meaning there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    Buka,
+    Ubah,
+    Tambah,
+    /// A second kind of addition (a problem in the Monev matrix).
+    TambahLain,
+    Hapus,
+    Kembali,
+    Kolom(i8),
+    Tahun(i8),
+    Tindak,
+    Putaran,
+    Rincian,
+    Riwayat,
+    Contoh,
+}
+
+/// One command of a screen: its keys, its footer/help text, whether it changes data (refused
+/// in read-only mode) and, when it does not apply now, why.
+#[derive(Debug, Clone)]
+pub struct Perintah {
+    pub kunci: &'static [KeyCode],
+    pub tombol: Tombol,
+    pub act: Act,
+    pub ubah: bool,
+    pub berlaku: Result<(), String>,
+}
+
+impl Perintah {
+    pub fn baru(kunci: &'static [KeyCode], tombol: Tombol, act: Act) -> Self {
+        Perintah {
+            kunci,
+            tombol,
+            act,
+            ubah: false,
+            berlaku: Ok(()),
+        }
+    }
+
+    /// It writes to the database.
+    pub fn ubah(mut self) -> Self {
+        self.ubah = true;
+        self
+    }
+
+    /// It applies only when `syarat` holds; otherwise the key says `alasan`.
+    pub fn jika(mut self, syarat: bool, alasan: impl Into<String>) -> Self {
+        if self.berlaku.is_ok() && !syarat {
+            self.berlaku = Err(alasan.into());
+        }
+        self
+    }
+
+    /// It applies only when `hasil` is Ok.
+    pub fn jika_ok(mut self, hasil: &Result<i64, String>) -> Self {
+        if let (Ok(()), Err(e)) = (&self.berlaku, hasil) {
+            self.berlaku = Err(e.clone());
+        }
+        self
+    }
+
+    pub fn cocok(&self, kode: KeyCode) -> bool {
+        self.kunci.contains(&kode)
+    }
+}
+
+pub const K_ENTER_E: &[KeyCode] = &[KeyCode::Enter, KeyCode::Char('e')];
+pub const K_ENTER: &[KeyCode] = &[KeyCode::Enter];
+pub const K_E: &[KeyCode] = &[KeyCode::Char('e')];
+pub const K_A: &[KeyCode] = &[KeyCode::Char('a')];
+pub const K_A_BESAR: &[KeyCode] = &[KeyCode::Char('A')];
+pub const K_D: &[KeyCode] = &[KeyCode::Char('d')];
+pub const K_I: &[KeyCode] = &[KeyCode::Char('i')];
+pub const K_T: &[KeyCode] = &[KeyCode::Char('t')];
+pub const K_P: &[KeyCode] = &[KeyCode::Char('p')];
+pub const K_C: &[KeyCode] = &[KeyCode::Char('c')];
+pub const K_R: &[KeyCode] = &[KeyCode::Char('r')];
+pub const K_ESC: &[KeyCode] = &[KeyCode::Esc];
+pub const K_KIRI: &[KeyCode] = &[KeyCode::Left, KeyCode::Char('h')];
+pub const K_KANAN: &[KeyCode] = &[KeyCode::Right, KeyCode::Char('l')];
+pub const K_TAHUN_LALU: &[KeyCode] = &[KeyCode::Char('[')];
+pub const K_TAHUN_DEPAN: &[KeyCode] = &[KeyCode::Char(']')];
+
+/// The year keys every screen with a year has: `[` and `]`, one help line.
+pub fn perintah_tahun(tombol: Tombol) -> [Perintah; 2] {
+    [
+        Perintah::baru(K_TAHUN_LALU, tombol, Act::Tahun(-1)),
+        Perintah::baru(
+            K_TAHUN_DEPAN,
+            Tombol {
+                kaki: false,
+                ..tombol
+            },
+            Act::Tahun(1),
+        ),
+    ]
+}
+
+/// What a command asks the app to do.
+pub enum Efek {
+    Tidak,
+    /// Fetch the screen again.
+    Muat,
+    Form(Form),
+    /// Ask yes/no; on `y` the write runs and the message is shown.
+    Tanya(String, Tulis, String),
+    /// Write now; the message is shown on success.
+    Tulis(Tulis, String),
+    Pesan(String),
+    Galat(String),
+    /// Go to the Desa tab at (desa code, kind code, fiscal year).
+    KeDesa(String, String, i32),
+    MuatContoh,
+    /// Show the audit history of a row: (table, id, title).
+    Riwayat(&'static str, i64, String),
+}
+
+/// A write to the store, with everything it needs (ids and the versions read when the form
+/// or question opened).
+#[derive(Debug, Clone)]
+pub enum Tulis {
+    Dokumen {
+        desa_id: i64,
+        jenis_id: i64,
+        ta: i32,
+        versi: Option<i64>,
+        isi: IsiDokumen,
+        hari_ini: NaiveDate,
+    },
+    UbahDesa(Desa),
+    TambahDesa(Desa),
+    Kegiatan(Kegiatan),
+    HapusKegiatan {
+        id: i64,
+        versi: i64,
+    },
+    ButirKak {
+        kegiatan_id: i64,
+        butir: ButirKak,
+    },
+    HapusButirKak {
+        tabel: &'static str,
+        id: i64,
+        versi: i64,
+    },
+    Tandai {
+        tahapan_id: i64,
+        bulan: u32,
+        versi: Option<i64>,
+        tanggal: NaiveDate,
+        bukti: String,
+    },
+    Batal {
+        tahapan_id: i64,
+        bulan: u32,
+        versi: i64,
+    },
+    Realisasi {
+        id: i64,
+        versi: i64,
+        nilai: Option<Seratus>,
+    },
+    Ikm {
+        kecamatan_id: i64,
+        tahun: i32,
+        skor: [u8; JUMLAH_UNSUR],
+    },
+    /// A facilitation entry (id 0: new), its desa given as a code or a name.
+    Fasilitasi {
+        x: Fasilitasi,
+        desa: String,
+        kode_jenis: String,
+        satu_kecamatan: Result<i64, String>,
+        kecamatan_lingkup: Option<i64>,
+    },
+    Tindak(Fasilitasi),
+    HapusFasilitasi {
+        id: i64,
+        versi: i64,
+    },
+    Rencana(Rencana),
+    Putaran {
+        rencana_id: i64,
+        putaran: Putaran,
+    },
+    HapusRencana {
+        id: i64,
+        versi: i64,
+    },
+    Masalah(Masalah),
+    MatriksKegiatan {
+        masalah_id: i64,
+        kegiatan: MatriksKegiatan,
+    },
+    HapusMasalah {
+        id: i64,
+        versi: i64,
+    },
+    HapusMatriksKegiatan {
+        id: i64,
+        versi: i64,
+    },
+}
+
+impl Tulis {
+    /// Runs the write inside the caller's transaction; returns the id of the row written.
+    pub fn jalankan(&self, tx: &Transaction) -> Hasil<i64> {
+        match self {
+            Tulis::Dokumen {
+                desa_id,
+                jenis_id,
+                ta,
+                versi,
+                isi,
+                hari_ini,
+            } => {
+                if let Some(t) = isi.tanggal
+                    && t > *hari_ini
+                {
+                    return Err(Galat::TidakSah(format!(
+                        "Tanggal: sesudah hari ini ({})",
+                        crate::domain::tanggal::format_tanggal(*hari_ini)
+                    )));
+                }
+                for (label, teks) in [("Nomor", &isi.nomor), ("Keterangan", &isi.keterangan)] {
+                    crate::domain::teks::periksa_bidang(
+                        label,
+                        teks,
+                        if label == "Nomor" {
+                            crate::domain::teks::Ragam::Kode
+                        } else {
+                            crate::domain::teks::Ragam::Panjang
+                        },
+                        false,
+                    )
+                    .map_err(Galat::TidakSah)?;
+                }
+                dokumen::ubah_dokumen(tx, *desa_id, *jenis_id, *ta, *versi, isi)?;
+                Ok(*desa_id)
+            }
+            Tulis::UbahDesa(d) => {
+                periksa_desa(d)?;
+                wilayah::ubah_desa(tx, d)?;
+                Ok(d.id)
+            }
+            Tulis::TambahDesa(d) => {
+                periksa_desa(d)?;
+                let kode = crate::domain::kode::parse_kode_desa(&d.kode)
+                    .map_err(|e| Galat::TidakSah(format!("Kode: {e}")))?;
+                let kec = wilayah::kecamatan_kode(tx, &kode.kode_kecamatan)?.ok_or_else(|| {
+                    Galat::TidakSah(format!(
+                        "Kode: kecamatan {} belum ada; muat lewat pantau impor desa BERKAS",
+                        kode.kode_kecamatan
+                    ))
+                })?;
+                let d = &Desa {
+                    kecamatan_id: kec.id,
+                    ..d.clone()
+                };
+                if wilayah::desa_kode(tx, &d.kode)?.is_some() {
+                    return Err(Galat::TidakSah(format!("Kode: desa {} sudah ada", d.kode)));
+                }
+                wilayah::simpan_desa_kode(tx, d, wilayah::SEMUA_KOLOM_DESA)
+            }
+            Tulis::Kegiatan(k) => kegiatan::simpan_kepala(tx, k),
+            Tulis::HapusKegiatan { id, versi } => kegiatan::hapus(tx, *id, *versi).map(|_| *id),
+            Tulis::ButirKak { kegiatan_id, butir } => {
+                kegiatan::simpan_butir(tx, *kegiatan_id, butir)
+            }
+            Tulis::HapusButirKak { tabel, id, versi } => {
+                kegiatan::hapus_butir(tx, tabel, *id, *versi).map(|_| *id)
+            }
+            Tulis::Tandai {
+                tahapan_id,
+                bulan,
+                versi,
+                tanggal,
+                bukti,
+            } => kegiatan::tandai_selesai_jika(tx, *tahapan_id, *bulan, *versi, *tanggal, bukti)
+                .map(|_| *tahapan_id),
+            Tulis::Batal {
+                tahapan_id,
+                bulan,
+                versi,
+            } => kegiatan::batal_selesai_jika(tx, *tahapan_id, *bulan, *versi).map(|_| *tahapan_id),
+            Tulis::Realisasi { id, versi, nilai } => {
+                kegiatan::ubah_realisasi(tx, *id, *versi, *nilai).map(|_| *id)
+            }
+            Tulis::Ikm {
+                kecamatan_id,
+                tahun,
+                skor,
+            } => ikm::tambah(tx, *kecamatan_id, *tahun, *skor, false),
+            Tulis::Fasilitasi {
+                x,
+                desa,
+                kode_jenis,
+                satu_kecamatan,
+                kecamatan_lingkup,
+            } => {
+                let mut x = x.clone();
+                let d = if desa.is_empty() {
+                    None
+                } else {
+                    Some(cari_desa(tx, desa, *kecamatan_lingkup)?)
+                };
+                if let (Some(kec), Some(d)) = (kecamatan_lingkup, &d)
+                    && d.kecamatan_id != *kec
+                {
+                    return Err(Galat::TidakSah(format!(
+                        "Kode desa: {} di luar kecamatan ini",
+                        d.kode
+                    )));
+                }
+                x.kecamatan_id = match (&d, x.id, kecamatan_lingkup) {
+                    (Some(d), _, _) => d.kecamatan_id,
+                    (None, id, _) if id > 0 => x.kecamatan_id,
+                    (None, _, Some(k)) => *k,
+                    (None, _, None) => satu_kecamatan
+                        .clone()
+                        .map_err(|e| Galat::TidakSah(format!("Kode desa: isi kode desa ({e})")))?,
+                };
+                x.desa_id = d.map(|d| d.id);
+                let katalog = fasilitasi::daftar_katalog(tx)?;
+                let kode = kode_jenis.trim().to_uppercase();
+                let kat = katalog.iter().find(|c| c.kode == kode).ok_or_else(|| {
+                    Galat::TidakSah(format!("Jenis: {kode} tidak ada di katalog"))
+                })?;
+                x.katalog_id = kat.id;
+                for (label, teks) in [
+                    ("Uraian", &x.uraian),
+                    ("Output", &x.output),
+                    ("Bukti", &x.bukti),
+                ] {
+                    crate::domain::teks::periksa_bidang(
+                        label,
+                        teks,
+                        crate::domain::teks::Ragam::Panjang,
+                        false,
+                    )
+                    .map_err(Galat::TidakSah)?;
+                }
+                if x.id == 0 {
+                    fasilitasi::tambah(tx, &x)
+                } else {
+                    fasilitasi::ubah(tx, &x).map(|_| x.id)
+                }
+            }
+            Tulis::Tindak(x) => fasilitasi::ubah(tx, x).map(|_| x.id),
+            Tulis::HapusFasilitasi { id, versi } => fasilitasi::hapus(tx, *id, *versi).map(|_| *id),
+            Tulis::Rencana(r) => monev::simpan_rencana_kepala(tx, r),
+            Tulis::Putaran {
+                rencana_id,
+                putaran,
+            } => monev::tambah_putaran(tx, *rencana_id, putaran),
+            Tulis::HapusRencana { id, versi } => monev::hapus_rencana(tx, *id, *versi).map(|_| *id),
+            Tulis::Masalah(m) => monev::simpan_masalah_kepala(tx, m),
+            Tulis::MatriksKegiatan {
+                masalah_id,
+                kegiatan,
+            } => monev::simpan_matriks_kegiatan(tx, *masalah_id, kegiatan),
+            Tulis::HapusMasalah { id, versi } => monev::hapus_masalah(tx, *id, *versi).map(|_| *id),
+            Tulis::HapusMatriksKegiatan { id, versi } => {
+                monev::hapus_matriks_kegiatan(tx, *id, *versi).map(|_| *id)
+            }
+        }
+    }
+
+    /// The row a versioned write targets, for saying what another operator did to it.
+    pub fn sasaran(&self) -> Option<(&'static str, i64)> {
+        Some(match self {
+            Tulis::Dokumen { .. } => return None,
+            Tulis::UbahDesa(d) => ("desa", d.id),
+            Tulis::Kegiatan(k) if k.id > 0 => ("kegiatan", k.id),
+            Tulis::HapusKegiatan { id, .. } => ("kegiatan", *id),
+            Tulis::ButirKak { butir, kegiatan_id } => {
+                let id = match butir {
+                    ButirKak::Indikator(x) => x.id,
+                    ButirKak::Butir(x) => x.id,
+                    ButirKak::Anggaran(x) => x.id,
+                    ButirKak::Biaya(x) => x.id,
+                    ButirKak::Tahapan(x) => x.id,
+                };
+                if id > 0 {
+                    (butir.tabel(), id)
+                } else {
+                    ("kegiatan", *kegiatan_id)
+                }
+            }
+            Tulis::HapusButirKak { tabel, id, .. } => (tabel, *id),
+            Tulis::Realisasi { id, .. } => ("indikator", *id),
+            Tulis::Fasilitasi { x, .. } | Tulis::Tindak(x) if x.id > 0 => ("fasilitasi", x.id),
+            Tulis::HapusFasilitasi { id, .. } => ("fasilitasi", *id),
+            Tulis::Rencana(r) if r.id > 0 => ("monev_rencana", r.id),
+            Tulis::Putaran { rencana_id, .. } => ("monev_rencana", *rencana_id),
+            Tulis::HapusRencana { id, .. } => ("monev_rencana", *id),
+            Tulis::Masalah(m) if m.id > 0 => ("matriks_masalah", m.id),
+            Tulis::MatriksKegiatan {
+                masalah_id,
+                kegiatan,
+            } => {
+                if kegiatan.id > 0 {
+                    ("matriks_kegiatan", kegiatan.id)
+                } else {
+                    ("matriks_masalah", *masalah_id)
+                }
+            }
+            Tulis::HapusMasalah { id, .. } => ("matriks_masalah", *id),
+            Tulis::HapusMatriksKegiatan { id, .. } => ("matriks_kegiatan", *id),
+            _ => return None,
+        })
+    }
+}
+
+fn periksa_desa(d: &Desa) -> Hasil<()> {
+    use crate::domain::teks::{Ragam, periksa_bidang};
+    periksa_bidang("Nama", &d.nama, Ragam::Nama, true).map_err(Galat::TidakSah)?;
+    periksa_bidang("Keterangan", &d.keterangan, Ragam::Panjang, false).map_err(Galat::TidakSah)
+}
+
+/// A desa by its code, or by the name people type instead (only when it names one desa).
+fn cari_desa(tx: &Transaction, teks: &str, lingkup: Option<i64>) -> Hasil<Desa> {
+    if let Some(d) = wilayah::desa_kode(tx, teks)? {
+        return Ok(d);
+    }
+    let l = match lingkup {
+        Some(id) => wilayah::Lingkup::Kecamatan(id),
+        None => wilayah::Lingkup::Semua,
+    };
+    let mirip = wilayah::daftar_desa(tx, l, teks, 0, 2)?;
+    match mirip.as_slice() {
+        [satu] if satu.nama.eq_ignore_ascii_case(teks) => Ok(satu.clone()),
+        _ => Err(Galat::TidakSah(format!(
+            "Kode desa: tidak ada desa '{}'; tulis kodenya, misalnya 35.08.07.2001",
+            crate::domain::teks::aman(teks)
+        ))),
+    }
+}
