@@ -400,7 +400,7 @@ impl Layar for DesaTab {
                     "(kelurahan)".to_string()
                 } else if tanpa_status {
                     // a year before the first tracked one: nothing is due
-                    "– tak dilacak".to_string()
+                    "tak dilacak".to_string()
                 } else {
                     let st = self.status(j, d, k);
                     match d.and_then(|d| d.tanggal) {
