@@ -1,5 +1,6 @@
-//! The real binary in a real terminal (tmux), as a person would use it. Skipped when tmux is
-//! not installed. Waits by polling the screen, never by fixed sleeps.
+//! The real binary in a real terminal (tmux), as a person would use it. tmux must be installed
+//! (`.ci/run` installs it): without it these tests fail. Waits by polling the screen, never by
+//! fixed sleeps.
 
 use std::path::Path;
 use std::process::Command;
@@ -12,13 +13,23 @@ fn ada_tmux() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+static NOMOR: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 struct Sesi {
     nama: String,
 }
 
 impl Sesi {
     fn mulai(perintah: &str) -> Sesi {
-        let nama = format!("pantau-uji-{}", std::process::id());
+        assert!(
+            ada_tmux(),
+            "tmux is needed for this test (apt-get install tmux)"
+        );
+        let nama = format!(
+            "pantau-uji-{}-{}",
+            std::process::id(),
+            NOMOR.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
         let ok = Command::new("tmux")
             .args([
                 "new-session",
@@ -67,6 +78,15 @@ impl Sesi {
         assert!(Command::new("tmux").args(&args).status().unwrap().success());
     }
 
+    /// A tmux format of the pane, e.g. `#{alternate_on}`.
+    fn format(&self, f: &str) -> String {
+        let o = Command::new("tmux")
+            .args(["display-message", "-p", "-t", &self.nama, f])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    }
+
     fn masih_hidup(&self) -> bool {
         Command::new("tmux")
             .args(["has-session", "-t", &self.nama])
@@ -96,10 +116,6 @@ fn pantau(db: &Path, args: &[&str]) {
 
 #[test]
 fn the_binary_runs_in_tmux_shows_changes_by_others_and_quits_cleanly() {
-    if !ada_tmux() {
-        eprintln!("tmux not installed: skipped");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.db");
     pantau(&db, &["init", "--contoh"]);
@@ -144,4 +160,115 @@ fn the_binary_runs_in_tmux_shows_changes_by_others_and_quits_cleanly() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Runs pantau in a shell inside tmux that records the terminal settings before and after and
+/// then says how pantau ended; `akhiri` ends pantau (a signal, or a key). The terminal must be
+/// given back: alternate screen off, cursor shown, settings as before.
+fn terminal_kembali(akhiri: impl FnOnce(&Sesi, &Path), panik: bool) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    pantau(&db, &["init", "--contoh"]);
+    let skrip = dir.path().join("jalan.sh");
+    std::fs::write(
+        &skrip,
+        format!(
+            "stty -g > {d}/sebelum\n{panik}NO_COLOR=1 {bin} --db {db} --today 2026-11-23\necho \"KELUAR $?\"\nstty -g > {d}/sesudah\necho SELESAI\nsleep 60\n",
+            d = dir.path().display(),
+            panik = if panik { "PANTAU_UJI_PANIK=1 " } else { "" },
+            bin = env!("CARGO_BIN_EXE_pantau"),
+            db = db.display()
+        ),
+    )
+    .unwrap();
+    let sesi = Sesi::mulai(&format!("TERM=xterm-256color sh {}", skrip.display()));
+    sesi.tunggu("lewat tenggat");
+    assert_eq!(
+        sesi.format("#{alternate_on}"),
+        "1",
+        "pantau uses the alternate screen"
+    );
+    akhiri(&sesi, &db);
+    let s = sesi.tunggu("SELESAI");
+    assert_eq!(
+        sesi.format("#{alternate_on}"),
+        "0",
+        "alternate screen left on:\n{s}"
+    );
+    assert_eq!(
+        sesi.format("#{cursor_flag}"),
+        "1",
+        "cursor left hidden:\n{s}"
+    );
+    let sebelum = std::fs::read_to_string(dir.path().join("sebelum")).unwrap();
+    let sesudah = std::fs::read_to_string(dir.path().join("sesudah")).unwrap();
+    assert_eq!(sebelum, sesudah, "terminal settings changed");
+    s
+}
+
+/// The pid of the pantau process using this database.
+fn pid_pantau(db: &Path) -> String {
+    let mulai = Instant::now();
+    loop {
+        let o = Command::new("pgrep")
+            .args(["-f", "--", &format!("--db {}", db.display())])
+            .output()
+            .unwrap();
+        let pid = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string();
+        if !pid.is_empty() {
+            return pid;
+        }
+        assert!(
+            mulai.elapsed() < Duration::from_secs(10),
+            "no pantau process"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn kirim_sinyal(sinyal: &str) -> impl FnOnce(&Sesi, &Path) {
+    move |_, db| {
+        let pid = pid_pantau(db);
+        assert!(
+            Command::new("kill")
+                .args([&format!("-{sinyal}"), &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    let s = terminal_kembali(kirim_sinyal("TERM"), false);
+    assert!(s.contains("KELUAR 143"), "{s}");
+}
+
+#[test]
+fn sighup_of_a_dropped_ssh_session_gives_the_terminal_back() {
+    let s = terminal_kembali(kirim_sinyal("HUP"), false);
+    assert!(s.contains("KELUAR 129"), "{s}");
+}
+
+#[test]
+fn sigint_gives_the_terminal_back() {
+    let s = terminal_kembali(kirim_sinyal("INT"), false);
+    assert!(s.contains("KELUAR 130"), "{s}");
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    let s = terminal_kembali(|sesi, _| sesi.kirim(&["j"]), true);
+    assert!(s.contains("KELUAR 101"), "{s}");
+}
+
+#[test]
+fn q_gives_the_terminal_back() {
+    let s = terminal_kembali(|sesi, _| sesi.kirim(&["q"]), false);
+    assert!(s.contains("KELUAR 0"), "{s}");
 }

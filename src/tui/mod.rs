@@ -48,6 +48,9 @@ pub fn jalankan(mut app: App) -> io::Result<()> {
     // ratatui::init installs a panic hook that restores the terminal before the message
     let mut terminal = ratatui::try_init()?;
     let hasil = putar(&mut terminal, &mut app, &sinyal);
+    // the cursor first: leaving by a signal below skips the terminal's own drop
+    let _ = terminal.show_cursor();
+    drop(terminal);
     ratatui::restore();
     let s = sinyal.load(Ordering::SeqCst);
     if s != 0 {
@@ -64,6 +67,8 @@ fn putar(
 ) -> io::Result<()> {
     let mut gambar = true;
     let mut periksa_terakhir = Instant::now();
+    // tests of the terminal's restoration make the interface panic at the first key
+    let uji_panik = std::env::var_os("PANTAU_UJI_PANIK").is_some_and(|v| v == "1");
     loop {
         if sinyal.load(Ordering::SeqCst) != 0 {
             return Ok(());
@@ -91,6 +96,9 @@ fn putar(
             loop {
                 match event::read()? {
                     Event::Key(k) => {
+                        if uji_panik {
+                            panic!("PANTAU_UJI_PANIK: panik uji pemulihan terminal");
+                        }
                         app.tombol(k);
                         gambar = true;
                     }

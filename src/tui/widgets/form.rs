@@ -329,17 +329,29 @@ impl Form {
                 Rect::new(dalam.x, y, dalam.width, sisa),
             );
         }
-        let bawah = dalam.y + dalam.height.saturating_sub(1);
-        let pesan = match &self.galat {
-            Some(g) => Span::styled(g.clone(), tema.galat()),
-            None => Span::styled(
-                "Ctrl-S simpan · Esc batal · Tab bidang berikut · * wajib",
-                tema.redup(),
+        // a save's error (a conflict says who changed what) may take up to four lines
+        let (pesan, baris) = match &self.galat {
+            Some(g) => {
+                let perlu = crate::domain::teks::lebar(g).div_ceil(dalam.width.max(1) as usize);
+                (
+                    Span::styled(g.clone(), tema.galat()),
+                    perlu.clamp(1, 4) as u16,
+                )
+            }
+            None => (
+                Span::styled(
+                    "Ctrl-S simpan · Esc batal · Tab bidang berikut · * wajib",
+                    tema.redup(),
+                ),
+                1,
             ),
         };
+        let baris = baris.min(dalam.height.max(1));
+        let bawah = dalam.y + dalam.height.saturating_sub(baris);
+        f.render_widget(Clear, Rect::new(dalam.x, bawah, dalam.width, baris));
         f.render_widget(
-            Paragraph::new(pesan),
-            Rect::new(dalam.x, bawah, dalam.width, 1),
+            Paragraph::new(pesan).wrap(Wrap { trim: true }),
+            Rect::new(dalam.x, bawah, dalam.width, baris),
         );
     }
 }
