@@ -229,3 +229,26 @@ fn a_desa_form_open_while_the_cli_renames_the_desa_keeps_the_cli_name() {
         .unwrap();
     assert_eq!(d.nama, "Darungan Lor");
 }
+
+#[test]
+fn a_save_while_an_import_holds_the_database_says_it_waits_then_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut app) = siapkan(dir.path());
+    tekan(&mut app, KeyCode::Char('6'));
+    // another writer (an import) holds the write lock
+    let penahan = rusqlite::Connection::open(&db).unwrap();
+    penahan.execute_batch("BEGIN IMMEDIATE").unwrap();
+    tekan(&mut app, KeyCode::Char('t'));
+    let s = layar(&mut app);
+    assert!(s.contains("Basis data sedang dipakai"), "{s}");
+    let k = app
+        .ulang
+        .take()
+        .expect("the key is handled again once the database is free");
+    penahan.execute_batch("COMMIT").unwrap();
+    app.sabar = true;
+    app.tombol(k);
+    app.sabar = false;
+    let s = layar(&mut app);
+    assert!(s.contains("Ditindaklanjuti:"), "{s}");
+}

@@ -84,6 +84,9 @@ impl From<rusqlite::Error> for Galat {
 
 pub type Hasil<T> = Result<T, Galat>;
 
+/// How long a writer waits for another (an import, another operator) before it gives up.
+pub const TUNGGU_SIBUK: Duration = Duration::from_secs(60);
+
 /// The operating-system user, written into the audit log by the triggers.
 pub fn pengguna_os() -> String {
     ["USER", "LOGNAME", "USERNAME"]
@@ -122,7 +125,7 @@ impl Store {
     }
 
     fn siapkan(mut conn: Connection, wal: bool) -> Hasil<Store> {
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(TUNGGU_SIBUK)?;
         // every screen and command keeps its statements prepared; the default 16 would make
         // a loop over 7,285 kecamatan prepare them again each time
         conn.set_prepared_statement_cache_capacity(256);

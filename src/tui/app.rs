@@ -200,7 +200,16 @@ pub struct App {
     /// The screen is too small: keys other than quit are ignored, so nothing happens that the
     /// user cannot see.
     terlalu_kecil: bool,
+    /// The key being handled, and the one to handle again (waiting long) after the screen said
+    /// that the database is busy.
+    kunci: Option<KeyEvent>,
+    pub ulang: Option<KeyEvent>,
+    /// Writes wait the long way (`store::TUNGGU_SIBUK`).
+    pub sabar: bool,
 }
+
+/// How long a write waits before the screen says that it is waiting.
+const TUNGGU_SINGKAT: std::time::Duration = std::time::Duration::from_millis(300);
 
 impl App {
     pub fn new(k: Konteks) -> Hasil<Self> {
@@ -218,6 +227,9 @@ impl App {
             versi_data,
             area: Rect::default(),
             terlalu_kecil: false,
+            kunci: None,
+            ulang: None,
+            sabar: false,
         };
         app.muat_tab();
         Ok(app)
@@ -301,8 +313,22 @@ impl App {
         if self.k.baca_saja {
             return Err(teks::BACA_SAJA.into());
         }
-        match self.k.store.transaksi(|tx| t.jalankan(tx)) {
+        // first a short wait: when another writer (an import) holds the database, the screen
+        // says so and then waits the long way (`ulang`), instead of freezing without a word
+        let tunggu = if self.sabar {
+            crate::store::TUNGGU_SIBUK
+        } else {
+            TUNGGU_SINGKAT
+        };
+        let _ = self.k.store.conn().busy_timeout(tunggu);
+        let hasil = self.k.store.transaksi(|tx| t.jalankan(tx));
+        let _ = self.k.store.conn().busy_timeout(crate::store::TUNGGU_SIBUK);
+        match hasil {
             Ok(id) => Ok(id),
+            Err(crate::store::Galat::Sibuk) if !self.sabar => {
+                self.ulang = self.kunci;
+                Err(teks::MENUNGGU.into())
+            }
             Err(crate::store::Galat::Konflik) => {
                 let lain = t
                     .sasaran()
@@ -367,6 +393,7 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        self.kunci = Some(key);
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
             self.keluar = true;
@@ -382,9 +409,21 @@ impl App {
             let ya = matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y'));
             match p {
                 Popup::Bantuan | Popup::Riwayat(..) => {}
-                Popup::Tanya(_, t, ok) => {
+                Popup::Tanya(p, t, ok) => {
                     if ya {
-                        self.jalankan_efek(Efek::Tulis(t, ok));
+                        match self.tulis(&t) {
+                            Ok(_) => {
+                                self.pesan = Some((ok, false));
+                                self.semua_basi();
+                            }
+                            Err(e) => {
+                                if self.ulang.is_some() {
+                                    // asked again once the database is free
+                                    self.popup = Some(Popup::Tanya(p, t, ok));
+                                }
+                                self.pesan = Some((e, true));
+                            }
+                        }
                     } else {
                         self.pesan = Some(("Dibatalkan.".into(), false));
                     }

@@ -113,6 +113,24 @@ fn putar(
                 return Ok(());
             }
         }
+        // a write found the database busy: the screen has said so (drawn above on the next
+        // turn); now it waits the long way for its turn
+        if let Some(k) = app.ulang.take() {
+            if gambar {
+                let ukuran = terminal.size()?;
+                app.atur_ukuran(ratatui::layout::Rect::new(
+                    0,
+                    0,
+                    ukuran.width,
+                    ukuran.height,
+                ));
+                terminal.draw(|f| app.gambar(f))?;
+            }
+            app.sabar = true;
+            app.tombol(k);
+            app.sabar = false;
+            gambar = true;
+        }
         if periksa_terakhir.elapsed() >= PERIKSA_PERUBAHAN {
             periksa_terakhir = Instant::now();
             if app.periksa_perubahan() {

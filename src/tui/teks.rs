@@ -30,6 +30,10 @@ pub const BACA_SAJA: &str =
 /// The history of the selected row, on every screen that has rows.
 pub const RIWAYAT: Tombol = t("r", "riwayat baris ini", false);
 
+/// A write waits for another (an import) to finish.
+pub const MENUNGGU: &str =
+    "Basis data sedang dipakai (mis. impor); menunggu giliran menyimpan, paling lama 60 detik…";
+
 /// Shown first in every footer.
 pub const BANTUAN: Tombol = t("?", "bantuan", true);
 
