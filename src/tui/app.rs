@@ -1,22 +1,16 @@
 //! App state and the key → action → update cycle. Rendering only reads state.
 
 use chrono::NaiveDate;
-use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::aksi::{Act, Efek, Tulis};
 use super::tabs::{self, Layar};
-use super::teks::{self, NAMA_TAB, Tombol};
+use super::teks::{self, Tombol};
 use super::tema::Tema;
 use super::widgets::daftar::Daftar;
 use super::widgets::form::{Form, HasilTombol};
 use crate::domain::angka::format_ribuan;
-use crate::domain::tanggal::format_tanggal_hari;
-use crate::domain::teks::{pas, potong};
 use crate::store::wilayah::{self, Lingkup};
 use crate::store::{Hasil, Store};
 
@@ -143,7 +137,7 @@ impl Konteks {
 }
 
 #[allow(clippy::large_enum_variant)]
-enum Popup {
+pub(super) enum Popup {
     Bantuan,
     /// Ask yes/no; on `y` the write runs.
     Tanya(String, Tulis, String),
@@ -158,15 +152,15 @@ enum Popup {
 /// The screen's parts, from the terminal's size: computed once per size, used by both the
 /// tabs (list heights) and drawing.
 #[derive(Debug, Clone, Copy, Default)]
-struct Tata {
-    atas: Rect,
-    info: Rect,
-    badan: Rect,
-    pesan: Rect,
-    kaki: Rect,
+pub(super) struct Tata {
+    pub(super) atas: Rect,
+    pub(super) info: Rect,
+    pub(super) badan: Rect,
+    pub(super) pesan: Rect,
+    pub(super) kaki: Rect,
 }
 
-fn tata(area: Rect) -> Tata {
+pub(super) fn tata(area: Rect) -> Tata {
     let [atas, info, badan, pesan, kaki] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -187,12 +181,12 @@ fn tata(area: Rect) -> Tata {
 pub struct App {
     pub k: Konteks,
     pub tab: usize,
-    layar: Vec<Box<dyn Layar>>,
+    pub(super) layar: Vec<Box<dyn Layar>>,
     basi: [bool; 7],
-    form: Option<Form>,
-    popup: Option<Popup>,
-    menyaring: bool,
-    pesan: Option<(String, bool)>,
+    pub(super) form: Option<Form>,
+    pub(super) popup: Option<Popup>,
+    pub(super) menyaring: bool,
+    pub(super) pesan: Option<(String, bool)>,
     pub keluar: bool,
     versi_data: i64,
     /// The terminal's area at the last `atur_ukuran`.
@@ -586,7 +580,7 @@ impl App {
 
     /// The commands shown in the footer and the help: the open form's, the filter's, or the
     /// screen's table plus the keys every screen has.
-    fn tombol_sekarang(&self) -> Vec<(Tombol, bool)> {
+    pub(super) fn tombol_sekarang(&self) -> Vec<(Tombol, bool)> {
         if self.form.is_some() {
             return teks::FORM.iter().map(|t| (*t, true)).collect();
         }
@@ -604,290 +598,7 @@ impl App {
         v.extend(teks::UMUM.iter().map(|t| (*t, true)));
         v
     }
-
-    pub fn gambar(&self, f: &mut Frame) {
-        let area = f.area();
-        if area.width < LEBAR_MIN || area.height < TINGGI_MIN {
-            let p = Paragraph::new(format!(
-                "Terminal terlalu kecil ({}×{}). pantau perlu paling sedikit {LEBAR_MIN}×{TINGGI_MIN}. Perbesar jendela, atau q untuk keluar.",
-                area.width, area.height
-            ))
-            .wrap(Wrap { trim: true });
-            f.render_widget(p, area);
-            return;
-        }
-        let Tata {
-            atas,
-            info,
-            badan,
-            pesan,
-            kaki,
-        } = tata(area);
-        let tema = self.k.tema;
-        // tab bar
-        let mut spans = Vec::new();
-        let rapat = atas.width < 78;
-        for (i, nama) in NAMA_TAB.iter().enumerate() {
-            let gaya = if i == self.tab {
-                tema.tab_aktif()
-            } else {
-                Style::default()
-            };
-            // narrow terminals get four letters per tab, the current one in full
-            let nama: String = if rapat && i != self.tab {
-                nama.chars().take(4).collect()
-            } else {
-                nama.to_string()
-            };
-            spans.push(Span::styled(format!(" {} {} ", i + 1, nama), gaya));
-        }
-        f.render_widget(Paragraph::new(Line::from(spans)), atas);
-        f.render_widget(
-            Paragraph::new(Line::styled(
-                potong(
-                    &format!(
-                        "{} · {}",
-                        format_tanggal_hari(self.k.hari_ini),
-                        self.k.nama_lingkup
-                    ),
-                    info.width as usize,
-                ),
-                tema.redup(),
-            )),
-            info,
-        );
-        self.layar[self.tab].gambar(f, badan, &self.k);
-        // message line: filter being typed, or the last message
-        let baris_pesan = if self.menyaring {
-            let s = self.layar[self.tab]
-                .daftar_lihat()
-                .map(|d| d.saring.clone())
-                .unwrap_or_default();
-            Line::from(vec![
-                Span::styled("Saring: ", tema.judul()),
-                Span::raw(potong(&s, (pesan.width as usize).saturating_sub(10))),
-                Span::styled("▏", tema.pilih()),
-            ])
-        } else if let Some((p, galat)) = &self.pesan {
-            Line::styled(
-                potong(p, pesan.width as usize),
-                if *galat {
-                    tema.galat()
-                } else {
-                    tema.berhasil()
-                },
-            )
-        } else {
-            match self.layar[self.tab].daftar_lihat() {
-                Some(d) if !d.saring.is_empty() => Line::styled(
-                    potong(
-                        &format!(
-                            "Saringan: \"{}\" ({} baris) · Esc hapus",
-                            d.saring,
-                            format_ribuan(d.total as i64)
-                        ),
-                        pesan.width as usize,
-                    ),
-                    tema.redup(),
-                ),
-                _ => Line::raw(""),
-            }
-        };
-        f.render_widget(Paragraph::new(baris_pesan), pesan);
-        // footer built from the same table as the key handling and the help: commands that do
-        // not apply now are left out; when it is wider than the screen, the screen's own keys
-        // give way from the right (`?` lists them all), never mid-word
-        let tombol: Vec<Tombol> = self
-            .tombol_sekarang()
-            .into_iter()
-            .filter(|(t, berlaku)| t.kaki && *berlaku)
-            .map(|(t, _)| t)
-            .collect();
-        let lebar = |t: &Tombol| lebar_teks(t.tombol) + lebar_teks(t.arti) + 3;
-        let umum = tombol
-            .iter()
-            .rev()
-            .take_while(|t| teks::UMUM.contains(t))
-            .count();
-        let mut pakai = vec![true; tombol.len()];
-        let mut total: usize = tombol.iter().map(lebar).sum();
-        let mut i = tombol.len().saturating_sub(umum);
-        while total > kaki.width as usize + 2 && i > 1 {
-            i -= 1;
-            pakai[i] = false;
-            total -= lebar(&tombol[i]);
-        }
-        let mut kaki_spans = Vec::new();
-        for (t, _) in tombol.iter().zip(&pakai).filter(|(_, p)| **p) {
-            kaki_spans.push(Span::styled(t.tombol.to_string(), tema.judul()));
-            kaki_spans.push(Span::raw(format!(" {}  ", t.arti)));
-        }
-        f.render_widget(Paragraph::new(Line::from(kaki_spans)), kaki);
-
-        if let Some(form) = self.form.as_ref() {
-            form.gambar(f, badan, &tema);
-        }
-        match &self.popup {
-            Some(Popup::Bantuan) => self.gambar_bantuan(f, area),
-            Some(Popup::Tanya(p, _, _)) => gambar_tanya(f, area, &tema, p),
-            Some(Popup::Buang) => {
-                gambar_tanya(f, area, &tema, "Buang perubahan pada formulir ini?")
-            }
-            Some(Popup::Keluar) => gambar_tanya(
-                f,
-                area,
-                &tema,
-                "Ada perubahan yang belum disimpan. Keluar juga?",
-            ),
-            Some(Popup::Riwayat(judul, baris)) => gambar_riwayat(f, area, &tema, judul, baris),
-            None => {}
-        }
-        if tema.ascii {
-            // one general pass instead of an ASCII variant of every string
-            let buf = f.buffer_mut();
-            let luas = buf.area;
-            for y in luas.top()..luas.bottom() {
-                for x in luas.left()..luas.right() {
-                    let sel = &mut buf[(x, y)];
-                    if let Some(a) = super::tema::ascii(sel.symbol()) {
-                        sel.set_symbol(a);
-                    }
-                }
-            }
-        }
-    }
-
-    fn gambar_bantuan(&self, f: &mut Frame, area: Rect) {
-        let tombol = self.tombol_sekarang();
-        let lebar_t = tombol
-            .iter()
-            .map(|(t, _)| lebar_teks(t.tombol))
-            .max()
-            .unwrap_or(0);
-        let mut baris: Vec<Line> = tombol
-            .iter()
-            .map(|(t, berlaku)| {
-                let gaya = if *berlaku {
-                    self.k.tema.judul()
-                } else {
-                    self.k.tema.redup()
-                };
-                Line::from(vec![
-                    Span::styled(format!("{}  ", pas(t.tombol, lebar_t)), gaya),
-                    Span::styled(
-                        if *berlaku {
-                            t.arti.to_string()
-                        } else {
-                            format!("{} (tidak berlaku sekarang)", t.arti)
-                        },
-                        if *berlaku {
-                            Style::default()
-                        } else {
-                            self.k.tema.redup()
-                        },
-                    ),
-                ])
-            })
-            .collect();
-        baris.push(Line::raw(""));
-        baris.push(Line::styled(
-            "Tekan tombol apa saja untuk menutup.",
-            self.k.tema.redup(),
-        ));
-        let tinggi = (baris.len() as u16 + 2).min(area.height);
-        let lebar = 66.min(area.width);
-        let kotak = Rect::new(
-            area.x + (area.width - lebar) / 2,
-            area.y + (area.height - tinggi) / 2,
-            lebar,
-            tinggi,
-        );
-        f.render_widget(Clear, kotak);
-        f.render_widget(
-            Paragraph::new(baris).block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_set(self.k.tema.border())
-                    .title(format!(" Bantuan: {} ", NAMA_TAB[self.tab])),
-            ),
-            kotak,
-        );
-    }
 }
-
-fn lebar_teks(s: &str) -> usize {
-    crate::domain::teks::lebar(s)
-}
-
-fn gambar_riwayat(f: &mut Frame, area: Rect, tema: &Tema, judul: &str, baris: &[String]) {
-    let lebar = area.width.saturating_sub(4).min(76);
-    let tinggi = (baris.len() as u16 + 4).min(area.height.saturating_sub(2));
-    let kotak = Rect::new(
-        area.x + (area.width - lebar) / 2,
-        area.y + (area.height - tinggi) / 2,
-        lebar,
-        tinggi,
-    );
-    let isi = (lebar as usize).saturating_sub(2);
-    let mut v: Vec<Line> = baris
-        .iter()
-        .take(tinggi.saturating_sub(4) as usize)
-        .map(|b| Line::raw(potong(b, isi)))
-        .collect();
-    v.push(Line::raw(""));
-    v.push(Line::styled(
-        "Tekan tombol apa saja untuk menutup · semua: pantau riwayat",
-        tema.redup(),
-    ));
-    f.render_widget(Clear, kotak);
-    f.render_widget(
-        Paragraph::new(v).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_set(tema.border())
-                .title(format!(" {} ", potong(judul, isi.saturating_sub(2)))),
-        ),
-        kotak,
-    );
-}
-
-fn gambar_tanya(f: &mut Frame, area: Rect, tema: &Tema, pesan: &str) {
-    let lebar = 60.min(area.width);
-    // room for the wrapped question, a blank line and the line that says which key to press
-    let baris_pesan = pesan
-        .chars()
-        .count()
-        .div_ceil(lebar.saturating_sub(3).max(1) as usize) as u16;
-    let tinggi = (baris_pesan + 4).min(area.height);
-    let kotak = Rect::new(
-        area.x + (area.width - lebar) / 2,
-        area.y + area.height.saturating_sub(tinggi) / 2,
-        lebar,
-        tinggi,
-    );
-    f.render_widget(Clear, kotak);
-    f.render_widget(
-        Paragraph::new(vec![
-            Line::raw(pesan.to_string()),
-            Line::raw(""),
-            Line::from(vec![
-                Span::styled("y", tema.judul()),
-                Span::raw(" ya   "),
-                Span::styled("tombol lain", tema.judul()),
-                Span::raw(" batal"),
-            ]),
-        ])
-        .wrap(Wrap { trim: true })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_set(tema.border())
-                .title(" Konfirmasi "),
-        ),
-        kotak,
-    );
-}
-
 /// Moves a list by the common keys; true when the key was one of them.
 fn gerak_daftar(d: &mut Daftar, key: KeyEvent) -> bool {
     match key.code {

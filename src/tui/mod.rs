@@ -4,6 +4,7 @@
 
 pub mod aksi;
 pub mod app;
+mod gambar;
 mod riwayat;
 mod tabs;
 pub mod teks;
