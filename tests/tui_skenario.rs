@@ -464,3 +464,43 @@ fn the_document_form_refuses_a_mistyped_year() {
     );
     assert!(!s.contains("disimpan"), "{s}");
 }
+
+#[test]
+fn read_only_editing_keys_say_why_they_do_nothing() {
+    let mut store = Store::memori().unwrap();
+    contoh::muat(&mut store, hari_ini()).unwrap();
+    store
+        .conn()
+        .pragma_update(None, "query_only", true)
+        .unwrap();
+    let mut app = App::new(
+        Konteks::new(store, hari_ini(), Lingkup::Semua, Tema::baru(false, false)).unwrap(),
+    )
+    .unwrap();
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("BACA-SAJA"), "{s}");
+    tekan(&mut app, KeyCode::Char('4'));
+    let s = layar(&mut app, 80, 24);
+    // the footer offers no editing key, moving and looking still work
+    assert!(!s.contains("isi dokumen"), "{s}");
+    tekan(&mut app, KeyCode::Char('j'));
+    for kunci in ['e', 'a', 'd'] {
+        tekan(&mut app, KeyCode::Char(kunci));
+        let s = layar(&mut app, 80, 24);
+        assert!(s.contains("Basis data dibuka baca-saja"), "{kunci}: {s}");
+        assert!(
+            !s.contains("Tanggal*") && !s.contains("Hapus catatan"),
+            "{s}"
+        );
+    }
+    tekan(&mut app, KeyCode::Enter);
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Basis data dibuka baca-saja"), "{s}");
+    tekan(&mut app, KeyCode::Char('6'));
+    tekan(&mut app, KeyCode::Char('t'));
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("Basis data dibuka baca-saja"), "{s}");
+    tekan(&mut app, KeyCode::Char('?'));
+    let s = layar(&mut app, 80, 24);
+    assert!(s.contains("tindak lanjut (tidak berlaku sekarang)"), "{s}");
+}

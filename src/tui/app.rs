@@ -590,10 +590,14 @@ impl App {
         if self.popup.is_some() && !matches!(self.popup, Some(Popup::Bantuan)) {
             return Vec::new();
         }
-        let mut v = vec![(teks::BANTUAN, true)];
+        let mut v: Vec<(Tombol, bool)> = vec![(teks::BANTUAN, true)];
         for p in self.layar[self.tab].perintah(&self.k) {
             let berlaku = p.berlaku.is_ok() && !(p.ubah && self.k.baca_saja);
-            v.push((p.tombol, berlaku));
+            // one line per label: `[` and `]`, `←` and `→` are one command to a person
+            match v.iter_mut().find(|(t, _)| t.tombol == p.tombol.tombol) {
+                Some((_, b)) => *b |= berlaku,
+                None => v.push((p.tombol, berlaku)),
+            }
         }
         v.extend(teks::UMUM.iter().map(|t| (*t, true)));
         v

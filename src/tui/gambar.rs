@@ -230,18 +230,22 @@ fn lebar_teks(s: &str) -> usize {
 
 fn gambar_riwayat(f: &mut Frame, area: Rect, tema: &Tema, judul: &str, baris: &[String]) {
     let lebar = area.width.saturating_sub(4).min(76);
-    let tinggi = (baris.len() as u16 + 4).min(area.height.saturating_sub(2));
+    let isi = (lebar as usize).saturating_sub(2).max(1);
+    // every entry whole, wrapped: what changed is the point of the history
+    let perlu: usize = baris
+        .iter()
+        .map(|b| crate::domain::teks::lebar(b).div_ceil(isi).max(1))
+        .sum();
+    let tinggi = (perlu as u16 + 4).min(area.height.saturating_sub(2));
     let kotak = Rect::new(
         area.x + (area.width - lebar) / 2,
         area.y + (area.height - tinggi) / 2,
         lebar,
         tinggi,
     );
-    let isi = (lebar as usize).saturating_sub(2);
     let mut v: Vec<Line> = baris
         .iter()
-        .take(tinggi.saturating_sub(4) as usize)
-        .map(|b| Line::raw(potong(b, isi)))
+        .map(|b| Line::raw(crate::domain::teks::aman(b).into_owned()))
         .collect();
     v.push(Line::raw(""));
     v.push(Line::styled(
@@ -250,7 +254,7 @@ fn gambar_riwayat(f: &mut Frame, area: Rect, tema: &Tema, judul: &str, baris: &[
     ));
     f.render_widget(Clear, kotak);
     f.render_widget(
-        Paragraph::new(v).block(
+        Paragraph::new(v).wrap(Wrap { trim: false }).block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_set(tema.border())

@@ -121,7 +121,7 @@ pub const MONEV: &[Tombol] = &[
     t("d", "hapus", false),
 ];
 
-pub const MONEV_TAMBAH_KEGIATAN: Tombol = t("a", "tambah kegiatan (pada masalah terpilih)", true);
+pub const MONEV_TAMBAH_KEGIATAN: Tombol = t("a", "tambah kegiatan", true);
 
 pub const FORM: &[Tombol] = &[
     t("Ctrl-S", "simpan", true),
