@@ -504,3 +504,28 @@ fn read_only_editing_keys_say_why_they_do_nothing() {
     let s = layar(&mut app, 80, 24);
     assert!(s.contains("tindak lanjut (tidak berlaku sekarang)"), "{s}");
 }
+
+#[test]
+fn control_characters_stored_by_an_old_version_never_reach_the_terminal() {
+    let mut store = Store::memori().unwrap();
+    contoh::muat(&mut store, hari_ini()).unwrap();
+    store
+        .transaksi(|tx| {
+            tx.execute(
+                "UPDATE desa SET nama = ?1 WHERE kode = '35.08.07.2001'",
+                ["Dar\u{1b}]0;X\u{7}\u{1b}[2Jungan\u{9b}"],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let mut app = App::new(
+        Konteks::new(store, hari_ini(), Lingkup::Semua, Tema::baru(false, false)).unwrap(),
+    )
+    .unwrap();
+    for kunci in ["4", "i"] {
+        tekan(&mut app, KeyCode::Char(kunci.chars().next().unwrap()));
+        let s = layar(&mut app, 80, 24);
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+        assert!(s.contains("Dar") && s.contains("ungan"), "{s}");
+    }
+}

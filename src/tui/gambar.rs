@@ -151,16 +151,20 @@ impl App {
             Some(Popup::Riwayat(judul, baris)) => gambar_riwayat(f, area, &tema, judul, baris),
             None => {}
         }
-        if tema.ascii {
-            // one general pass instead of an ASCII variant of every string
-            let buf = f.buffer_mut();
-            let luas = buf.area;
-            for y in luas.top()..luas.bottom() {
-                for x in luas.left()..luas.right() {
-                    let sel = &mut buf[(x, y)];
-                    if let Some(a) = super::tema::ascii(sel.symbol()) {
-                        sel.set_symbol(a);
-                    }
+        // one general pass over the finished frame: no control character a stored text may
+        // carry (an old database) reaches the terminal, and ASCII for old consoles instead of
+        // an ASCII variant of every string
+        let buf = f.buffer_mut();
+        let luas = buf.area;
+        for y in luas.top()..luas.bottom() {
+            for x in luas.left()..luas.right() {
+                let sel = &mut buf[(x, y)];
+                if sel.symbol().chars().any(|c| c.is_control()) {
+                    sel.set_symbol("?");
+                } else if tema.ascii
+                    && let Some(a) = super::tema::ascii(sel.symbol())
+                {
+                    sel.set_symbol(a);
                 }
             }
         }
