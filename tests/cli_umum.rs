@@ -32,7 +32,11 @@ fn only_init_creates_a_missing_database() {
     let d = Dunia::new();
     let o = d.jalan(HARI_INI, &["iku", "--json"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(teks(&o.stderr).contains("pantau init"), "{}", teks(&o.stderr));
+    assert!(
+        teks(&o.stderr).contains("pantau init"),
+        "{}",
+        teks(&o.stderr)
+    );
     assert!(!d.db().exists());
     d.ok(HARI_INI, &["init"]);
     assert_eq!(
