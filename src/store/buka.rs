@@ -344,9 +344,17 @@ pub fn timpa_dari(sumber: &Connection, tujuan: &mut Connection) -> Hasil<()> {
 }
 
 /// `pantau.db.skema9-20261202-004500.bak`: the copy written before an upgrade.
+/// Never the name of a file already there (two in the same second get `-2`, `-3` …).
 pub fn nama_cadangan(path: &Path, tengah: &str, akhir: &str) -> PathBuf {
     let waktu = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    samping(path, &format!(".{tengah}-{waktu}{akhir}"))
+    let pertama = samping(path, &format!(".{tengah}-{waktu}{akhir}"));
+    if !pertama.exists() {
+        return pertama;
+    }
+    (2..)
+        .map(|n| samping(path, &format!(".{tengah}-{waktu}-{n}{akhir}")))
+        .find(|p| !p.exists())
+        .unwrap_or(pertama)
 }
 
 /// Checks a copy to restore: a pantau file, not newer than this program, whole.
