@@ -763,3 +763,89 @@ fn today_outside_the_tracked_years_is_an_indonesian_error() {
         );
     }
 }
+
+/// A truly read-only folder, also for root: a read-only bind mount in a private mount
+/// namespace (`unshare -m`). Where that is not allowed (no privilege, no `unshare`), the test
+/// says so and checks nothing more than `a_copy_in_a_read_only_folder_is_read_without_creating_a_file`.
+#[test]
+fn reading_commands_work_on_a_read_only_mount() {
+    let d = Dunia::sukamaju(HARI_INI);
+    d.impor(HARI_INI, "dokumen", "dokumen.csv", DOKUMEN);
+    let ro = d.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    d.ok(
+        HARI_INI,
+        &["cadangkan", ro.join("salinan.db").to_str().unwrap()],
+    );
+    // a live database with its -wal and -shm, and one whose -shm is gone
+    for (folder, akhiran) in [
+        ("hidup", &["", "-wal", "-shm"][..]),
+        ("tanpa-shm", &["", "-wal"][..]),
+    ] {
+        std::fs::create_dir(ro.join(folder)).unwrap();
+        for a in akhiran {
+            std::fs::copy(
+                d.path().join(format!("pantau.db{a}")),
+                ro.join(folder).join(format!("pantau.db{a}")),
+            )
+            .unwrap();
+        }
+    }
+    let pantau = assert_cmd::cargo::cargo_bin("pantau");
+    let skrip = r#"ro="$1"; p="$2"; shift 2
+        mount --bind -o ro "$ro" "$ro" || exit 99
+        touch "$ro/boleh-tulis" 2>/dev/null && exit 98
+        for db in salinan.db hidup/pantau.db tanpa-shm/pantau.db; do
+            "$p" --db "$ro/$db" --today 2026-09-30 "$@" || exit $?
+        done"#;
+    let jalan = |args: &[&str]| {
+        std::process::Command::new("unshare")
+            .args(["-m", "sh", "-c", skrip, "sh"])
+            .arg(&ro)
+            .arg(&pantau)
+            .args(args)
+            .env_remove("PANTAU_DB")
+            .output()
+    };
+    let sebelum = potret_folder(&ro);
+    let o = match jalan(&["iku"]) {
+        Ok(o) if o.status.code() == Some(99) || o.status.code() == Some(98) => {
+            eprintln!("no read-only mount here: {}", teks(&o.stderr));
+            return;
+        }
+        Err(e) => {
+            eprintln!("no unshare here: {e}");
+            return;
+        }
+        Ok(o) => o,
+    };
+    assert_eq!(o.status.code(), Some(0), "{}", teks(&o.stderr));
+    assert_eq!(
+        teks(&o.stdout).matches("Sukamaju").count(),
+        3,
+        "{}",
+        teks(&o.stdout)
+    );
+    for args in [
+        vec!["cek", "--json", "--hari", "3660"],
+        vec!["riwayat", "--json"],
+        vec!["--baca-saja", "iku", "--json"],
+        vec!["ekspor", "matriks", "-"],
+    ] {
+        let o = jalan(&args).unwrap();
+        assert!(
+            matches!(o.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            teks(&o.stderr)
+        );
+    }
+    // a writing command is refused by the mount, with an Indonesian message
+    let o = jalan(&["atur", "tahun-awal", "2025"]).unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        teks(&o.stderr).contains("tidak dapat ditulis"),
+        "{}",
+        teks(&o.stderr)
+    );
+    assert_eq!(potret_folder(&ro), sebelum);
+}

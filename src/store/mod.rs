@@ -70,6 +70,10 @@ pub enum Galat {
     Sibuk,
     #[error("kesalahan basis data: {0}")]
     Sql(rusqlite::Error),
+    #[error(
+        "basis data tidak dapat ditulis: dibuka baca-saja, atau berkas, folder atau disknya hanya bisa dibaca"
+    )]
+    HanyaBaca,
     #[error("skema basis data tidak dapat diperbarui: {0}")]
     Migrasi(String),
     #[error("data ini diubah pengguna lain sejak dibuka; muat ulang lalu ulangi")]
@@ -86,6 +90,7 @@ impl From<rusqlite::Error> for Galat {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 Galat::Sibuk
             }
+            Some(rusqlite::ErrorCode::ReadOnly) => Galat::HanyaBaca,
             _ => Galat::Sql(e),
         }
     }
