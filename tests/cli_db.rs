@@ -183,6 +183,8 @@ fn foreign_sqlite_text_zero_byte_and_truncated_files_are_refused_and_left_byte_i
             vec!["cadangkan", "salinan.db"],
             vec!["pulihkan", "pantau.db"],
             vec!["--baca-saja", "cek"],
+            // the interface: refused before the terminal is touched
+            vec![],
         ] {
             let mut semua = vec!["--db", berkas];
             semua.extend(&args);
@@ -494,6 +496,11 @@ fn restore_refuses_a_corrupt_foreign_or_newer_copy_and_leaves_the_database_uncha
     d.tulis_bytes("rusak.db", &rusak);
     sqlite_lain(&d.path().join("lain.db"), 9);
     d.tulis("teks.db", "halo\n");
+    // another page size: the backup API cannot write it into a WAL database
+    std::fs::copy(d.path().join("baik.db"), d.path().join("halaman.db")).unwrap();
+    let c = Connection::open(d.path().join("halaman.db")).unwrap();
+    c.execute_batch("PRAGMA page_size = 8192; VACUUM;").unwrap();
+    drop(c);
     std::fs::copy(d.path().join("baik.db"), d.path().join("baru.db")).unwrap();
     Connection::open(d.path().join("baru.db"))
         .unwrap()
@@ -505,6 +512,7 @@ fn restore_refuses_a_corrupt_foreign_or_newer_copy_and_leaves_the_database_uncha
         ("lain.db", "program lain"),
         ("teks.db", "bukan basis data pantau"),
         ("baru.db", "lebih baru"),
+        ("halaman.db", "ukuran halaman"),
         ("tidak-ada.db", "tidak ada"),
     ] {
         let galat = gagal(&d, &["pulihkan", salinan]);

@@ -388,3 +388,84 @@ pub fn periksa_salinan(path: &Path) -> Hasil<(Connection, i64)> {
     }
     Ok((conn, versi))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Mode, Store};
+
+    /// A database exactly as pantau of schema 9 left it: migrations 1–9, WAL, no application id.
+    fn buat_v9(path: &Path) {
+        let mut conn = Connection::open(path).unwrap();
+        conn.create_scalar_function(
+            "pantau_pengguna",
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            |_| Ok("lama".to_string()),
+        )
+        .unwrap();
+        let _: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .unwrap();
+        skema::migrasi_ke(&mut conn, 9);
+        conn.execute(
+            "INSERT INTO pengaturan (kunci, nilai) VALUES ('tahun_awal', '2024')",
+            [],
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn a_schema_9_database_is_pantau_and_older_and_upgraded_only_for_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("pantau.db");
+        buat_v9(&db);
+        assert_eq!(
+            periksa(&db).unwrap(),
+            Keadaan::Pantau {
+                versi: 9,
+                lama: true
+            }
+        );
+        let isi = fs::read(&db).unwrap();
+        let galat = Store::buka_dengan(&db, Mode::Baca)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(galat.contains("skema lama (versi 9"), "{galat}");
+        assert_eq!(fs::read(&db).unwrap(), isi);
+
+        let store = Store::buka_dengan(&db, Mode::Tulis).unwrap();
+        let p = store.pembaruan().unwrap().clone();
+        assert_eq!((p.dari, p.ke), (9, skema::versi_terbaru()));
+        assert!(
+            p.cadangan
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("pantau.db.skema9-")
+        );
+        assert_eq!(
+            store.pengaturan("tahun_awal").unwrap().as_deref(),
+            Some("2024")
+        );
+        drop(store);
+        assert_eq!(
+            periksa(&db).unwrap(),
+            Keadaan::Pantau {
+                versi: skema::versi_terbaru(),
+                lama: false
+            }
+        );
+        assert_eq!(
+            periksa(&p.cadangan).unwrap(),
+            Keadaan::Pantau {
+                versi: 9,
+                lama: true
+            }
+        );
+        let baca = Store::buka_dengan(&db, Mode::Baca).unwrap();
+        assert!(baca.baca_saja());
+        assert!(baca.conn().execute("DELETE FROM pengaturan", []).is_err());
+    }
+}

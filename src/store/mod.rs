@@ -188,7 +188,7 @@ impl Store {
                 Self::siapkan(conn, Siap::Tulis)
             }
             Keadaan::Pantau { versi, .. } if versi > terbaru && mode != Mode::Salin => {
-                Err(Galat::Migrasi(format!(
+                Err(Galat::TidakSah(format!(
                     "basis data {} dibuat oleh pantau yang lebih baru (skema {versi}, program ini {terbaru}); perbarui pantau",
                     path.display()
                 )))
@@ -196,7 +196,7 @@ impl Store {
             Keadaan::Pantau { versi, lama } => match mode {
                 Mode::Baca | Mode::Salin => {
                     if mode == Mode::Baca && (versi < terbaru || lama) {
-                        return Err(Galat::Migrasi(format!(
+                        return Err(Galat::TidakSah(format!(
                             "basis data {} memakai skema lama (versi {versi}, program ini {terbaru}); perintah yang hanya membaca tidak memperbaruinya: jalankan pantau init --db {} (salinan cadangan dibuat dahulu di sampingnya)",
                             path.display(),
                             path.display()
@@ -311,6 +311,16 @@ impl Store {
     pub fn pulihkan_dari(&mut self, salinan: &Connection, simpan: &Path) -> Hasil<()> {
         if self.baca_saja {
             return Err(Galat::TidakSah("basis data dibuka baca-saja".into()));
+        }
+        let halaman = |c: &Connection| -> Hasil<i64> {
+            Ok(c.pragma_query_value(None, "page_size", |r| r.get(0))?)
+        };
+        let (a, b) = (halaman(salinan)?, halaman(&self.conn)?);
+        if a != b {
+            // the backup API cannot write another page size into a WAL database
+            return Err(Galat::TidakSah(format!(
+                "ukuran halaman salinan ({a} bait) berbeda dengan basis data ({b} bait); tidak dipulihkan"
+            )));
         }
         buka::salin_ke(&self.conn, simpan)?;
         buka::timpa_dari(salinan, &mut self.conn)

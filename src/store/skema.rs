@@ -67,6 +67,12 @@ pub fn versi_terbaru() -> i64 {
     migrasi_semua_len()
 }
 
+/// Brings a database to schema `versi` exactly, as an older pantau left it (tests only).
+#[cfg(test)]
+pub(super) fn migrasi_ke(conn: &mut Connection, versi: usize) {
+    migrasi_semua().to_version(conn, versi).unwrap();
+}
+
 pub fn versi_skema(conn: &Connection) -> Hasil<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
