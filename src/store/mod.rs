@@ -184,8 +184,14 @@ impl Store {
                     )));
                 }
                 buka::buat_berkas(path)?;
-                let conn = buka::buka_tulis(path)?;
-                Self::siapkan(conn, Siap::Tulis)
+                let hasil = buka::buka_tulis(path).and_then(|c| Self::siapkan(c, Siap::Tulis));
+                if hasil.is_err() {
+                    // a half-made file would be refused next time as "not pantau's"
+                    for akhir in ["", "-wal", "-shm", "-journal"] {
+                        let _ = std::fs::remove_file(buka::samping(path, akhir));
+                    }
+                }
+                hasil
             }
             Keadaan::Pantau { versi, .. } if versi > terbaru && mode != Mode::Salin => {
                 Err(Galat::TidakSah(format!(
