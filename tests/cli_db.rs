@@ -857,3 +857,26 @@ fn reading_commands_work_on_a_read_only_mount() {
     );
     assert_eq!(potret_folder(&ro), sebelum);
 }
+
+#[test]
+fn riwayat_prints_stored_text_safely() {
+    let d = Dunia::sukamaju(HARI_INI);
+    // written around pantau (an old version, a script): a terminal escape in a name
+    sambung(&d.db())
+        .execute(
+            "UPDATE desa SET nama = 'Alpha\x1b[2J\x07' WHERE kode = ?1",
+            [ALPHA],
+        )
+        .unwrap();
+    let o = d.ok(HARI_INI, &["riwayat", "--desa", ALPHA]);
+    let t = teks(&o.stdout);
+    assert!(t.contains("nama: Alpha -> Alpha?[2J?"), "{t}");
+    assert!(!t.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
+    assert!(t.contains("penguji"), "{t}");
+    // JSON carries the value itself, escaped by JSON
+    let j = json(
+        &d.ok(HARI_INI, &["riwayat", "--desa", ALPHA, "--json"])
+            .stdout,
+    );
+    assert_eq!(j["entri"][0]["perubahan"][0]["sesudah"], "Alpha\x1b[2J\x07");
+}

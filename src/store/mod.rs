@@ -262,8 +262,9 @@ impl Store {
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         if siap == Siap::Tulis {
             buka::simpan_wal(&conn);
-            // the kept -wal is emptied when the last connection closes
-            conn.pragma_update(None, "journal_size_limit", 0)?;
+            // any limit (≥ 0) makes the last connection to close empty the kept -wal; while
+            // in use, a -wal grown by a big import is cut back to 16 MB after a checkpoint
+            conn.pragma_update(None, "journal_size_limit", 16 * 1024 * 1024)?;
             let mode: String =
                 conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
