@@ -682,6 +682,59 @@ fn riwayat_shows_before_and_after_of_an_import_and_filters_by_desa_table_and_use
     );
     assert_eq!(j["jumlah"], 0);
 
+    // a facilitation changed one by one (as the interface does) shows under its desa only
+    d.impor(
+        HARI_INI,
+        "fasilitasi",
+        "fas.csv",
+        "tanggal,jenis,kode_desa,uraian\n2026-09-01,F01,35.08.21.2001,a\n2026-09-02,F01,35.08.21.2002,b\n",
+    );
+    sambung(&d.db())
+        .execute_batch("UPDATE fasilitasi SET ditindaklanjuti = 1, versi = versi + 1")
+        .unwrap();
+    let j = json(
+        &d.ok(
+            HARI_INI,
+            &[
+                "riwayat",
+                "--desa",
+                ALPHA,
+                "--tabel",
+                "fasilitasi",
+                "--json",
+            ],
+        )
+        .stdout,
+    );
+    let entri = j["entri"].as_array().unwrap();
+    assert_eq!(entri.len(), 1, "{j}");
+    assert_eq!(
+        entri[0]["perubahan"],
+        serde_json::json!([{"kolom": "ditindaklanjuti", "sebelum": 0, "sesudah": 1}])
+    );
+    let j = json(
+        &d.ok(HARI_INI, &["riwayat", "--desa", BETA, "--json"])
+            .stdout,
+    );
+    assert!(
+        j["entri"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["tabel"] == "fasilitasi"),
+        "{j}"
+    );
+    assert!(
+        j["entri"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["pengguna"] != "siti"
+                || e["tabel"] != "dokumen"
+                || e["perubahan"][0]["kolom"] == "nomor"),
+        "{j}"
+    );
+
     assert!(gagal(&d, &["riwayat", "--tabel", "rahasia"]).contains("tidak dicatat"));
     assert!(gagal(&d, &["riwayat", "--desa", "35.08.21.2999"]).contains("tidak ada"));
 }

@@ -120,7 +120,7 @@ fn teks_riwayat(entri: &[Entri], batas: usize) -> String {
         };
         s.push_str(&format!(
             "{}  {}  {aksi}  {}{baris}\n",
-            e.waktu_tampil(),
+            aman(&e.waktu_tampil()),
             aman(&e.pengguna),
             aman(&e.tabel)
         ));
