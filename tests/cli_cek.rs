@@ -260,8 +260,9 @@ fn atur_tahun_awal_rejects_a_non_year_with_exit_2() {
 
 #[test]
 fn empty_database_is_an_error_not_a_clean_check() {
-    // a mistyped --db creates an empty database: cron must not read that as "nothing overdue"
+    // a database made by init holds no kecamatan: cron must not read that as "nothing overdue"
     let d = Dunia::new();
+    d.ok("2026-10-05", &["init"]);
     let keluar = d
         .cmd("2026-10-05")
         .args(["cek", "--json"])

@@ -76,6 +76,7 @@ fn undated(d: &Dunia, kode_desa: &str, jenis: &str, ta: i64) -> bool {
 #[test]
 fn desa_file_with_bom_semicolons_any_header_case_and_indonesian_numbers_is_imported() {
     let d = Dunia::new();
+    d.ok(HARI_INI, &["init"]);
     let isi = "\u{feff}NAMA;Kode;Jumlah_Penduduk;LUAS_KM2;Laki_Laki;PEREMPUAN;Kecamatan;Kabupaten;Dusun;RW;RT;Rumah_Tangga\r\n\
                Satu;35.08.23.2001;2.955;5,88;1.455;1.500;Tanjung;Lumajang;3;5;20;1.002\r\n\
                Dua;35.08.23.2002;10;5.88;4;6;Tanjung;Lumajang;;;;\r\n";
@@ -117,6 +118,7 @@ fn tab_separated_desa_file_is_imported() {
 #[test]
 fn jumlah_penduduk_differing_from_sum_is_kept_with_a_warning_naming_the_line() {
     let d = Dunia::new();
+    d.ok(HARI_INI, &["init"]);
     d.tulis(
         "desa.csv",
         "kode,nama,kecamatan,laki_laki,perempuan,jumlah_penduduk\n\

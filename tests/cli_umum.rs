@@ -28,13 +28,21 @@ fn init_twice_on_an_empty_database_is_harmless() {
 }
 
 #[test]
-fn any_command_creates_a_missing_database() {
+fn only_init_creates_a_missing_database() {
     let d = Dunia::new();
+    let o = d.jalan(HARI_INI, &["iku", "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        teks(&o.stderr).contains("pantau init"),
+        "{}",
+        teks(&o.stderr)
+    );
+    assert!(!d.db().exists());
+    d.ok(HARI_INI, &["init"]);
     assert_eq!(
         d.iku_json(HARI_INI, 2026),
         json!({"tahun": 2026, "kecamatan": []})
     );
-    assert!(d.db().is_file());
 }
 
 #[test]
@@ -104,6 +112,7 @@ fn init_sample_alias_loads_the_same_kecamatan() {
 #[test]
 fn import_alias_works_like_impor() {
     let d = Dunia::new();
+    d.ok(HARI_INI, &["init"]);
     d.tulis("desa.csv", DESA_SUKAMAJU);
     d.ok(HARI_INI, &["import", "desa", "desa.csv"]);
     assert_eq!(

@@ -2,11 +2,14 @@
 //! aliases), Indonesian errors and exit codes.
 
 mod atur;
+mod cadangkan;
 mod cek;
 mod ekspor;
 mod iku;
 mod impor;
 mod init;
+mod pulihkan;
+mod riwayat;
 
 use std::path::PathBuf;
 
@@ -15,7 +18,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::domain::tanggal::parse_tanggal;
 use crate::store::wilayah::{self, Lingkup};
-use crate::store::{Galat, Store};
+use crate::store::{Galat, Mode, Store};
 
 /// Exit codes of CONTRACT.md.
 pub const KELUAR_OK: u8 = 0;
@@ -52,6 +55,9 @@ pub struct OpsiGlobal {
     /// Garis dan simbol ASCII saja (untuk PuTTY dan konsol lama)
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Buka basis data tanpa bisa menulis apa pun
+    #[arg(long = "baca-saja", visible_alias = "read-only", global = true)]
+    pub baca_saja: bool,
 }
 
 fn baca_tanggal(teks: &str) -> Result<NaiveDate, String> {
@@ -105,6 +111,43 @@ pub enum Perintah {
     Atur {
         #[command(subcommand)]
         apa: Pengaturan,
+    },
+    /// Salin basis data selagi orang lain bekerja (menimpa salinan pantau yang lama)
+    #[command(visible_alias = "backup")]
+    Cadangkan {
+        /// Berkas salinan
+        #[arg(value_name = "BERKAS")]
+        berkas: PathBuf,
+    },
+    /// Pulihkan dari salinan: diperiksa dahulu, basis data sekarang disimpan di sampingnya
+    #[command(visible_alias = "restore")]
+    Pulihkan {
+        /// Berkas salinan
+        #[arg(value_name = "BERKAS")]
+        berkas: PathBuf,
+    },
+    /// Catatan perubahan: waktu, pengguna, apa yang berubah, sebelum dan sesudah
+    #[command(visible_alias = "history")]
+    Riwayat {
+        /// Hanya yang menyangkut satu desa (kode PP.KK.CC.DDDD)
+        #[arg(long, value_name = "KODE")]
+        desa: Option<String>,
+        /// Hanya satu tabel, misalnya dokumen, desa, fasilitasi
+        #[arg(long, visible_alias = "table", value_name = "TABEL")]
+        tabel: Option<String>,
+        /// Hanya perubahan oleh satu pengguna sistem
+        #[arg(long, visible_alias = "user", value_name = "PENGGUNA")]
+        pengguna: Option<String>,
+        /// Hanya sejak tanggal ini (YYYY-MM-DD atau DD/MM/YYYY)
+        #[arg(long, visible_alias = "since", value_name = "TANGGAL", value_parser = baca_tanggal)]
+        sejak: Option<NaiveDate>,
+        /// Paling banyak N catatan, terbaru dahulu [bawaan: 50]
+        #[arg(long, visible_alias = "limit", default_value_t = 50, hide_default_value = true, value_name = "N",
+              value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        batas: u32,
+        /// Keluaran JSON
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -197,6 +240,7 @@ impl From<String> for GalatCli {
 }
 
 /// What every subcommand gets: the open store, today, the scope.
+/// `db` is the path as given; `baru` says this run created the file.
 pub struct Konteks {
     pub store: Store,
     pub db: PathBuf,
@@ -390,25 +434,105 @@ fn env(nama: &str) -> Option<String> {
 
 /// Today: `--today`, else `PANTAU_TODAY`, else the clock. The one place today comes from.
 pub fn hari_ini(cli: &Cli, jam: impl FnOnce() -> NaiveDate) -> Result<NaiveDate, GalatCli> {
-    if let Some(t) = cli.global.hari_ini {
-        return Ok(t);
-    }
-    match env("PANTAU_TODAY") {
-        Some(v) => {
-            parse_tanggal(&v).map_err(|e| GalatCli(vec![format!("PANTAU_TODAY tidak sah: {e}")]))
+    let (t, asal) = if let Some(t) = cli.global.hari_ini {
+        (t, "--today")
+    } else {
+        match env("PANTAU_TODAY") {
+            Some(v) => (
+                parse_tanggal(&v)
+                    .map_err(|e| GalatCli(vec![format!("PANTAU_TODAY tidak sah: {e}")]))?,
+                "PANTAU_TODAY",
+            ),
+            None => (jam(), "jam komputer"),
         }
-        None => Ok(jam()),
+    };
+    use chrono::Datelike;
+    if !(TAHUN_PERTAMA..=TAHUN_TERAKHIR).contains(&t.year()) {
+        return Err(format!(
+            "tanggal hari ini {} (dari {asal}) di luar rentang yang dilacak: tahun harus antara {TAHUN_PERTAMA} dan {TAHUN_TERAKHIR}",
+            t.format("%d/%m/%Y")
+        )
+        .into());
     }
+    Ok(t)
+}
+
+/// The years pantau tracks, as the year options (`--tahun`) and the schema's checks.
+const TAHUN_PERTAMA: i32 = 2000;
+const TAHUN_TERAKHIR: i32 = 2100;
+
+/// How a command opens the database: only `init` and the interface create it; commands
+/// that only read open it read-only.
+fn mode_buka(perintah: &Option<Perintah>, baca_saja: bool) -> Mode {
+    match perintah {
+        None if baca_saja => Mode::Baca,
+        None | Some(Perintah::Init { .. }) => Mode::Buat,
+        Some(Perintah::Impor { .. } | Perintah::Atur { .. } | Perintah::Pulihkan { .. }) => {
+            Mode::Tulis
+        }
+        Some(Perintah::Cadangkan { .. }) => Mode::Salin,
+        Some(
+            Perintah::Cek { .. }
+            | Perintah::Iku { .. }
+            | Perintah::Ekspor { .. }
+            | Perintah::Riwayat { .. },
+        ) => Mode::Baca,
+    }
+}
+
+fn nama_perintah(perintah: &Option<Perintah>) -> &'static str {
+    match perintah {
+        None => "antarmuka",
+        Some(Perintah::Init { .. }) => "init",
+        Some(Perintah::Impor { .. }) => "impor",
+        Some(Perintah::Atur { .. }) => "atur",
+        Some(Perintah::Pulihkan { .. }) => "pulihkan",
+        Some(Perintah::Cadangkan { .. }) => "cadangkan",
+        Some(Perintah::Cek { .. }) => "cek",
+        Some(Perintah::Iku { .. }) => "iku",
+        Some(Perintah::Ekspor { .. }) => "ekspor",
+        Some(Perintah::Riwayat { .. }) => "riwayat",
+    }
+}
+
+/// Creates the default folder (`$XDG_DATA_HOME/pantau`) for owner and group only; the one
+/// folder pantau creates unasked, and only for `init` and the interface.
+fn buat_folder_bawaan(db: &std::path::Path) -> Result<(), GalatCli> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    let Some(folder) = db.parent() else {
+        return Ok(());
+    };
+    if folder.is_dir() {
+        return Ok(());
+    }
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(crate::store::buka::IZIN_FOLDER)
+        .create(folder)
+        .and_then(|()| {
+            std::fs::set_permissions(
+                folder,
+                std::fs::Permissions::from_mode(crate::store::buka::IZIN_FOLDER),
+            )
+        })
+        .map_err(|e| {
+            GalatCli(vec![format!(
+                "folder {} tidak dapat dibuat: {}",
+                folder.display(),
+                sebab_io(&e)
+            )])
+        })
 }
 
 /// Opens the store and runs the subcommand; returns the exit code.
 pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
-    let db = cli
+    let pilihan = cli
         .global
         .db
         .clone()
-        .or_else(|| env("PANTAU_DB").map(PathBuf::from))
-        .unwrap_or_else(db_bawaan);
+        .or_else(|| env("PANTAU_DB").map(PathBuf::from));
+    let bawaan = pilihan.is_none();
+    let db = pilihan.unwrap_or_else(db_bawaan);
     if db.is_dir() {
         return Err(format!(
             "--db {} adalah folder, bukan berkas basis data",
@@ -416,8 +540,36 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         )
         .into());
     }
+    let baca_saja = cli.global.baca_saja;
+    let mode = mode_buka(&cli.perintah, baca_saja);
+    if baca_saja && mode.menulis() {
+        return Err(format!(
+            "pantau {} menulis ke basis data, sedangkan --baca-saja melarang menulis; jalankan tanpa --baca-saja",
+            nama_perintah(&cli.perintah)
+        )
+        .into());
+    }
     let baru = !db.exists();
-    let store = Store::buka(&db)?;
+    if baru && mode != Mode::Buat {
+        let cara = if bawaan {
+            "pantau init".to_string()
+        } else {
+            format!("pantau init --db {}", db.display())
+        };
+        return Err(format!("basis data {} belum ada; buat dengan: {cara}", db.display()).into());
+    }
+    if baru && bawaan {
+        buat_folder_bawaan(&db)?;
+    }
+    let store = Store::buka_dengan(&db, mode)?;
+    if let Some(p) = store.pembaruan() {
+        eprintln!(
+            "Skema basis data diperbarui dari versi {} ke {}; salinan sebelumnya: {}",
+            p.dari,
+            p.ke,
+            p.cadangan.display()
+        );
+    }
     let mut k = Konteks {
         store,
         db,
@@ -435,6 +587,26 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         Some(Perintah::Cek { hari, json }) => cek::jalankan(&k, hari, json),
         Some(Perintah::Iku { tahun, json }) => iku::jalankan(&k, tahun, json),
         Some(Perintah::Atur { apa }) => atur::jalankan(&mut k, apa),
+        Some(Perintah::Cadangkan { berkas }) => cadangkan::jalankan(&k, &berkas),
+        Some(Perintah::Pulihkan { berkas }) => pulihkan::jalankan(&mut k, &berkas),
+        Some(Perintah::Riwayat {
+            desa,
+            tabel,
+            pengguna,
+            sejak,
+            batas,
+            json,
+        }) => riwayat::jalankan(
+            &k,
+            riwayat::Opsi {
+                desa,
+                tabel,
+                pengguna,
+                sejak,
+                batas: batas as usize,
+                json,
+            },
+        ),
         Some(Perintah::Ekspor { apa }) => match apa {
             JenisEkspor::Matriks { tahun, berkas } => ekspor::matriks(&k, tahun, &berkas),
             JenisEkspor::Kak {

@@ -1,9 +1,13 @@
 //! Audit triggers, generated from the tables' own columns so that no column is forgotten.
 
-use rusqlite::Transaction;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, Transaction};
+use serde_json::{Map, Value};
+
+use super::Hasil;
 
 /// Tables whose rows people edit; each change is logged with the row before and after.
-pub(super) const TABEL_DIAUDIT: &[&str] = &[
+pub const TABEL_DIAUDIT: &[&str] = &[
     "pengaturan",
     "kecamatan",
     "desa",
@@ -83,4 +87,235 @@ pub fn pasang_pemicu(tx: &Transaction) -> rusqlite::Result<()> {
         tx.execute_batch(&sql)?;
     }
     Ok(())
+}
+
+/// Which audit entries `riwayat` returns. Every field left `None` matches everything.
+#[derive(Debug, Clone, Default)]
+pub struct Saring {
+    /// one audited table (`TABEL_DIAUDIT`), e.g. `"dokumen"`
+    pub tabel: Option<String>,
+    /// one row of that table, by its id (with `tabel`)
+    pub baris: Option<i64>,
+    /// what concerns one desa (by `desa.id`): its desa row, and the rows of `dokumen`,
+    /// `fasilitasi` and `monev_rencana` whose `desa_id` was or became this one
+    pub desa_id: Option<i64>,
+    /// the operating-system user who made the change
+    pub pengguna: Option<String>,
+    /// entries on or after this day
+    pub sejak: Option<NaiveDate>,
+    /// at most this many entries, newest first; 0 means `BATAS_BAWAAN`
+    pub batas: usize,
+}
+
+pub const BATAS_BAWAAN: usize = 50;
+
+/// One column changed by an entry; `Null` where there was no value (or no row).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Perubahan {
+    pub kolom: String,
+    pub sebelum: Value,
+    pub sesudah: Value,
+}
+
+/// One audit entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entri {
+    pub id: i64,
+    /// local time as stored, `YYYY-MM-DDTHH:MM:SS`
+    pub waktu: String,
+    pub pengguna: String,
+    pub tabel: String,
+    /// the row's id (0 for the single entry of a bulk import's new rows)
+    pub baris: i64,
+    /// `tambah`, `ubah` or `hapus`
+    pub aksi: String,
+    /// for `ubah` only the columns whose value changed; for `tambah` and `hapus` every
+    /// column with a value. The `versi` bookkeeping column is left out.
+    pub perubahan: Vec<Perubahan>,
+}
+
+impl Entri {
+    /// The time as Indonesians write it: `DD/MM/YYYY HH:MM:SS`.
+    pub fn waktu_tampil(&self) -> String {
+        NaiveDateTime::parse_from_str(&self.waktu, "%Y-%m-%dT%H:%M:%S")
+            .map(|w| w.format("%d/%m/%Y %H:%M:%S").to_string())
+            .unwrap_or_else(|_| self.waktu.clone())
+    }
+}
+
+/// The audit log, newest first, as `saring` says. For one row's history (the interface's
+/// "riwayat" of a selected item):
+/// `audit::riwayat(store.conn(), &Saring { tabel: Some("dokumen".into()), baris: Some(id), ..Default::default() })`.
+pub fn riwayat(conn: &Connection, saring: &Saring) -> Hasil<Vec<Entri>> {
+    let batas = if saring.batas == 0 {
+        BATAS_BAWAAN
+    } else {
+        saring.batas
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, waktu, pengguna, tabel, baris, aksi, sebelum, sesudah FROM audit
+         WHERE (?1 IS NULL OR tabel = ?1)
+           AND (?2 IS NULL OR baris = ?2)
+           AND (?3 IS NULL OR pengguna = ?3)
+           AND (?4 IS NULL OR waktu >= ?4)
+           AND (?5 IS NULL
+                OR (tabel = 'desa' AND baris = ?5)
+                OR (tabel IN ('dokumen', 'fasilitasi', 'monev_rencana')
+                    AND (json_extract(sebelum, '$.desa_id') = ?5
+                         OR json_extract(sesudah, '$.desa_id') = ?5)))
+         ORDER BY id DESC
+         LIMIT ?6",
+    )?;
+    let sejak = saring.sejak.map(|d| d.format("%Y-%m-%d").to_string());
+    let baris = stmt.query_map(
+        rusqlite::params![
+            saring.tabel,
+            saring.baris,
+            saring.pengguna,
+            sejak,
+            saring.desa_id,
+            i64::try_from(batas).unwrap_or(i64::MAX)
+        ],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, Option<String>>(7)?,
+            ))
+        },
+    )?;
+    let mut hasil = Vec::new();
+    for b in baris {
+        let (id, waktu, pengguna, tabel, baris, aksi, sebelum, sesudah) = b?;
+        let perubahan = beda(sebelum.as_deref(), sesudah.as_deref());
+        hasil.push(Entri {
+            id,
+            waktu,
+            pengguna,
+            tabel,
+            baris,
+            aksi,
+            perubahan,
+        });
+    }
+    Ok(hasil)
+}
+
+fn objek(teks: Option<&str>) -> Map<String, Value> {
+    match teks.and_then(|t| serde_json::from_str::<Value>(t).ok()) {
+        Some(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
+}
+
+/// The columns that differ between two rows written by the triggers as JSON objects.
+fn beda(sebelum: Option<&str>, sesudah: Option<&str>) -> Vec<Perubahan> {
+    let lama = objek(sebelum);
+    let baru = objek(sesudah);
+    // a new or deleted row: its columns with a value ('' is the empty value of text columns)
+    let satu_sisi = lama.is_empty() || baru.is_empty();
+    let mut kolom: Vec<&String> = baru.keys().collect();
+    kolom.extend(lama.keys().filter(|k| !baru.contains_key(*k)));
+    kolom
+        .into_iter()
+        .filter(|k| k.as_str() != "versi")
+        .filter_map(|k| {
+            let a = lama.get(k).cloned().unwrap_or(Value::Null);
+            let b = baru.get(k).cloned().unwrap_or(Value::Null);
+            let kosong = |v: &Value| v.is_null() || v.as_str() == Some("");
+            if satu_sisi && kosong(&a) && kosong(&b) {
+                return None;
+            }
+            (a != b).then(|| Perubahan {
+                kolom: k.clone(),
+                sebelum: a,
+                sesudah: b,
+            })
+        })
+        .collect()
+}
+
+/// The id of the desa with this code, also when it was deleted since (from its audit rows).
+pub fn id_desa(conn: &Connection, kode: &str) -> Hasil<Option<i64>> {
+    let ada: Option<i64> = conn
+        .query_row("SELECT id FROM desa WHERE kode = ?1", [kode], |r| r.get(0))
+        .optional()?;
+    if ada.is_some() {
+        return Ok(ada);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT baris FROM audit WHERE tabel = 'desa'
+               AND json_extract(coalesce(sesudah, sebelum), '$.kode') = ?1
+             ORDER BY id DESC LIMIT 1",
+            [kode],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn an_update_shows_only_the_changed_columns_and_not_versi() {
+        let p = beda(
+            Some(r#"{"id":1,"tanggal":"2026-09-01","nomor":"1","versi":1}"#),
+            Some(r#"{"id":1,"tanggal":"2026-09-15","nomor":"1","versi":2}"#),
+        );
+        assert_eq!(
+            p,
+            vec![Perubahan {
+                kolom: "tanggal".into(),
+                sebelum: Value::from("2026-09-01"),
+                sesudah: Value::from("2026-09-15"),
+            }]
+        );
+    }
+
+    #[test]
+    fn one_rows_history_is_newest_first_and_filtered_by_table_and_row() {
+        let mut s = Store::memori().unwrap();
+        s.atur("tahun_awal", "2024").unwrap();
+        s.atur("tahun_awal", "2025").unwrap();
+        let id: i64 = s
+            .conn()
+            .query_row(
+                "SELECT rowid FROM pengaturan WHERE kunci = 'tahun_awal'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let e = riwayat(
+            s.conn(),
+            &Saring {
+                tabel: Some("pengaturan".into()),
+                baris: Some(id),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].aksi, "ubah");
+        assert_eq!(e[0].perubahan.len(), 1);
+        assert_eq!(e[0].perubahan[0].sesudah, Value::from("2025"));
+        assert_eq!(e[1].aksi, "tambah");
+        assert!(e[0].waktu_tampil().contains('/'));
+        let lain = riwayat(
+            s.conn(),
+            &Saring {
+                tabel: Some("desa".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(lain.is_empty());
+    }
 }

@@ -1,6 +1,7 @@
 //! The only place with SQL. One SQLite file holds everything; see `migrations/`.
 
 pub mod audit;
+pub mod buka;
 pub mod contoh;
 pub mod dokumen;
 pub mod fasilitasi;
@@ -14,13 +15,22 @@ mod referensi;
 mod skema;
 pub mod wilayah;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, functions::FunctionFlags};
 
-pub use skema::versi_skema;
+pub use buka::{Keadaan, Mode};
+pub use skema::{versi_skema, versi_terbaru};
+
+/// How `Store::siapkan` prepares a connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Siap {
+    Tulis,
+    Baca,
+    Memori,
+}
 
 #[cfg(test)]
 mod tests_lingkup {
@@ -61,6 +71,10 @@ pub enum Galat {
     Sibuk,
     #[error("kesalahan basis data: {0}")]
     Sql(rusqlite::Error),
+    #[error(
+        "basis data tidak dapat ditulis: dibuka baca-saja, atau berkas, folder atau disknya hanya bisa dibaca"
+    )]
+    HanyaBaca,
     #[error("skema basis data tidak dapat diperbarui: {0}")]
     Migrasi(String),
     #[error("data ini diubah pengguna lain sejak dibuka; muat ulang lalu ulangi")]
@@ -77,6 +91,7 @@ impl From<rusqlite::Error> for Galat {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 Galat::Sibuk
             }
+            Some(rusqlite::ErrorCode::ReadOnly) => Galat::HanyaBaca,
             _ => Galat::Sql(e),
         }
     }
@@ -87,30 +102,142 @@ pub type Hasil<T> = Result<T, Galat>;
 /// How long a writer waits for another (an import, another operator) before it gives up.
 pub const TUNGGU_SIBUK: Duration = Duration::from_secs(60);
 
-/// The operating-system user, written into the audit log by the triggers.
+/// The operating-system user, written into the audit log by the triggers: the real user
+/// behind `sudo`, then `USER`, `LOGNAME`, the name of the uid in the password database, or
+/// `uid NNN`.
 pub fn pengguna_os() -> String {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "tidak-dikenal".into())
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    // SAFETY: getuid has no preconditions and cannot fail
+    let uid = unsafe { libc::getuid() };
+    if uid == 0
+        && let Some(u) = env("SUDO_USER")
+    {
+        return u;
+    }
+    env("USER")
+        .or_else(|| env("LOGNAME"))
+        .or_else(|| nama_uid(uid))
+        .unwrap_or_else(|| format!("uid {uid}"))
+}
+
+fn nama_uid(uid: libc::uid_t) -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 16384];
+    // SAFETY: passwd is plain data; getpwuid_r writes into pwd and buf (of the given length)
+    // and sets hasil to &pwd on success; the strings it points to live in buf.
+    unsafe {
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut hasil: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut hasil);
+        if rc != 0 || hasil.is_null() || pwd.pw_name.is_null() {
+            return None;
+        }
+        let nama = std::ffi::CStr::from_ptr(pwd.pw_name)
+            .to_string_lossy()
+            .into_owned();
+        (!nama.is_empty()).then_some(nama)
+    }
+}
+
+/// An older schema brought up to date when the database was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pembaruan {
+    pub dari: i64,
+    pub ke: i64,
+    /// the copy of the file as it was, beside it
+    pub cadangan: PathBuf,
 }
 
 pub struct Store {
     conn: Connection,
+    baca_saja: bool,
+    pembaruan: Option<Pembaruan>,
 }
 
 impl Store {
-    /// Opens (and creates when missing) the database file, bringing its schema up to date.
+    /// Opens the database file for writing, creating it when missing (its folder must exist),
+    /// and brings an older schema up to date after a backup. See `buka_dengan`.
     pub fn buka(path: &Path) -> Hasil<Store> {
+        Self::buka_dengan(path, Mode::Buat)
+    }
+
+    /// Opens the database as `mode` says. A file that is not pantau's (another program's
+    /// SQLite file, a text file, a truncated copy, a zero-byte file) is refused before
+    /// anything is written to it. Only `Mode::Buat` creates a file, and never a folder.
+    pub fn buka_dengan(path: &Path, mode: Mode) -> Hasil<Store> {
+        let keadaan = buka::periksa(path)?;
+        let terbaru = skema::versi_terbaru();
         let galat_buka = |sebab: String| Galat::Buka {
             path: path.display().to_string(),
             sebab,
         };
-        if let Some(induk) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(induk).map_err(|e| galat_buka(e.to_string()))?;
+        match keadaan {
+            Keadaan::TidakAda => {
+                if mode != Mode::Buat {
+                    return Err(Galat::TidakAda(format!(
+                        "basis data {} belum ada; buat dengan: pantau init --db {}",
+                        path.display(),
+                        path.display()
+                    )));
+                }
+                if let Some(induk) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                    && !induk.is_dir()
+                {
+                    return Err(Galat::TidakAda(format!(
+                        "folder {} tidak ada; buat dahulu (mkdir) atau pilih --db yang lain",
+                        induk.display()
+                    )));
+                }
+                buka::buat_berkas(path)?;
+                let hasil = buka::buka_tulis(path).and_then(|c| Self::siapkan(c, Siap::Tulis));
+                if hasil.is_err() {
+                    // a half-made file would be refused next time as "not pantau's"
+                    for akhir in ["", "-wal", "-shm", "-journal"] {
+                        let _ = std::fs::remove_file(buka::samping(path, akhir));
+                    }
+                }
+                hasil
+            }
+            Keadaan::Pantau { versi, .. } if versi > terbaru && mode != Mode::Salin => {
+                Err(Galat::TidakSah(format!(
+                    "basis data {} dibuat oleh pantau yang lebih baru (skema {versi}, program ini {terbaru}); perbarui pantau",
+                    path.display()
+                )))
+            }
+            Keadaan::Pantau { versi, lama } => match mode {
+                Mode::Baca | Mode::Salin => {
+                    if mode == Mode::Baca && (versi < terbaru || lama) {
+                        return Err(Galat::TidakSah(format!(
+                            "basis data {} memakai skema lama (versi {versi}, program ini {terbaru}); perintah yang hanya membaca tidak memperbaruinya: jalankan pantau init --db {} (salinan cadangan dibuat dahulu di sampingnya)",
+                            path.display(),
+                            path.display()
+                        )));
+                    }
+                    Self::siapkan(buka::buka_baca(path)?, Siap::Baca)
+                }
+                Mode::Buat | Mode::Tulis => {
+                    let conn = buka::buka_tulis(path)?;
+                    let pembaruan = if versi < terbaru || lama {
+                        let cadangan = buka::nama_cadangan(path, &format!("skema{versi}"), ".bak");
+                        buka::salin_ke(&conn, &cadangan).map_err(|e| {
+                            galat_buka(format!(
+                                "salinan sebelum memperbarui skema tidak dapat ditulis ({e}); skema tidak diperbarui"
+                            ))
+                        })?;
+                        Some(Pembaruan {
+                            dari: versi,
+                            ke: terbaru,
+                            cadangan,
+                        })
+                    } else {
+                        None
+                    };
+                    let mut store = Self::siapkan(conn, Siap::Tulis)?;
+                    store.pembaruan = pembaruan;
+                    Ok(store)
+                }
+            },
         }
-        let conn = Connection::open(path).map_err(|e| galat_buka(e.to_string()))?;
-        Self::siapkan(conn, true).map_err(|e| match e {
+        .map_err(|e| match e {
             Galat::Sql(s) if s.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
                 galat_buka("berkas ini bukan basis data SQLite".into())
             }
@@ -121,10 +248,10 @@ impl Store {
 
     /// An in-memory database, for tests.
     pub fn memori() -> Hasil<Store> {
-        Self::siapkan(Connection::open_in_memory()?, false)
+        Self::siapkan(Connection::open_in_memory()?, Siap::Memori)
     }
 
-    fn siapkan(mut conn: Connection, wal: bool) -> Hasil<Store> {
+    fn siapkan(mut conn: Connection, siap: Siap) -> Hasil<Store> {
         conn.busy_timeout(TUNGGU_SIBUK)?;
         // every screen and command keeps its statements prepared; the default 16 would make
         // a loop over 7,285 kecamatan prepare them again each time
@@ -137,7 +264,11 @@ impl Store {
         // A deferred transaction that later writes fails at once when another writer holds
         // the lock, ignoring the busy timeout; IMMEDIATE waits.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
-        if wal {
+        if siap == Siap::Tulis {
+            buka::simpan_wal(&conn);
+            // any limit (≥ 0) makes the last connection to close empty the kept -wal; while
+            // in use, a -wal grown by a big import is cut back to 16 MB after a checkpoint
+            conn.pragma_update(None, "journal_size_limit", 16 * 1024 * 1024)?;
             let mode: String =
                 conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
@@ -145,9 +276,9 @@ impl Store {
                     "mode jurnal WAL tidak dapat dipasang (mendapat {mode})"
                 )));
             }
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         conn.pragma_update(None, "foreign_keys", true)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
         let pengguna = pengguna_os();
         conn.create_scalar_function(
             "pantau_pengguna",
@@ -155,8 +286,55 @@ impl Store {
             FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
             move |_| Ok(pengguna.clone()),
         )?;
-        skema::migrasi(&mut conn)?;
-        Ok(Store { conn })
+        let baca_saja = siap == Siap::Baca;
+        if baca_saja {
+            conn.pragma_update(None, "query_only", true)?;
+        } else {
+            skema::migrasi(&mut conn)?;
+        }
+        Ok(Store {
+            conn,
+            baca_saja,
+            pembaruan: None,
+        })
+    }
+
+    /// Opened so that nothing can be written (`--baca-saja` or a reading command): every
+    /// write fails. The interface asks this to say why an editing key does nothing.
+    pub fn baca_saja(&self) -> bool {
+        self.baca_saja
+    }
+
+    /// The upgrade done when the database was opened, if any: from which schema, and where
+    /// the copy of the file as it was lies.
+    pub fn pembaruan(&self) -> Option<&Pembaruan> {
+        self.pembaruan.as_ref()
+    }
+
+    /// Writes a copy of the database to `tujuan` with the online backup API while others
+    /// keep working (see `buka::salin_ke`).
+    pub fn cadangkan(&self, tujuan: &Path) -> Hasil<()> {
+        buka::salin_ke(&self.conn, tujuan)
+    }
+
+    /// Replaces this database's content with the checked copy `salinan` (see
+    /// `buka::periksa_salinan`), after writing the current content to `simpan`.
+    pub fn pulihkan_dari(&mut self, salinan: &Connection, simpan: &Path) -> Hasil<()> {
+        if self.baca_saja {
+            return Err(Galat::TidakSah("basis data dibuka baca-saja".into()));
+        }
+        let halaman = |c: &Connection| -> Hasil<i64> {
+            Ok(c.pragma_query_value(None, "page_size", |r| r.get(0))?)
+        };
+        let (a, b) = (halaman(salinan)?, halaman(&self.conn)?);
+        if a != b {
+            // the backup API cannot write another page size into a WAL database
+            return Err(Galat::TidakSah(format!(
+                "ukuran halaman salinan ({a} bait) berbeda dengan basis data ({b} bait); tidak dipulihkan"
+            )));
+        }
+        buka::salin_ke(&self.conn, simpan)?;
+        buka::timpa_dari(salinan, &mut self.conn)
     }
 
     pub fn conn(&self) -> &Connection {

@@ -37,6 +37,8 @@ fn migrasi_semua() -> Migrations<'static> {
             v8_hook,
         ),
         M::up(include_str!("migrations/009_rekap_nasional.sql")),
+        // schema 10: the file says it is pantau's (see `buka::periksa`)
+        M::up(include_str!("migrations/010_application_id.sql")),
     ])
 }
 
@@ -57,7 +59,18 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    9
+    10
+}
+
+/// The schema version this program writes.
+pub fn versi_terbaru() -> i64 {
+    migrasi_semua_len()
+}
+
+/// Brings a database to schema `versi` exactly, as an older pantau left it (tests only).
+#[cfg(test)]
+pub(super) fn migrasi_ke(conn: &mut Connection, versi: usize) {
+    migrasi_semua().to_version(conn, versi).unwrap();
 }
 
 pub fn versi_skema(conn: &Connection) -> Hasil<i64> {
@@ -82,5 +95,9 @@ mod tests {
         migrasi_semua().to_latest(&mut conn).unwrap();
         assert_eq!(versi_skema(&conn).unwrap(), migrasi_semua_len());
         assert!(migrasi_semua().validate().is_ok());
+        let id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(id, super::super::buka::APPLICATION_ID);
     }
 }

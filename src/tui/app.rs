@@ -225,6 +225,17 @@ impl App {
             ulang: None,
             sabar: false,
         };
+        if let Some(p) = app.k.store.pembaruan() {
+            app.pesan = Some((
+                format!(
+                    "Basis data diperbarui dari skema {} ke {}; salinan lama: {}",
+                    p.dari,
+                    p.ke,
+                    p.cadangan.display()
+                ),
+                false,
+            ));
+        }
         app.muat_tab();
         Ok(app)
     }

@@ -105,8 +105,12 @@ impl Dunia {
         o
     }
 
-    /// `impor JENIS FILE`, where FILE is written into the folder first; must succeed.
+    /// `impor JENIS FILE`, where FILE is written into the folder first; must succeed. The
+    /// database is made with `init` first when it does not exist (only `init` creates one).
     pub fn impor(&self, hari_ini: &str, jenis: &str, nama: &str, isi: &str) -> Output {
+        if !self.db().exists() {
+            self.ok(hari_ini, &["init"]);
+        }
         self.tulis(nama, isi);
         self.ok(hari_ini, &["impor", jenis, nama])
     }

@@ -1,0 +1,141 @@
+//! `pantau riwayat [--desa K] [--tabel T] [--pengguna U] [--sejak D] [--batas N] [--json]`:
+//! the audit log, newest first.
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use super::{GalatCli, KELUAR_OK, Konteks};
+use crate::domain::teks::aman;
+use crate::store::audit::{self, Entri, Saring, TABEL_DIAUDIT};
+
+pub struct Opsi {
+    pub desa: Option<String>,
+    pub tabel: Option<String>,
+    pub pengguna: Option<String>,
+    pub sejak: Option<NaiveDate>,
+    pub batas: usize,
+    pub json: bool,
+}
+
+pub fn jalankan(k: &Konteks, o: Opsi) -> Result<u8, GalatCli> {
+    let tabel = match o.tabel.as_deref().map(str::trim) {
+        None => None,
+        Some(t) => {
+            let t = t.to_lowercase();
+            if !TABEL_DIAUDIT.contains(&t.as_str()) {
+                return Err(format!(
+                    "tabel '{}' tidak dicatat; pilih salah satu: {}",
+                    aman(&t),
+                    TABEL_DIAUDIT.join(", ")
+                )
+                .into());
+            }
+            Some(t)
+        }
+    };
+    let desa_id = match o.desa.as_deref().map(str::trim) {
+        None => None,
+        Some(kode) => Some(audit::id_desa(k.store.conn(), kode)?.ok_or_else(|| {
+            GalatCli(vec![format!(
+                "desa {} tidak ada di basis data maupun di catatan perubahan",
+                aman(kode)
+            )])
+        })?),
+    };
+    let saring = Saring {
+        tabel,
+        baris: None,
+        desa_id,
+        pengguna: o.pengguna.clone(),
+        sejak: o.sejak,
+        batas: o.batas,
+    };
+    let entri = audit::riwayat(k.store.conn(), &saring)?;
+    if o.json {
+        println!("{}", json_riwayat(&entri, o.batas));
+    } else {
+        print!("{}", teks_riwayat(&entri, o.batas));
+    }
+    Ok(KELUAR_OK)
+}
+
+fn nilai_json(e: &Entri) -> Value {
+    json!({
+        "id": e.id,
+        "waktu": e.waktu,
+        "pengguna": e.pengguna,
+        "tabel": e.tabel,
+        "baris": e.baris,
+        "aksi": e.aksi,
+        "perubahan": e.perubahan.iter().map(|p| json!({
+            "kolom": p.kolom, "sebelum": p.sebelum, "sesudah": p.sesudah,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn json_riwayat(entri: &[Entri], batas: usize) -> Value {
+    json!({
+        "jumlah": entri.len(),
+        "batas": batas,
+        "entri": entri.iter().map(nilai_json).collect::<Vec<_>>(),
+    })
+}
+
+/// A stored value as text, made safe for the terminal.
+fn tampil(v: &Value) -> String {
+    match v {
+        Value::Null => "(kosong)".into(),
+        Value::String(s) if s.is_empty() => "\"\"".into(),
+        Value::String(s) => aman(s).into_owned(),
+        lain => aman(&lain.to_string()).into_owned(),
+    }
+}
+
+fn teks_riwayat(entri: &[Entri], batas: usize) -> String {
+    let mut s = String::new();
+    if entri.is_empty() {
+        s.push_str("Tidak ada catatan perubahan yang cocok.\n");
+        return s;
+    }
+    s.push_str(&format!(
+        "{} catatan perubahan, terbaru dahulu{}:\n",
+        entri.len(),
+        if entri.len() >= batas {
+            format!(" (paling banyak {batas}; --batas N untuk lebih)")
+        } else {
+            String::new()
+        }
+    ));
+    for e in entri {
+        let aksi = match e.aksi.as_str() {
+            "tambah" => "tambah",
+            "ubah" => "ubah  ",
+            "hapus" => "hapus ",
+            lain => lain,
+        };
+        let baris = if e.baris == 0 {
+            String::new()
+        } else {
+            format!(" #{}", e.baris)
+        };
+        s.push_str(&format!(
+            "{}  {}  {aksi}  {}{baris}\n",
+            aman(&e.waktu_tampil()),
+            aman(&e.pengguna),
+            aman(&e.tabel)
+        ));
+        for p in &e.perubahan {
+            let kolom = aman(&p.kolom);
+            match e.aksi.as_str() {
+                "tambah" => s.push_str(&format!("    {kolom}: {}\n", tampil(&p.sesudah))),
+                "hapus" => s.push_str(&format!("    {kolom}: {}\n", tampil(&p.sebelum))),
+                _ => s.push_str(&format!(
+                    "    {kolom}: {} -> {}\n",
+                    tampil(&p.sebelum),
+                    tampil(&p.sesudah)
+                )),
+            }
+        }
+    }
+    s
+}
