@@ -283,7 +283,7 @@ fn periksa(kak: &Kak) -> Hasil<()> {
 /// Writes a whole KAK: a new kegiatan when `id` is 0, otherwise the header (if nobody changed
 /// it since `versi`) and its lists. List rows keep their id where they have one, so the audit
 /// log shows what really changed. Call inside a transaction.
-pub fn simpan(conn: &Connection, kak: &Kak) -> Hasil<i64> {
+pub fn simpan(conn: &Transaction, kak: &Kak) -> Hasil<i64> {
     periksa(kak)?;
     let k = &kak.kegiatan;
     let id = if k.id == 0 {
@@ -460,7 +460,7 @@ pub fn simpan(conn: &Connection, kak: &Kak) -> Hasil<i64> {
     Ok(id)
 }
 
-pub fn hapus(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
+pub fn hapus(conn: &Transaction, id: i64, versi: i64) -> Hasil<()> {
     super::hapus_versi(conn, "kegiatan", id, versi)
 }
 
@@ -739,7 +739,7 @@ pub fn hapus_butir(tx: &Transaction, tabel: &'static str, id: i64, versi: i64) -
 
 /// Saves the realisation of one KAK indicator.
 pub fn ubah_realisasi(
-    conn: &Connection,
+    conn: &Transaction,
     indikator_id: i64,
     versi: i64,
     realisasi: Option<Seratus>,
@@ -840,7 +840,7 @@ pub fn hitung_jadwal(conn: &Connection, lingkup: Lingkup, tahun: i32, saring: &s
 
 /// Marks the occurrence of a stage in a month done (or changes its date and evidence).
 pub fn tandai_selesai(
-    conn: &Connection,
+    conn: &Transaction,
     tahapan_id: i64,
     bulan: u32,
     tanggal: NaiveDate,
@@ -869,7 +869,7 @@ pub fn tandai_selesai(
 }
 
 /// Undoes "done" for an occurrence.
-pub fn batal_selesai(conn: &Connection, tahapan_id: i64, bulan: u32) -> Hasil<()> {
+pub fn batal_selesai(conn: &Transaction, tahapan_id: i64, bulan: u32) -> Hasil<()> {
     conn.prepare_cached("DELETE FROM tahapan_realisasi WHERE tahapan_id = ?1 AND bulan = ?2")?
         .execute(params![tahapan_id, bulan])?;
     Ok(())

@@ -106,7 +106,7 @@ fn baris_putaran(r: &rusqlite::Row) -> rusqlite::Result<Putaran> {
 }
 
 /// Inserts (id 0) or updates a plan with its rounds, in the caller's transaction.
-pub fn simpan_rencana(conn: &Connection, r: &Rencana) -> Hasil<i64> {
+pub fn simpan_rencana(conn: &Transaction, r: &Rencana) -> Hasil<i64> {
     if r.unit.trim().is_empty() {
         return Err(Galat::TidakSah("nama desa/unit layanan wajib diisi".into()));
     }
@@ -182,7 +182,7 @@ pub fn simpan_rencana(conn: &Connection, r: &Rencana) -> Hasil<i64> {
     Ok(id)
 }
 
-pub fn hapus_rencana(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
+pub fn hapus_rencana(conn: &Transaction, id: i64, versi: i64) -> Hasil<()> {
     super::hapus_versi(conn, "monev_rencana", id, versi)
 }
 
@@ -268,7 +268,7 @@ pub fn daftar_masalah(
 }
 
 /// Inserts (id 0) or updates a problem with its activities and their rounds.
-pub fn simpan_masalah(conn: &Connection, m: &Masalah) -> Hasil<i64> {
+pub fn simpan_masalah(conn: &Transaction, m: &Masalah) -> Hasil<i64> {
     if m.kondisi_awal.trim().is_empty() {
         return Err(Galat::TidakSah("kondisi awal (masalah) wajib diisi".into()));
     }
@@ -358,7 +358,7 @@ pub fn simpan_masalah(conn: &Connection, m: &Masalah) -> Hasil<i64> {
     Ok(id)
 }
 
-pub fn hapus_masalah(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
+pub fn hapus_masalah(conn: &Transaction, id: i64, versi: i64) -> Hasil<()> {
     super::hapus_versi(conn, "matriks_masalah", id, versi)
 }
 
