@@ -548,6 +548,7 @@ mod tests {
     use super::*;
     use crate::domain::jadwal::{StatusKejadian, status_kejadian};
     use crate::store::{Store, contoh};
+    use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, h: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, h).unwrap()
