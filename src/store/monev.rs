@@ -332,28 +332,7 @@ pub fn simpan_masalah(conn: &Transaction, m: &Masalah) -> Hasil<i64> {
             .execute(params![id, urutan as i64, k.uraian, k.pelaksana, k.target_output])?;
             conn.last_insert_rowid()
         };
-        for (i, p) in k.putaran.iter().enumerate() {
-            let kosong = p.tanggal.is_none()
-                && p.kemajuan.is_empty()
-                && p.kendala.is_empty()
-                && p.tindak_lanjut.is_empty();
-            if kosong {
-                conn.prepare_cached(
-                    "DELETE FROM matriks_putaran WHERE kegiatan_id = ?1 AND ke = ?2",
-                )?
-                .execute(params![kid, i as i64 + 1])?;
-                continue;
-            }
-            conn.prepare_cached(
-                "INSERT INTO matriks_putaran (kegiatan_id, ke, tanggal, kemajuan, kendala, tindak_lanjut)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (kegiatan_id, ke) DO UPDATE SET tanggal = excluded.tanggal, kemajuan = excluded.kemajuan,
-                     kendala = excluded.kendala, tindak_lanjut = excluded.tindak_lanjut, versi = versi + 1
-                 WHERE (tanggal, kemajuan, kendala, tindak_lanjut) IS NOT
-                       (excluded.tanggal, excluded.kemajuan, excluded.kendala, excluded.tindak_lanjut)",
-            )?
-            .execute(params![kid, i as i64 + 1, p.tanggal.map(format_iso), p.kemajuan, p.kendala, p.tindak_lanjut])?;
-        }
+        tulis_putaran_matriks(conn, kid, &k.putaran)?;
     }
     Ok(id)
 }
@@ -512,17 +491,24 @@ pub fn simpan_matriks_kegiatan(
         super::satu_baris(n)?;
         g.id
     };
-    for (i, p) in g.putaran.iter().enumerate() {
+    tulis_putaran_matriks(tx, kid, &g.putaran)?;
+    Ok(kid)
+}
+
+/// Rounds I–III of a matrix activity: an emptied round is removed, the others written where
+/// they differ.
+fn tulis_putaran_matriks(conn: &Connection, kid: i64, putaran: &[Putaran; 3]) -> Hasil<()> {
+    for (i, p) in putaran.iter().enumerate() {
         let kosong = p.tanggal.is_none()
             && p.kemajuan.is_empty()
             && p.kendala.is_empty()
             && p.tindak_lanjut.is_empty();
         if kosong {
-            tx.prepare_cached("DELETE FROM matriks_putaran WHERE kegiatan_id = ?1 AND ke = ?2")?
+            conn.prepare_cached("DELETE FROM matriks_putaran WHERE kegiatan_id = ?1 AND ke = ?2")?
                 .execute(params![kid, i as i64 + 1])?;
             continue;
         }
-        tx.prepare_cached(
+        conn.prepare_cached(
             "INSERT INTO matriks_putaran (kegiatan_id, ke, tanggal, kemajuan, kendala, tindak_lanjut)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (kegiatan_id, ke) DO UPDATE SET tanggal = excluded.tanggal, kemajuan = excluded.kemajuan,
@@ -532,7 +518,7 @@ pub fn simpan_matriks_kegiatan(
         )?
         .execute(params![kid, i as i64 + 1, p.tanggal.map(format_iso), p.kemajuan, p.kendala, p.tindak_lanjut])?;
     }
-    Ok(kid)
+    Ok(())
 }
 
 pub fn hapus_matriks_kegiatan(tx: &Transaction, id: i64, versi: i64) -> Hasil<()> {

@@ -3,7 +3,9 @@
 
 use rusqlite::{Transaction, params};
 
-use super::{Anggaran, BAGIAN, Biaya, Butir, Indikator, Kak, Kegiatan, TINGKAT, Tahapan, simpan};
+use super::{
+    Anggaran, BAGIAN, Biaya, Butir, Indikator, Kak, Kegiatan, TINGKAT, Tahapan, simpan, ubah_kepala,
+};
 use crate::domain::teks::{Ragam, periksa_bidang};
 use crate::store::{Galat, Hasil};
 
@@ -37,32 +39,7 @@ pub fn simpan_kepala(tx: &Transaction, k: &Kegiatan) -> Hasil<i64> {
     if k.id == 0 {
         return simpan(tx, &kak);
     }
-    let n = tx
-        .prepare_cached(
-            "UPDATE kegiatan SET tahun = ?2, kode_program = ?3, nama_program = ?4, kode_kegiatan = ?5,
-                 nama_kegiatan = ?6, kode_sub_kegiatan = ?7, seksi = ?8, waktu = ?9, versi = versi + 1
-             WHERE id = ?1 AND versi = ?10",
-        )?
-        .execute(params![
-            k.id,
-            k.tahun,
-            k.kode_program,
-            k.nama_program,
-            k.kode_kegiatan,
-            k.nama_kegiatan,
-            k.kode_sub_kegiatan,
-            k.seksi,
-            k.waktu,
-            k.versi
-        ])
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::ConstraintViolation) => Galat::TidakSah(format!(
-                "Kode kegiatan: kegiatan {} tahun {} sudah ada",
-                k.kode_kegiatan, k.tahun
-            )),
-            _ => e.into(),
-        })?;
-    crate::store::satu_baris(n)?;
+    ubah_kepala(tx, k)?;
     Ok(k.id)
 }
 

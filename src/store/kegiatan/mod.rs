@@ -282,6 +282,36 @@ fn periksa(kak: &Kak) -> Hasil<()> {
     Ok(())
 }
 
+/// Updates a kegiatan's header if nobody changed it since `versi` was read.
+fn ubah_kepala(conn: &Connection, k: &Kegiatan) -> Hasil<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE kegiatan SET tahun = ?2, kode_program = ?3, nama_program = ?4, kode_kegiatan = ?5,
+                 nama_kegiatan = ?6, kode_sub_kegiatan = ?7, seksi = ?8, waktu = ?9, versi = versi + 1
+             WHERE id = ?1 AND versi = ?10",
+        )?
+        .execute(params![
+            k.id,
+            k.tahun,
+            k.kode_program,
+            k.nama_program,
+            k.kode_kegiatan,
+            k.nama_kegiatan,
+            k.kode_sub_kegiatan,
+            k.seksi,
+            k.waktu,
+            k.versi
+        ])
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ConstraintViolation) => Galat::TidakSah(format!(
+                "Kode kegiatan: kegiatan {} tahun {} sudah ada",
+                k.kode_kegiatan, k.tahun
+            )),
+            _ => e.into(),
+        })?;
+    super::satu_baris(n)
+}
+
 /// Writes a whole KAK: a new kegiatan when `id` is 0, otherwise the header (if nobody changed
 /// it since `versi`) and its lists. List rows keep their id where they have one, so the audit
 /// log shows what really changed. Call inside a transaction.
@@ -308,34 +338,14 @@ pub fn simpan(conn: &Transaction, kak: &Kak) -> Hasil<i64> {
         ])
         .map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ConstraintViolation) => Galat::TidakSah(format!(
-                "kegiatan {} tahun {} sudah ada",
+                "Kode kegiatan: kegiatan {} tahun {} sudah ada",
                 k.kode_kegiatan, k.tahun
             )),
             _ => e.into(),
         })?;
         conn.last_insert_rowid()
     } else {
-        let n = conn
-            .prepare_cached(
-                "UPDATE kegiatan SET tahun = ?2, kode_program = ?3, nama_program = ?4, kode_kegiatan = ?5,
-                     nama_kegiatan = ?6, kode_sub_kegiatan = ?7, seksi = ?8, waktu = ?9, versi = versi + 1
-                 WHERE id = ?1 AND versi = ?10",
-            )?
-            .execute(params![
-                k.id,
-                k.tahun,
-                k.kode_program,
-                k.nama_program,
-                k.kode_kegiatan,
-                k.nama_kegiatan,
-                k.kode_sub_kegiatan,
-                k.seksi,
-                k.waktu,
-                k.versi
-            ])?;
-        if n == 0 {
-            return Err(Galat::Konflik);
-        }
+        ubah_kepala(conn, k)?;
         k.id
     };
     let ids = |v: &mut dyn Iterator<Item = i64>| -> String {
