@@ -150,6 +150,61 @@ pub fn pas_kanan(teks: &str, lebar_sel: usize) -> String {
     keluar
 }
 
+/// One field's problem, named for a file (its column) and for a form (its label), so an import
+/// and a form that refuse the same value say the same reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keliru {
+    /// The column of an import file: `nama`, `kode_desa`.
+    pub kolom: &'static str,
+    /// The label of the form's field: `Nama`, `Kode desa`.
+    pub label: &'static str,
+    pub alasan: String,
+}
+
+impl Keliru {
+    pub fn new(kolom: &'static str, label: &'static str, alasan: impl Into<String>) -> Self {
+        Keliru {
+            kolom,
+            label,
+            alasan: alasan.into(),
+        }
+    }
+
+    /// `Label: alasan`, what a form shows beside the field with that label.
+    pub fn untuk_form(&self) -> String {
+        format!("{}: {}", self.label, self.alasan)
+    }
+
+    /// `kolom: alasan`, a reason on a file's line; `tanggal 15/09/2006 terlalu awal …` when
+    /// the reason starts with the value.
+    pub fn untuk_berkas(&self) -> String {
+        let pemisah = if self
+            .alasan
+            .starts_with(|c: char| c.is_ascii_digit() || c == '\'')
+        {
+            " "
+        } else {
+            ": "
+        };
+        format!("{}{pemisah}{}", self.kolom, self.alasan)
+    }
+}
+
+/// Checks one text field (`periksa`), and that it is not empty when `wajib`.
+pub fn periksa_bidang(
+    keliru: &mut Vec<Keliru>,
+    (kolom, label): (&'static str, &'static str),
+    teks: &str,
+    ragam: Ragam,
+    wajib: bool,
+) {
+    if wajib && teks.trim().is_empty() {
+        keliru.push(Keliru::new(kolom, label, "wajib diisi"));
+    } else if let Err(e) = periksa(teks, ragam) {
+        keliru.push(Keliru::new(kolom, label, e));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

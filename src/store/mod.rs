@@ -83,6 +83,11 @@ impl From<rusqlite::Error> for Galat {
 
 pub type Hasil<T> = Result<T, Galat>;
 
+/// How long a writer waits for another's write lock before giving up as `Sibuk`. Imports hold
+/// the lock only while writing (about a second for 100,000 rows), so several operators and
+/// imports at once queue instead of failing.
+pub const BATAS_TUNGGU: Duration = Duration::from_secs(60);
+
 /// The operating-system user, written into the audit log by the triggers.
 pub fn pengguna_os() -> String {
     ["USER", "LOGNAME", "USERNAME"]
@@ -121,7 +126,7 @@ impl Store {
     }
 
     fn siapkan(mut conn: Connection, wal: bool) -> Hasil<Store> {
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BATAS_TUNGGU)?;
         // every screen and command keeps its statements prepared; the default 16 would make
         // a loop over 7,285 kecamatan prepare them again each time
         conn.set_prepared_statement_cache_capacity(256);

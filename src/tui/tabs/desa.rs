@@ -513,6 +513,7 @@ impl Layar for DesaTab {
         let Some((desa_id, jenis_id, ta, versi)) = self.hapus.take() else {
             return Aksi::Tidak;
         };
+        let hari_ini = k.hari_ini;
         let hasil = k.store.transaksi(|tx| {
             dokumen::ubah_dokumen(
                 tx,
@@ -521,6 +522,7 @@ impl Layar for DesaTab {
                 ta,
                 Some(versi),
                 &IsiDokumen::default(),
+                hari_ini,
             )
         });
         match hasil {
@@ -546,8 +548,9 @@ impl Layar for DesaTab {
                     keterangan: f.teks(2),
                 };
                 let (d, j, t, v) = (*desa_id, *jenis_id, *ta, *versi);
+                let hari_ini = k.hari_ini;
                 k.store
-                    .transaksi(|tx| dokumen::ubah_dokumen(tx, d, j, t, v, &isi))
+                    .transaksi(|tx| dokumen::ubah_dokumen(tx, d, j, t, v, &isi, hari_ini))
                     .map_err(pesan_galat)?;
                 let kode = self
                     .jenis

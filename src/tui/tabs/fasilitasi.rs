@@ -252,7 +252,8 @@ impl Layar for FasilitasiTab {
                     return Aksi::Tidak;
                 };
                 x.ditindaklanjuti = !x.ditindaklanjuti;
-                match k.store.transaksi(|tx| fasilitasi::ubah(tx, &x)) {
+                let hari_ini = k.hari_ini;
+                match k.store.transaksi(|tx| fasilitasi::ubah(tx, &x, hari_ini)) {
                     Ok(()) => Aksi::Pesan(format!(
                         "Ditindaklanjuti: {}.",
                         if x.ditindaklanjuti { "ya" } else { "tidak" }
@@ -330,12 +331,13 @@ impl Layar for FasilitasiTab {
         {
             return Err(format!("Kode desa: {} di luar kecamatan ini", d.kode));
         }
-        let kode = f.teks(1).to_uppercase();
-        let kat = self
-            .katalog
-            .iter()
-            .find(|c| c.kode == kode)
-            .ok_or_else(|| format!("Jenis: {kode} tidak ada di katalog"))?;
+        let kode = f.teks(1);
+        let kat = fasilitasi::cari_katalog(&self.katalog, &kode).ok_or_else(|| {
+            format!(
+                "Jenis: {} tidak ada di katalog",
+                crate::domain::teks::aman(&kode)
+            )
+        })?;
         let x = Fasilitasi {
             kecamatan_id,
             desa_id: desa.map(|d| d.id),
@@ -347,14 +349,15 @@ impl Layar for FasilitasiTab {
             ditindaklanjuti: crate::domain::angka::parse_ya_tidak(&f.teks(6)).unwrap_or(false),
             ..lama.clone().unwrap_or_default()
         };
+        let hari_ini = k.hari_ini;
         match lama {
             Some(_) => k
                 .store
-                .transaksi(|tx| fasilitasi::ubah(tx, &x))
+                .transaksi(|tx| fasilitasi::ubah(tx, &x, hari_ini))
                 .map_err(pesan_galat)?,
             None => {
                 k.store
-                    .transaksi(|tx| fasilitasi::tambah(tx, &x).map(|_| ()))
+                    .transaksi(|tx| fasilitasi::tambah(tx, &x, hari_ini).map(|_| ()))
                     .map_err(pesan_galat)?;
                 if x.tanggal.year() != self.tahun {
                     self.tahun = x.tanggal.year();

@@ -287,8 +287,9 @@ impl Layar for IndikatorTab {
                         .map_err(|_| format!("U{}: isi 1–4", i + 1))?;
                 }
                 let tahun = self.tahun;
+                let hari_ini = k.hari_ini;
                 k.store
-                    .transaksi(|tx| ikm::tambah(tx, kec, tahun, skor, false).map(|_| ()))
+                    .transaksi(|tx| ikm::tambah(tx, kec, tahun, skor, false, hari_ini).map(|_| ()))
                     .map_err(pesan_galat)?;
                 Ok(format!("Jawaban survei IKM {tahun} ditambahkan."))
             }
