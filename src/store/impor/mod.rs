@@ -7,6 +7,8 @@
 //! and nothing is written.
 
 pub mod berkas;
+#[cfg(test)]
+mod uji;
 
 use std::collections::{HashMap, HashSet};
 
@@ -571,6 +573,24 @@ struct BarisDokumen {
     keterangan: Box<str>,
 }
 
+/// A document file read and checked whole, ready for `tulis_dokumen`.
+pub struct DokumenSiap {
+    nama: String,
+    hari_ini: NaiveDate,
+    kolom: dokumen::KolomDokumen,
+    jenis: Vec<dokumen::JenisDokumen>,
+    /// The desa the rows name, as the check read them, with the first line naming each.
+    desa: Vec<(DesaDokumen, u32, String)>,
+    baris: Vec<BarisDokumen>,
+}
+
+impl DokumenSiap {
+    /// Rows checked and waiting.
+    pub fn jumlah(&self) -> usize {
+        self.baris.len()
+    }
+}
+
 /// Documents: the whole file is read and checked first, outside any write transaction (other
 /// operators keep writing meanwhile); then the checked rows are written in one transaction,
 /// with the desa they name checked again inside it (one deleted or moved meanwhile refuses the
@@ -582,6 +602,18 @@ pub fn impor_dokumen(
     hari_ini: NaiveDate,
     lingkup: Lingkup,
 ) -> HasilImpor {
+    let siap = periksa_dokumen(store, nama, isi, hari_ini, lingkup)?;
+    tulis_dokumen(store, &siap)
+}
+
+/// Reads and checks a whole document file, without writing (no write lock is taken).
+pub fn periksa_dokumen(
+    store: &Store,
+    nama: &str,
+    isi: &[u8],
+    hari_ini: NaiveDate,
+    lingkup: Lingkup,
+) -> Result<DokumenSiap, GalatImpor> {
     let mut p = berkas::Pembaca::buka(
         nama,
         isi,
@@ -715,11 +747,32 @@ pub fn impor_dokumen(
         .into_iter()
         .filter_map(|(kode, d)| d.ok().map(|(d, n)| (d, n, kode)))
         .collect();
+    Ok(DokumenSiap {
+        nama: nama.to_string(),
+        hari_ini,
+        kolom,
+        jenis,
+        desa,
+        baris: siap,
+    })
+}
+
+/// Writes a checked document file in one transaction: the write lock is held only here.
+pub fn tulis_dokumen(store: &mut Store, siap: &DokumenSiap) -> HasilImpor {
+    let DokumenSiap {
+        nama,
+        hari_ini,
+        kolom,
+        jenis,
+        desa,
+        baris: siap,
+    } = siap;
+    let (nama, hari_ini, kolom) = (nama.as_str(), *hari_ini, *kolom);
     store.transaksi_impor("dokumen", nama, &["rekap_dokumen_tambah"], |tx| {
         // what the check read and another operator may have changed since
         let mut cari = tx.prepare("SELECT id, kecamatan_id, kelurahan FROM desa WHERE id = ?1")?;
         let mut berubah = Vec::new();
-        for (d, nomor, kode) in &desa {
+        for (d, nomor, kode) in desa.iter() {
             if cari.query_row([d.id], baca_desa_dokumen).optional()? != Some(*d) {
                 berubah.push((
                     u64::from(*nomor),
@@ -738,7 +791,7 @@ pub fn impor_dokumen(
         let mut hitung_ulang: HashSet<i64> = HashSet::new();
         let aturan: HashMap<i64, _> = jenis.iter().map(|j| (j.id, j.aturan.clone())).collect();
         let mut laporan = Laporan::default();
-        for b in &siap {
+        for b in siap.iter() {
             let hasil = tulis
                 .tulis(
                     b.desa.id,
