@@ -150,6 +150,20 @@ pub fn pas_kanan(teks: &str, lebar_sel: usize) -> String {
     keluar
 }
 
+/// Like `aman`, but line breaks stay: a text of several lines (a KAK point, a matrix cell
+/// from an old database) keeps its lines, and every line is safe.
+pub fn aman_baris(teks: &str) -> Cow<'_, str> {
+    if !teks.chars().any(|c| c != '\n' && kendali(c, false)) {
+        return Cow::Borrowed(teks);
+    }
+    Cow::Owned(
+        teks.split('\n')
+            .map(|b| aman(b.strip_suffix('\r').unwrap_or(b)).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
 /// One field's problem, named for a file (its column) and for a form (its label), so an import
 /// and a form that refuse the same value say the same reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -246,5 +260,7 @@ mod tests {
         assert_eq!(aman("a\u{1b}[2Jb\tc"), "a?[2Jb c");
         assert!(matches!(aman("Darungan"), Cow::Borrowed(_)));
         assert_eq!(potong("\u{1b}[2J", 10), "?[2J");
+        assert_eq!(aman_baris("a\nb\u{1b}\r\nc\u{202e}"), "a\nb?\nc?");
+        assert!(matches!(aman_baris("a\nb"), Cow::Borrowed(_)));
     }
 }
