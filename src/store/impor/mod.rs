@@ -768,7 +768,13 @@ pub fn tulis_dokumen(store: &mut Store, siap: &DokumenSiap) -> HasilImpor {
         baris: siap,
     } = siap;
     let (nama, hari_ini, kolom) = (nama.as_str(), *hari_ini, *kolom);
-    store.transaksi_impor("dokumen", nama, &["rekap_dokumen_tambah"], |tx| {
+    // both tally triggers set aside: inserted rows are added up below, a kecamatan with
+    // changed rows is recounted whole
+    store.transaksi_impor(
+        "dokumen",
+        nama,
+        &["rekap_dokumen_tambah", "rekap_dokumen_ubah"],
+        |tx| {
         // what the check read and another operator may have changed since
         let mut cari = tx.prepare("SELECT id, kecamatan_id, kelurahan FROM desa WHERE id = ?1")?;
         let mut berubah = Vec::new();
@@ -828,7 +834,8 @@ pub fn tulis_dokumen(store: &mut Store, siap: &DokumenSiap) -> HasilImpor {
             dokumen::hitung_ulang_rekap(tx, Some(k))?;
         }
         Ok(laporan)
-    })
+    },
+    )
 }
 
 pub const KOLOM_FASILITASI: &[&str] = &[
