@@ -562,15 +562,22 @@ fn baca_desa_dokumen(r: &rusqlite::Row) -> rusqlite::Result<DesaDokumen> {
     })
 }
 
-/// One checked document row, waiting for the write.
+/// One checked document row, waiting for the write: 24 bytes, its texts in one shared
+/// string, so a million rows wait in about 35 MB.
 struct BarisDokumen {
+    /// Line in the file.
     nomor: u32,
-    desa: DesaDokumen,
-    jenis_id: i64,
-    ta: i32,
+    /// Index in `DokumenSiap::desa`.
+    desa: u32,
+    /// Index in `DokumenSiap::jenis`.
+    jenis: u8,
+    /// Fiscal year − 2000 (2000–2100).
+    ta: u8,
     tanggal: Option<NaiveDate>,
-    nomor_dokumen: Box<str>,
-    keterangan: Box<str>,
+    /// Where the number starts in `DokumenSiap::teks`; the note follows it.
+    teks: u32,
+    panjang_nomor: u16,
+    panjang_keterangan: u16,
 }
 
 /// A document file read and checked whole, ready for `tulis_dokumen`.
@@ -582,6 +589,8 @@ pub struct DokumenSiap {
     /// The desa the rows name, as the check read them, with the first line naming each.
     desa: Vec<(DesaDokumen, u32, String)>,
     baris: Vec<BarisDokumen>,
+    /// The rows' numbers and notes, one after another.
+    teks: String,
 }
 
 impl DokumenSiap {
@@ -635,7 +644,9 @@ pub fn periksa_dokumen(
     let mut masalah = Masalah::new(nama);
     // each desa code looked up once: its row and the first line naming it, or why it cannot
     // take documents
-    let mut desa: HashMap<String, Result<(DesaDokumen, u32), String>> = HashMap::new();
+    let mut desa: HashMap<String, Result<u32, String>> = HashMap::new();
+    let mut daftar_desa: Vec<(DesaDokumen, u32, String)> = Vec::new();
+    let mut arena = String::new();
     // (desa, kind, year) → the line that had it first, packed in 8 + 4 bytes: a million rows
     // take 30 MB here instead of 70
     let mut dilihat: HashMap<u64, u32> = HashMap::new();
@@ -677,13 +688,16 @@ pub fn periksa_dokumen(
                             Some(d) if d.kelurahan => Err(format!(
                                 "{kode} adalah kelurahan; kelurahan tidak menyusun {daftar_jenis}"
                             )),
-                            Some(d) => Ok((d, nomor as u32)),
+                            Some(d) => {
+                                daftar_desa.push((d, nomor as u32, kode.to_string()));
+                                Ok(daftar_desa.len() as u32 - 1)
+                            }
                         },
                     };
                     desa.insert(kode.to_string(), ada);
                 }
                 match &desa[kode] {
-                    Ok((d, _)) => Some(*d),
+                    Ok(i) => Some((*i, daftar_desa[*i as usize].0)),
                     Err(e) => {
                         alasan.push(e.clone());
                         None
@@ -720,22 +734,26 @@ pub fn periksa_dokumen(
             {
                 // the year is 2000–2100 and the kinds a handful: 8 bits each
                 let ke = jenis.iter().position(|x| x.id == j.id).unwrap_or(0);
-                let kunci = (d.id as u64) << 16 | (ke as u64 & 0xff) << 8 | (ta - 2000) as u64;
+                let kunci = (d.1.id as u64) << 16 | (ke as u64 & 0xff) << 8 | (ta - 2000) as u64;
                 if let Some(lain) = dilihat.insert(kunci, nomor as u32) {
                     alasan.push(format!(
                         "{} {kode} TA {ta} sudah ada di baris {lain}",
                         j.kode
                     ));
                 } else if masalah.kosong() {
+                    // both within their length limits (checked above): 200 and 16,000 bytes
                     siap.push(BarisDokumen {
                         nomor: nomor as u32,
-                        desa: d,
-                        jenis_id: j.id,
-                        ta,
+                        desa: d.0,
+                        jenis: ke as u8,
+                        ta: (ta - 2000) as u8,
                         tanggal,
-                        nomor_dokumen: nomor_dokumen.into(),
-                        keterangan: keterangan.into(),
+                        teks: arena.len() as u32,
+                        panjang_nomor: nomor_dokumen.len() as u16,
+                        panjang_keterangan: keterangan.len() as u16,
                     });
+                    arena.push_str(nomor_dokumen);
+                    arena.push_str(keterangan);
                 }
             }
             masalah.baris(nomor, alasan);
@@ -743,17 +761,15 @@ pub fn periksa_dokumen(
     }
     masalah.selesai()?;
     drop(dilihat);
-    let desa: Vec<(DesaDokumen, u32, String)> = desa
-        .into_iter()
-        .filter_map(|(kode, d)| d.ok().map(|(d, n)| (d, n, kode)))
-        .collect();
+    drop(desa);
     Ok(DokumenSiap {
         nama: nama.to_string(),
         hari_ini,
         kolom,
         jenis,
-        desa,
+        desa: daftar_desa,
         baris: siap,
+        teks: arena,
     })
 }
 
@@ -766,6 +782,7 @@ pub fn tulis_dokumen(store: &mut Store, siap: &DokumenSiap) -> HasilImpor {
         jenis,
         desa,
         baris: siap,
+        teks,
     } = siap;
     let (nama, hari_ini, kolom) = (nama.as_str(), *hari_ini, *kolom);
     // both tally triggers set aside: inserted rows are added up below, a kecamatan with
@@ -795,29 +812,34 @@ pub fn tulis_dokumen(store: &mut Store, siap: &DokumenSiap) -> HasilImpor {
         // kecamatan where rows changed is recounted instead
         let mut rekap: HashMap<(i64, i64, i32), (i64, i64)> = HashMap::new();
         let mut hitung_ulang: HashSet<i64> = HashSet::new();
-        let aturan: HashMap<i64, _> = jenis.iter().map(|j| (j.id, j.aturan.clone())).collect();
         let mut laporan = Laporan::default();
         for b in siap.iter() {
+            let d = desa[b.desa as usize].0;
+            let j = &jenis[usize::from(b.jenis)];
+            let ta = 2000 + i32::from(b.ta);
+            let awal = b.teks as usize;
+            let tengah = awal + usize::from(b.panjang_nomor);
+            let akhir = tengah + usize::from(b.panjang_keterangan);
             let hasil = tulis
                 .tulis(
-                    b.desa.id,
-                    b.jenis_id,
-                    b.ta,
+                    d.id,
+                    j.id,
+                    ta,
                     b.tanggal,
-                    &b.nomor_dokumen,
-                    &b.keterangan,
+                    &teks[awal..tengah],
+                    &teks[tengah..akhir],
                     kolom,
                     false,
                 )
                 .map_err(di_baris(nama, u64::from(b.nomor)))?;
             match (hasil, b.tanggal) {
                 (dokumen::Tulis::Baru, Some(t)) => {
-                    let r = rekap.entry((b.desa.kecamatan_id, b.jenis_id, b.ta)).or_default();
+                    let r = rekap.entry((d.kecamatan_id, j.id, ta)).or_default();
                     r.0 += 1;
-                    r.1 += i64::from(aturan.get(&b.jenis_id).is_some_and(|a| t <= a.tenggat(b.ta)));
+                    r.1 += i64::from(t <= j.aturan.tenggat(ta));
                 }
                 (dokumen::Tulis::Diubah, _) => {
-                    hitung_ulang.insert(b.desa.kecamatan_id);
+                    hitung_ulang.insert(d.kecamatan_id);
                 }
                 _ => {}
             }

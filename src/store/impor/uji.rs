@@ -554,3 +554,65 @@ fn store_writes_refuse_with_the_field_label() {
     assert_eq!(jumlah(&s, "ikm_responden"), 0);
     assert_eq!(jumlah(&s, "desa"), 3);
 }
+
+/// A million checked document rows wait in memory before the write: each stays small.
+#[test]
+fn a_checked_document_row_is_small() {
+    assert!(std::mem::size_of::<BarisDokumen>() <= 24);
+}
+
+/// Numbers and notes come back from the shared string to the right rows.
+#[test]
+fn document_texts_reach_their_rows() {
+    let mut s = sukamaju();
+    dok(
+        &mut s,
+        "a.csv",
+        "kode_desa;jenis;tahun_anggaran;tanggal;nomor;keterangan\n35.08.21.2001;RKPDes;2026;30/09/2025;1/2025;catatan é\n35.08.21.2002;APBDes;2027;;;\n35.08.21.2001;LPPDes;2025;01/03/2026;141/9;\u{65e5}\tx\n".as_bytes(),
+    )
+    .unwrap();
+    let baris: Vec<(String, String, i32, Option<String>, String, String)> = s
+        .conn()
+        .prepare(
+            "SELECT d.kode, j.kode, x.tahun_anggaran, x.tanggal, x.nomor, x.keterangan
+             FROM dokumen x JOIN desa d ON d.id = x.desa_id JOIN jenis_dokumen j ON j.id = x.jenis_id
+             ORDER BY 1, 2",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+        .unwrap()
+        .map(|x| x.unwrap())
+        .collect();
+    let b = |k: &str, j: &str, ta, t: Option<&str>, n: &str, c: &str| {
+        (
+            k.to_string(),
+            j.to_string(),
+            ta,
+            t.map(str::to_string),
+            n.to_string(),
+            c.to_string(),
+        )
+    };
+    assert_eq!(
+        baris,
+        [
+            b(
+                "35.08.21.2001",
+                "LPPDes",
+                2025,
+                Some("2026-03-01"),
+                "141/9",
+                "\u{65e5}\tx"
+            ),
+            b(
+                "35.08.21.2001",
+                "RKPDes",
+                2026,
+                Some("2025-09-30"),
+                "1/2025",
+                "catatan é"
+            ),
+            b("35.08.21.2002", "APBDes", 2027, None, "", ""),
+        ]
+    );
+}
