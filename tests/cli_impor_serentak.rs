@@ -22,9 +22,10 @@ const BARIS_BESAR: usize = 100_000;
 const IMPOR_BESAR: usize = 3;
 const PENULIS: usize = 8;
 /// Each writer imports at least this many one-row files, and goes on while the large imports
-/// run (at most `PALING_BANYAK`).
+/// run, up to `PALING_BANYAK` (which keeps the test's time in bounds on a loaded machine: 8
+/// writers without a bound take most of the 2 cores from the imports).
 const PALING_SEDIKIT: usize = 3;
-const PALING_BANYAK: usize = 60;
+const PALING_BANYAK: usize = 40;
 
 fn kode_desa(k: u32, d: u32) -> String {
     format!("35.08.{}.{}", 21 + k, 2001 + d)

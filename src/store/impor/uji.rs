@@ -616,3 +616,51 @@ fn document_texts_reach_their_rows() {
         ]
     );
 }
+
+/// The whole file is read and checked without the write lock: another operator holding it
+/// (an open write transaction on another connection) does not stop the check, and the write
+/// follows once the lock is free.
+#[test]
+fn the_check_runs_while_another_operator_holds_the_write_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let mut s = Store::buka(&db).unwrap();
+    impor_desa(
+        &mut s,
+        "desa.csv",
+        b"kode;nama;kecamatan\n35.08.21.2001;Suka;Sukamaju\n35.08.21.2002;Maju;Sukamaju\n",
+        Lingkup::Semua,
+    )
+    .unwrap();
+    let lain = rusqlite::Connection::open(&db).unwrap();
+    // BEGIN IMMEDIATE takes the write lock at once
+    lain.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let teks = b"kode_desa;jenis;tahun_anggaran;tanggal\n35.08.21.2001;RKPDes;2026;30/09/2025\n35.08.21.2002;APBDes;2026;\n";
+    let siap = periksa_dokumen(&s, "dok.csv", teks, hari_ini(), Lingkup::Semua)
+        .unwrap_or_else(|e| panic!("{:?}", berkas(e)));
+    assert_eq!(siap.jumlah(), 2);
+    // a refused file is refused while the lock is held elsewhere too
+    let g = berkas(
+        periksa_dokumen(
+            &s,
+            "dok.csv",
+            b"kode_desa;jenis;tahun_anggaran\n35.08.21.2009;RKPDes;2026\n",
+            hari_ini(),
+            Lingkup::Semua,
+        )
+        .err()
+        .unwrap(),
+    );
+    assert_eq!(g.len(), 1);
+    lain.execute_batch("COMMIT").unwrap();
+    let l = tulis_dokumen(&mut s, &siap).unwrap();
+    assert_eq!((l.baris, l.baru), (2, 2));
+}
+
+#[test]
+fn writers_wait_a_minute_for_the_lock() {
+    assert_eq!(
+        crate::store::BATAS_TUNGGU,
+        std::time::Duration::from_secs(60)
+    );
+}
