@@ -4,6 +4,7 @@
 //!     cargo bench --bench skala -- buat N PATH  # only generate a database of N kecamatan
 //!     cargo bench --bench skala -- impor        # only the import of 1,000,000 rows
 //!     cargo bench --bench skala -- profil       # each store call on the national database
+//!     cargo bench --bench skala -- kunci        # how long a 100,000-row import holds the write lock
 //!
 //! Figures are medians of at least five runs, printed as a table.
 
@@ -327,6 +328,87 @@ fn ukur_impor(dir: &Path) {
     );
 }
 
+/// How long an import of 100,000 document rows holds the write lock: the check reads the
+/// whole file outside any transaction (`periksa_dokumen`), the write lock is taken and released
+/// inside `tulis_dokumen`. Rows new, then the same file again (unchanged), then every date
+/// changed.
+fn ukur_kunci(dir: &Path) {
+    use pantau::store::Store;
+    use pantau::store::impor;
+    use pantau::store::wilayah::Lingkup;
+    let db = dir.join("kunci.db");
+    // 25,000 desa × 4 fiscal years = 100,000 keys
+    let mut desa = String::from("kode;nama;kecamatan\n");
+    for k in 0..250 {
+        for d in 0..100 {
+            desa.push_str(&format!(
+                "35.{:02}.{:02}.{};Desa {k}-{d};Kecamatan {k}\n",
+                10 + k / 10,
+                k % 10 + 1,
+                2001 + d
+            ));
+        }
+    }
+    let berkas = |hari: u32| {
+        let mut dok = String::from("kode_desa;jenis;tahun_anggaran;tanggal;nomor\n");
+        for k in 0..250 {
+            for d in 0..100 {
+                for ta in 2023..2027 {
+                    let jenis = ["RKPDes", "APBDes", "LPPDes"][(ta % 3) as usize];
+                    dok.push_str(&format!(
+                        "35.{:02}.{:02}.{};{jenis};{ta};{hari:02}/08/{ta};Perdes {d}\n",
+                        10 + k / 10,
+                        k % 10 + 1,
+                        2001 + d
+                    ));
+                }
+            }
+        }
+        dok
+    };
+    let (a, b) = (berkas(15), berkas(16));
+    let mut waktu: [Vec<f64>; 4] = Default::default();
+    for _ in 0..PUTARAN {
+        let _ = std::fs::remove_file(&db);
+        let _ = std::fs::remove_file(dir.join("kunci.db-wal"));
+        let mut s = Store::buka(&db).unwrap();
+        impor::impor_desa(&mut s, "desa.csv", desa.as_bytes(), Lingkup::Semua).unwrap();
+        for (i, isi) in [&a, &a, &b].into_iter().enumerate() {
+            let mulai = Instant::now();
+            let siap =
+                impor::periksa_dokumen(&s, "dok.csv", isi.as_bytes(), hari_ini(), Lingkup::Semua)
+                    .unwrap_or_else(|_| panic!("file refused"));
+            let periksa = ms(mulai.elapsed());
+            let mulai = Instant::now();
+            let l = impor::tulis_dokumen(&mut s, &siap).unwrap_or_else(|_| panic!("refused"));
+            waktu[i + 1].push(ms(mulai.elapsed()));
+            assert_eq!(l.baris, 100_000);
+            if i == 0 {
+                waktu[0].push(periksa);
+            }
+        }
+    }
+    println!("\n## Write lock held by an import of 100,000 document rows\n");
+    println!("| what | median |\n|---|---:|");
+    println!(
+        "| check, no lock (new rows) | {:.0} ms |",
+        median(waktu[0].clone())
+    );
+    for (i, apa) in [
+        "new rows",
+        "the same file again (unchanged)",
+        "every date changed",
+    ]
+    .iter()
+    .enumerate()
+    {
+        println!(
+            "| write lock held: {apa} | {:.0} ms |",
+            median(waktu[i + 1].clone())
+        );
+    }
+}
+
 /// Time of each store call the screens make at start, over the whole country.
 fn profil(db: &Path) {
     use pantau::store::wilayah::Lingkup;
@@ -431,6 +513,10 @@ fn main() {
     let hanya = args.first().cloned();
     if hanya.as_deref() == Some("impor") {
         ukur_impor(&dir);
+        return;
+    }
+    if hanya.as_deref() == Some("kunci") {
+        ukur_kunci(&dir);
         return;
     }
     if hanya.as_deref() == Some("profil") {

@@ -172,7 +172,8 @@ fn a_deletion_of_a_row_changed_meanwhile_is_refused() {
     // another operator follows it up before our `y`
     let mut x = pertama.clone();
     x.ditindaklanjuti = !x.ditindaklanjuti;
-    lain.transaksi(|tx| fasilitasi::ubah(tx, &x)).unwrap();
+    lain.transaksi(|tx| fasilitasi::ubah(tx, &x, hari_ini()))
+        .unwrap();
     assert!(app.periksa_perubahan());
     tekan(&mut app, KeyCode::Char('y'));
     let s = layar(&mut app);

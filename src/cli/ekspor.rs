@@ -7,9 +7,12 @@ use std::io::Write;
 use chrono::Datelike;
 
 use super::{GalatCli, KELUAR_OK, Konteks};
-use crate::domain::angka::{format_desimal_ringkas, format_persen, format_rupiah, persen};
+use crate::domain::angka::{
+    format_desimal_ringkas, format_persen, format_ribuan, format_rupiah, persen,
+};
 use crate::domain::indikator::capaian;
 use crate::domain::tanggal::{format_tanggal, format_tanggal_panjang};
+use crate::domain::teks::{aman, aman_baris};
 use crate::store::kegiatan::{self, BAGIAN};
 use crate::store::monev;
 use crate::store::wilayah;
@@ -96,7 +99,9 @@ pub fn matriks(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Gala
             }
             baris.push(m.target_outcome.clone());
             baris.push(m.capaian_outcome.clone());
-            w.write_record(&baris).map_err(galat)?;
+            // texts from the database, perhaps written before control characters were refused
+            w.write_record(baris.iter().map(|c| aman_baris(c).into_owned()))
+                .map_err(galat)?;
             n += 1;
         }
     }
@@ -104,7 +109,10 @@ pub fn matriks(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Gala
     isi.extend(w.into_inner().map_err(|e| GalatCli(vec![e.to_string()]))?);
     tulis(berkas, &isi)?;
     if berkas != "-" {
-        eprintln!("Matriks monev {tahun}: {n} baris kegiatan.");
+        eprintln!(
+            "Matriks monev {tahun}: {} baris kegiatan.",
+            format_ribuan(n)
+        );
     }
     Ok(KELUAR_OK)
 }
@@ -120,22 +128,24 @@ pub fn kak(k: &Konteks, tahun: Option<i32>, kode: &str, berkas: &str) -> Result<
     let keg = match cocok.as_slice() {
         [satu] => satu.clone(),
         [] => {
-            return Err(format!("kegiatan {kode} tahun {tahun} tidak ada").into());
+            return Err(format!("kegiatan {} tahun {tahun} tidak ada", aman(kode)).into());
         }
         _ => {
             return Err(format!(
-                "kegiatan {kode} tahun {tahun} ada di beberapa kecamatan; pilih dengan --kecamatan"
+                "kegiatan {} tahun {tahun} ada di beberapa kecamatan; pilih dengan --kecamatan",
+                aman(kode)
             )
             .into());
         }
     };
     let Some(kak) = kegiatan::kak(conn, keg.id)? else {
-        return Err(format!("kegiatan {kode} tidak ada").into());
+        return Err(format!("kegiatan {} tidak ada", aman(kode)).into());
     };
     let kec = wilayah::kecamatan_id(conn, keg.kecamatan_id)?.unwrap_or_default();
     let mut t = String::new();
+    // every line safe to print, also from an old database
     let mut l = |s: &str| {
-        t.push_str(s);
+        t.push_str(&aman_baris(s));
         t.push('\n');
     };
     l(&format!(

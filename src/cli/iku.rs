@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 use super::{GalatCli, KELUAR_OK, Konteks};
 use crate::domain::angka::{Seratus, format_desimal, format_persen, format_ribuan};
 use crate::domain::indikator::{NAMA_IKM, NAMA_IKU1, NAMA_IKU2, Persentase};
+use crate::domain::teks::aman;
 use crate::store::indikator::{IkuKecamatan, hitung};
 use crate::store::wilayah;
 
@@ -105,9 +106,12 @@ fn persen(p: &Persentase) -> String {
 
 fn cetak(x: &IkuKecamatan) {
     println!();
+    // names come from the database, perhaps written before control characters were refused
     println!(
         "Kecamatan {} ({}), {} desa",
-        x.kecamatan.nama, x.kecamatan.kode, x.iku.jumlah_desa
+        aman(&x.kecamatan.nama),
+        aman(&x.kecamatan.kode),
+        format_ribuan(x.iku.jumlah_desa)
     );
     println!("  IKU 1  Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti");
     println!("         {}", persen(&x.iku.iku1));
@@ -118,7 +122,7 @@ fn cetak(x: &IkuKecamatan) {
         .iku
         .rincian
         .iter()
-        .map(|(j, ta, n)| format!("{j} TA {ta}: {n}"))
+        .map(|(j, ta, n)| format!("{} TA {ta}: {}", aman(j), format_ribuan(*n)))
         .collect();
     println!("         tepat waktu: {}", rincian.join(", "));
     println!("  IKM    Nilai Indeks Kepuasan Masyarakat");

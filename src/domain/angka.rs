@@ -117,13 +117,19 @@ pub fn parse_bulat(teks: &str) -> Result<i64, String> {
         }
     }
     let digit: String = badan.chars().filter(|c| *c != '.').collect();
-    let n: i64 = digit.parse().map_err(|_| format!("'{t}' terlalu besar"))?;
-    Ok(if negatif { -n } else { n })
+    // read as i128 so that the smallest i64 (whose magnitude no i64 holds) reads back too
+    let n: i128 = digit.parse().map_err(|_| format!("'{t}' terlalu besar"))?;
+    i64::try_from(if negatif { -n } else { n }).map_err(|_| format!("'{t}' terlalu besar"))
 }
 
 /// Reads Rupiah: `5800000`, `5.800.000`, `Rp 5.800.000`, `Rp5.800.000,00`.
 pub fn parse_rupiah(teks: &str) -> Result<i64, String> {
     let mut t = teks.trim();
+    // `-Rp 200.000`, as `format_rupiah` writes a negative amount
+    let negatif = t.starts_with("-R") || t.starts_with("-r");
+    if negatif {
+        t = &t[1..];
+    }
     for awalan in ["Rp.", "Rp", "rp.", "rp", "RP"] {
         if let Some(sisa) = t.strip_prefix(awalan) {
             t = sisa.trim_start();
@@ -134,7 +140,14 @@ pub fn parse_rupiah(teks: &str) -> Result<i64, String> {
         .strip_suffix(",00")
         .or_else(|| t.strip_suffix(",-"))
         .unwrap_or(t);
-    parse_bulat(t).map_err(|_| format!("'{}' bukan jumlah rupiah (contoh: 5.800.000)", teks.trim()))
+    let n = parse_bulat(t)
+        .map_err(|_| format!("'{}' bukan jumlah rupiah (contoh: 5.800.000)", teks.trim()))?;
+    if negatif {
+        n.checked_neg()
+            .ok_or_else(|| format!("'{}' terlalu besar", teks.trim()))
+    } else {
+        Ok(n)
+    }
 }
 
 /// Reads a decimal with a comma or a dot: `5,88`, `5.88`, `1.234,5`, `723`.
@@ -190,9 +203,12 @@ pub fn parse_desimal(teks: &str) -> Result<Seratus, String> {
         .checked_mul(100)
         .ok_or_else(|| format!("'{t}' terlalu besar"))?;
     let digit: Vec<i64> = pecahan.bytes().map(|c| (c - b'0') as i64).collect();
-    ratus += digit.first().copied().unwrap_or(0) * 10 + digit.get(1).copied().unwrap_or(0);
+    let besar = || format!("'{t}' terlalu besar");
+    ratus = ratus
+        .checked_add(digit.first().copied().unwrap_or(0) * 10 + digit.get(1).copied().unwrap_or(0))
+        .ok_or_else(besar)?;
     if digit.get(2).copied().unwrap_or(0) >= 5 {
-        ratus += 1;
+        ratus = ratus.checked_add(1).ok_or_else(besar)?;
     }
     Ok(Seratus(if negatif { -ratus } else { ratus }))
 }
@@ -293,5 +309,61 @@ mod tests {
             assert_eq!(parse_ya_tidak(tidak), Ok(false), "{tidak}");
         }
         assert!(parse_ya_tidak("mungkin").is_err());
+    }
+}
+
+#[cfg(test)]
+mod sifat {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        /// No text makes a number reader panic.
+        #[test]
+        fn number_readers_never_panic(t in any::<String>()) {
+            let _ = parse_bulat(&t);
+            let _ = parse_desimal(&t);
+            let _ = parse_rupiah(&t);
+            let _ = parse_ya_tidak(&t);
+        }
+
+        /// Text made of digits, dots, commas and signs, where the edge cases are.
+        #[test]
+        fn number_like_text_never_panics(t in "[-+ Rp0-9.,]{0,30}") {
+            let _ = parse_bulat(&t);
+            let _ = parse_desimal(&t);
+            let _ = parse_rupiah(&t);
+        }
+
+        /// `1.455` reads back as 1455, for every whole number.
+        #[test]
+        fn thousands_read_back(n in any::<i64>()) {
+            prop_assert_eq!(parse_bulat(&format_ribuan(n)), Ok(n));
+        }
+
+        /// `Rp 5.800.000` and `-Rp 200.000` read back.
+        #[test]
+        fn rupiah_reads_back(n in (i64::MIN + 1)..=i64::MAX) {
+            prop_assert_eq!(parse_rupiah(&format_rupiah(n)), Ok(n));
+        }
+
+        /// `1.234,50` and `12` read back as the same hundredths.
+        #[test]
+        fn decimals_read_back(n in (i64::MIN + 1)..=i64::MAX) {
+            prop_assert_eq!(parse_desimal(&format_desimal(Seratus(n))), Ok(Seratus(n)));
+            prop_assert_eq!(parse_desimal(&format_desimal_ringkas(Seratus(n))), Ok(Seratus(n)));
+        }
+    }
+
+    #[test]
+    fn the_largest_numbers_are_refused_not_overflowed() {
+        assert!(parse_desimal("92233720368547758,99").is_err());
+        assert!(parse_desimal("92233720368547758.999").is_err());
+        assert_eq!(parse_bulat("-9.223.372.036.854.775.808"), Ok(i64::MIN));
+        assert!(parse_bulat("9.223.372.036.854.775.808").is_err());
+        assert_eq!(parse_rupiah("-Rp 200.000"), Ok(-200_000));
     }
 }

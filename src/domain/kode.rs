@@ -149,3 +149,50 @@ mod tests {
         assert!(normalisasi_sub_kegiatan("7.01.06.2.01").is_err());
     }
 }
+
+#[cfg(test)]
+mod sifat {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        /// No text makes a code reader panic.
+        #[test]
+        fn code_readers_never_panic(t in any::<String>()) {
+            let _ = parse_kode_desa(&t);
+            let _ = parse_kode_kecamatan(&t);
+            let _ = normalisasi_sub_kegiatan(&t);
+        }
+
+        #[test]
+        fn code_like_text_never_panics(t in "[0-9. ]{0,20}") {
+            let _ = parse_kode_desa(&t);
+            let _ = parse_kode_kecamatan(&t);
+            let _ = normalisasi_sub_kegiatan(&t);
+        }
+
+        /// A desa code reads back as itself, and its kecamatan part is a kecamatan code; the
+        /// kind follows the first digit of the last part.
+        #[test]
+        fn desa_codes_read_back(p in 0u32..100, k in 0u32..100, c in 0u32..100, jenis in 1u32..=3, d in 0u32..1000) {
+            let kec = format!("{p:02}.{k:02}.{c:02}");
+            let kode = format!("{kec}.{jenis}{d:03}");
+            let x = parse_kode_desa(&kode).unwrap();
+            prop_assert_eq!(&x.kode, &kode);
+            prop_assert_eq!(&x.kode_kecamatan, &kec);
+            prop_assert_eq!(parse_kode_kecamatan(&x.kode_kecamatan), Ok(kec));
+            prop_assert_eq!(x.jenis == JenisWilayah::Kelurahan, jenis == 1);
+        }
+
+        /// The four-digit form of a sub kegiatan code is kept as it is.
+        #[test]
+        fn sub_kegiatan_codes_are_normalised_once(a in 0u32..10, b in 0u32..100, c in 0u32..100, e in 0u32..10, f in 0u32..100, g in 0u32..100) {
+            let lama = format!("{a}.{b:02}.{c:02}.{e}.{f:02}.{g:02}");
+            let baru = normalisasi_sub_kegiatan(&lama).unwrap();
+            prop_assert_eq!(normalisasi_sub_kegiatan(&baru), Ok(baru.clone()));
+        }
+    }
+}

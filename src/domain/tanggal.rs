@@ -271,3 +271,39 @@ mod tests {
         assert_eq!(akhir_bulan(2026, 9), d(2026, 9, 30));
     }
 }
+
+#[cfg(test)]
+mod sifat {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn tanggal() -> impl Strategy<Value = NaiveDate> {
+        // every day of years 0–9999, the years a four-digit field can hold
+        (0i32..=9999, 1u32..=12, 1u32..=31)
+            .prop_filter_map("a real day", |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        /// No text makes the date reader panic.
+        #[test]
+        fn date_reader_never_panics(t in any::<String>()) {
+            let _ = parse_tanggal(&t);
+        }
+
+        #[test]
+        fn date_like_text_never_panics(t in "[0-9/ -]{0,14}") {
+            let _ = parse_tanggal(&t);
+        }
+
+        /// `23/11/2026` and `2026-11-23` read back as the same day.
+        #[test]
+        fn written_dates_read_back(t in tanggal()) {
+            prop_assert_eq!(parse_tanggal(&format_tanggal(t)), Ok(t));
+            prop_assert_eq!(parse_tanggal(&format_iso(t)), Ok(t));
+            prop_assert_eq!(parse_tanggal(iso(t).as_str()), Ok(t));
+        }
+    }
+}

@@ -84,7 +84,7 @@ pub fn periksa(teks: &str, ragam: Ragam) -> Result<(), String> {
 
 /// `periksa` for a named field, as `Label: reason` (a form marks the field with that label);
 /// `wajib` refuses an empty value.
-pub fn periksa_bidang(label: &str, teks: &str, ragam: Ragam, wajib: bool) -> Result<(), String> {
+pub fn periksa_label(label: &str, teks: &str, ragam: Ragam, wajib: bool) -> Result<(), String> {
     if wajib && teks.trim().is_empty() {
         return Err(format!("{label}: wajib diisi"));
     }
@@ -159,6 +159,75 @@ pub fn pas_kanan(teks: &str, lebar_sel: usize) -> String {
     keluar
 }
 
+/// Like `aman`, but line breaks stay: a text of several lines (a KAK point, a matrix cell
+/// from an old database) keeps its lines, and every line is safe.
+pub fn aman_baris(teks: &str) -> Cow<'_, str> {
+    if !teks.chars().any(|c| c != '\n' && kendali(c, false)) {
+        return Cow::Borrowed(teks);
+    }
+    Cow::Owned(
+        teks.split('\n')
+            .map(|b| aman(b.strip_suffix('\r').unwrap_or(b)).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+/// One field's problem, named for a file (its column) and for a form (its label), so an import
+/// and a form that refuse the same value say the same reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keliru {
+    /// The column of an import file: `nama`, `kode_desa`.
+    pub kolom: &'static str,
+    /// The label of the form's field: `Nama`, `Kode desa`.
+    pub label: &'static str,
+    pub alasan: String,
+}
+
+impl Keliru {
+    pub fn new(kolom: &'static str, label: &'static str, alasan: impl Into<String>) -> Self {
+        Keliru {
+            kolom,
+            label,
+            alasan: alasan.into(),
+        }
+    }
+
+    /// `Label: alasan`, what a form shows beside the field with that label.
+    pub fn untuk_form(&self) -> String {
+        format!("{}: {}", self.label, self.alasan)
+    }
+
+    /// `kolom: alasan`, a reason on a file's line; `tanggal 15/09/2006 terlalu awal …` when
+    /// the reason starts with the value.
+    pub fn untuk_berkas(&self) -> String {
+        let pemisah = if self
+            .alasan
+            .starts_with(|c: char| c.is_ascii_digit() || c == '\'')
+        {
+            " "
+        } else {
+            ": "
+        };
+        format!("{}{pemisah}{}", self.kolom, self.alasan)
+    }
+}
+
+/// Checks one text field (`periksa`), and that it is not empty when `wajib`.
+pub fn periksa_bidang(
+    keliru: &mut Vec<Keliru>,
+    (kolom, label): (&'static str, &'static str),
+    teks: &str,
+    ragam: Ragam,
+    wajib: bool,
+) {
+    if wajib && teks.trim().is_empty() {
+        keliru.push(Keliru::new(kolom, label, "wajib diisi"));
+    } else if let Err(e) = periksa(teks, ragam) {
+        keliru.push(Keliru::new(kolom, label, e));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,5 +269,7 @@ mod tests {
         assert_eq!(aman("a\u{1b}[2Jb\tc"), "a?[2Jb c");
         assert!(matches!(aman("Darungan"), Cow::Borrowed(_)));
         assert_eq!(potong("\u{1b}[2J", 10), "?[2J");
+        assert_eq!(aman_baris("a\nb\u{1b}\r\nc\u{202e}"), "a\nb?\nc?");
+        assert!(matches!(aman_baris("a\nb"), Cow::Borrowed(_)));
     }
 }

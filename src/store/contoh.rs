@@ -322,6 +322,7 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
                         },
                         dokumen::KolomDokumen::SEMUA,
                         true,
+                        hari_ini,
                     )?;
                     n_dok += 1;
                 }
@@ -395,6 +396,7 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
                             contoh: true,
                             ..Default::default()
                         },
+                        hari_ini,
                     )?;
                     n_fas += 1;
                 }
@@ -415,7 +417,7 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
                         _ => 4,
                     };
                 }
-                ikm::tambah(tx, kec.id, th, skor, true)?;
+                ikm::tambah(tx, kec.id, th, skor, true, hari_ini)?;
                 n_ikm += 1;
             }
         }

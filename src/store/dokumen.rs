@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::wilayah::Lingkup;
+use super::wilayah::{Lingkup, tolak};
 use super::{Galat, Hasil, tanggal_sql};
-use crate::domain::tanggal::format_iso;
+use crate::domain::tanggal::{format_iso, format_tanggal};
+use crate::domain::teks::{Keliru, Ragam, periksa_bidang};
 use crate::domain::tenggat::{self, AturanTenggat, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,14 +221,62 @@ pub enum Tulis {
     Sama,
 }
 
-/// Writes documents through prepared statements, for a loop of many (an import).
+/// What a document write carries, by the rules the import and the document form share: a
+/// date not after today and not before what the kind's rule allows, a number and a note
+/// without control characters and within their length.
+pub fn periksa_dokumen(
+    jenis: &JenisDokumen,
+    ta: i32,
+    tanggal: Option<NaiveDate>,
+    nomor: &str,
+    keterangan: &str,
+    hari_ini: NaiveDate,
+) -> Vec<Keliru> {
+    let mut v = Vec::new();
+    if !(2000..=2100).contains(&ta) {
+        v.push(Keliru::new(
+            "tahun_anggaran",
+            "Tahun anggaran",
+            format!("{ta} di luar 2000–2100"),
+        ));
+    }
+    if let Some(t) = tanggal {
+        if t > hari_ini {
+            v.push(Keliru::new(
+                "tanggal",
+                "Tanggal",
+                format!(
+                    "{} sesudah hari ini ({})",
+                    format_tanggal(t),
+                    format_tanggal(hari_ini)
+                ),
+            ));
+        } else if let Err(e) = jenis.aturan.periksa_tanggal(&jenis.kode, ta, t) {
+            v.push(Keliru::new("tanggal", "Tanggal", e));
+        }
+    }
+    periksa_bidang(&mut v, ("nomor", "Nomor"), nomor, Ragam::Kode, false);
+    periksa_bidang(
+        &mut v,
+        ("keterangan", "Keterangan"),
+        keterangan,
+        Ragam::Panjang,
+        false,
+    );
+    v
+}
+
+/// Writes documents through prepared statements, for a loop of many (an import). Every write
+/// is checked by `periksa_dokumen` first.
 pub struct PenulisDokumen<'c> {
     tambah: rusqlite::CachedStatement<'c>,
     ubah: rusqlite::CachedStatement<'c>,
+    jenis: Vec<JenisDokumen>,
+    hari_ini: NaiveDate,
 }
 
 impl<'c> PenulisDokumen<'c> {
-    pub fn new(conn: &'c Connection) -> Hasil<Self> {
+    pub fn new(conn: &'c rusqlite::Transaction, hari_ini: NaiveDate) -> Hasil<Self> {
         // An insert that does nothing on a duplicate key, then an update of what differs:
         // unlike one upsert, a single-row insert with no trigger (an import sets them aside)
         // needs no statement journal, which would copy every page it touches.
@@ -246,11 +295,16 @@ impl<'c> PenulisDokumen<'c> {
                AND (tanggal, nomor, keterangan, contoh) IS NOT
                    (iif(?8, ?4, tanggal), iif(?9, ?5, nomor), iif(?10, ?6, keterangan), ?7)",
         )?;
-        Ok(PenulisDokumen { tambah, ubah })
+        Ok(PenulisDokumen {
+            tambah,
+            ubah,
+            jenis: daftar_jenis(conn)?,
+            hari_ini,
+        })
     }
 
     /// Inserts a document by its key (desa, kind, fiscal year), or updates the fields in
-    /// `kolom`.
+    /// `kolom`; refuses what `periksa_dokumen` refuses.
     #[allow(clippy::too_many_arguments)]
     pub fn tulis(
         &mut self,
@@ -263,6 +317,19 @@ impl<'c> PenulisDokumen<'c> {
         kolom: KolomDokumen,
         contoh: bool,
     ) -> Hasil<Tulis> {
+        let jenis = self
+            .jenis
+            .iter()
+            .find(|j| j.id == jenis_id)
+            .ok_or_else(|| Galat::TidakSah("Jenis: jenis dokumen tidak dikenal".into()))?;
+        tolak(periksa_dokumen(
+            jenis,
+            ta,
+            tanggal,
+            nomor,
+            keterangan,
+            self.hari_ini,
+        ))?;
         let iso = tanggal.map(crate::domain::tanggal::iso);
         let tanggal = iso.as_ref().map(|b| b.as_str());
         if self.tambah.execute(params![
@@ -287,17 +354,20 @@ impl<'c> PenulisDokumen<'c> {
     }
 }
 
-/// Inserts a document by its key (desa, kind, fiscal year), or updates the fields in `kolom`.
+/// Inserts a document by its key (desa, kind, fiscal year), or updates the fields in `kolom`;
+/// refuses what `periksa_dokumen` refuses on `hari_ini`.
+#[allow(clippy::too_many_arguments)]
 pub fn simpan_dokumen(
-    conn: &Connection,
+    conn: &rusqlite::Transaction,
     desa_id: i64,
     jenis_id: i64,
     ta: i32,
     isi: &IsiDokumen,
     kolom: KolomDokumen,
     contoh: bool,
+    hari_ini: NaiveDate,
 ) -> Hasil<Tulis> {
-    PenulisDokumen::new(conn)?.tulis(
+    PenulisDokumen::new(conn, hari_ini)?.tulis(
         desa_id,
         jenis_id,
         ta,
@@ -311,13 +381,16 @@ pub fn simpan_dokumen(
 
 /// Saves the document form. `versi` is the version read when the form opened (`None` when
 /// there was no row): if someone saved in between, nothing is written and `Konflik` returned.
+/// Refuses what `periksa_dokumen` refuses on `hari_ini` (a date after today among them).
+#[allow(clippy::too_many_arguments)]
 pub fn ubah_dokumen(
-    conn: &Connection,
+    conn: &rusqlite::Transaction,
     desa_id: i64,
     jenis_id: i64,
     ta: i32,
     versi: Option<i64>,
     isi: &IsiDokumen,
+    hari_ini: NaiveDate,
 ) -> Hasil<()> {
     let sekarang = dokumen(conn, desa_id, jenis_id, ta)?;
     if sekarang.as_ref().map(|d| d.versi) != versi {
@@ -331,7 +404,16 @@ pub fn ubah_dokumen(
         .execute(params![desa_id, jenis_id, ta])?;
         return Ok(());
     }
-    simpan_dokumen(conn, desa_id, jenis_id, ta, isi, KolomDokumen::SEMUA, false)?;
+    simpan_dokumen(
+        conn,
+        desa_id,
+        jenis_id,
+        ta,
+        isi,
+        KolomDokumen::SEMUA,
+        false,
+        hari_ini,
+    )?;
     Ok(())
 }
 
@@ -706,6 +788,7 @@ mod tests {
                 &isi,
                 KolomDokumen::SEMUA,
                 false,
+                d(2026, 11, 23),
             )?;
             tx.execute(
                 "DELETE FROM dokumen WHERE desa_id = ?1 AND tahun_anggaran = 2026",

@@ -1,11 +1,12 @@
 //! The facilitation catalogue and log (the data behind IKU 1).
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 
-use super::wilayah::Lingkup;
+use super::wilayah::{Lingkup, tolak};
 use super::{Hasil, tanggal_sql};
-use crate::domain::tanggal::format_iso;
+use crate::domain::tanggal::{format_iso, format_tanggal};
+use crate::domain::teks::{Keliru, Ragam, periksa_bidang};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Katalog {
@@ -38,6 +39,57 @@ pub fn daftar_katalog(conn: &Connection) -> Hasil<Vec<Katalog>> {
     Ok(v)
 }
 
+/// `f1`, `F01`, ` k2 ` → `F01`, `K02`: a catalogue code as people write it.
+pub fn kode_katalog(teks: &str) -> String {
+    let t = teks.trim().to_uppercase();
+    let (huruf, angka) = t.split_at(t.find(|c: char| c.is_ascii_digit()).unwrap_or(t.len()));
+    match angka.parse::<u32>() {
+        Ok(n) if !huruf.is_empty() && huruf.chars().all(|c| c.is_ascii_alphabetic()) => {
+            format!("{huruf}{n:02}")
+        }
+        _ => t,
+    }
+}
+
+/// The catalogue entry a person or a file names (`f1`, `F01`, `f01`): the one resolver the
+/// facilitation form and import share.
+pub fn cari_katalog<'a>(katalog: &'a [Katalog], teks: &str) -> Option<&'a Katalog> {
+    let kode = kode_katalog(teks);
+    katalog.iter().find(|k| k.kode == kode)
+}
+
+/// What a facilitation write carries, by the rules the import and the form share.
+pub fn periksa(f: &Fasilitasi, hari_ini: NaiveDate) -> Vec<Keliru> {
+    let mut v = Vec::new();
+    if f.tanggal > hari_ini {
+        v.push(Keliru::new(
+            "tanggal",
+            "Tanggal",
+            format!(
+                "{} sesudah hari ini ({})",
+                format_tanggal(f.tanggal),
+                format_tanggal(hari_ini)
+            ),
+        ));
+    }
+    periksa_bidang(
+        &mut v,
+        ("uraian", "Uraian"),
+        &f.uraian,
+        Ragam::Panjang,
+        false,
+    );
+    periksa_bidang(
+        &mut v,
+        ("output", "Output"),
+        &f.output,
+        Ragam::Panjang,
+        false,
+    );
+    periksa_bidang(&mut v, ("bukti", "Bukti"), &f.bukti, Ragam::Panjang, false);
+    v
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Fasilitasi {
     pub id: i64,
@@ -55,7 +107,9 @@ pub struct Fasilitasi {
     pub versi: i64,
 }
 
-pub fn tambah(conn: &Connection, f: &Fasilitasi) -> Hasil<i64> {
+/// Adds an entry; refuses what `periksa` refuses on `hari_ini`.
+pub fn tambah(conn: &Transaction, f: &Fasilitasi, hari_ini: NaiveDate) -> Hasil<i64> {
+    tolak(periksa(f, hari_ini))?;
     conn.prepare_cached(
         "INSERT INTO fasilitasi (kecamatan_id, desa_id, tanggal, katalog_id, uraian, output, bukti, ditindaklanjuti, contoh)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -74,7 +128,10 @@ pub fn tambah(conn: &Connection, f: &Fasilitasi) -> Hasil<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-pub fn ubah(conn: &Connection, f: &Fasilitasi) -> Hasil<()> {
+/// Saves an edited entry if nobody changed it since it was read; refuses what `periksa`
+/// refuses on `hari_ini`.
+pub fn ubah(conn: &Transaction, f: &Fasilitasi, hari_ini: NaiveDate) -> Hasil<()> {
+    tolak(periksa(f, hari_ini))?;
     let n = conn
         .prepare_cached(
             "UPDATE fasilitasi SET desa_id = ?2, tanggal = ?3, katalog_id = ?4, uraian = ?5,
@@ -95,8 +152,23 @@ pub fn ubah(conn: &Connection, f: &Fasilitasi) -> Hasil<()> {
     super::satu_baris(n)
 }
 
-pub fn hapus(conn: &Connection, id: i64, versi: i64) -> Hasil<()> {
+pub fn hapus(conn: &Transaction, id: i64, versi: i64) -> Hasil<()> {
     super::hapus_versi(conn, "fasilitasi", id, versi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_codes_are_normalised() {
+        assert_eq!(kode_katalog("f1"), "F01");
+        assert_eq!(kode_katalog("f01"), "F01");
+        assert_eq!(kode_katalog(" K02 "), "K02");
+        assert_eq!(kode_katalog("R01"), "R01");
+        assert_eq!(kode_katalog("X"), "X");
+        assert_eq!(kode_katalog("F-1"), "F-1");
+    }
 }
 
 /// Filter of the log: kind code and desa name/code contain these texts.

@@ -1,10 +1,54 @@
 //! IKM survey answers.
 
-use rusqlite::{Connection, params};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, Transaction, params};
 
 use super::Hasil;
-use super::wilayah::Lingkup;
+use super::wilayah::{Lingkup, tolak};
 use crate::domain::indikator::JUMLAH_UNSUR;
+use crate::domain::teks::Keliru;
+
+/// Column and form label of each element's score.
+const KOLOM_SKOR: [(&str, &str); JUMLAH_UNSUR] = [
+    ("u1", "U1"),
+    ("u2", "U2"),
+    ("u3", "U3"),
+    ("u4", "U4"),
+    ("u5", "U5"),
+    ("u6", "U6"),
+    ("u7", "U7"),
+    ("u8", "U8"),
+    ("u9", "U9"),
+];
+
+/// What a survey answer carries, by the rules the import and the form share: a survey year
+/// 2000–2100 and not after this year, each score 1–4.
+pub fn periksa(tahun: i32, skor: &[u8; JUMLAH_UNSUR], hari_ini: NaiveDate) -> Vec<Keliru> {
+    let mut v = Vec::new();
+    if !(2000..=2100).contains(&tahun) {
+        v.push(Keliru::new(
+            "tahun",
+            "Tahun",
+            format!("{tahun} di luar 2000–2100"),
+        ));
+    } else if tahun > hari_ini.year() {
+        v.push(Keliru::new(
+            "tahun",
+            "Tahun",
+            format!("tahun survei {tahun} sesudah tahun ini"),
+        ));
+    }
+    for (s, (kolom, label)) in skor.iter().zip(KOLOM_SKOR) {
+        if !(1..=4).contains(s) {
+            v.push(Keliru::new(
+                kolom,
+                label,
+                format!("'{s}' harus 1, 2, 3 atau 4"),
+            ));
+        }
+    }
+    v
+}
 
 pub fn nama_unsur(conn: &Connection) -> Hasil<Vec<(String, String)>> {
     let mut stmt = conn.prepare_cached("SELECT kode, nama FROM ikm_unsur ORDER BY urutan")?;
@@ -14,13 +58,16 @@ pub fn nama_unsur(conn: &Connection) -> Hasil<Vec<(String, String)>> {
     Ok(v)
 }
 
+/// Adds one respondent's answers; refuses what `periksa` refuses on `hari_ini`.
 pub fn tambah(
-    conn: &Connection,
+    conn: &Transaction,
     kecamatan_id: i64,
     tahun: i32,
     skor: [u8; JUMLAH_UNSUR],
     contoh: bool,
+    hari_ini: NaiveDate,
 ) -> Hasil<i64> {
+    tolak(periksa(tahun, &skor, hari_ini))?;
     conn.prepare_cached(
         "INSERT INTO ikm_responden (kecamatan_id, tahun, u1, u2, u3, u4, u5, u6, u7, u8, u9, contoh)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",

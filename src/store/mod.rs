@@ -99,7 +99,9 @@ impl From<rusqlite::Error> for Galat {
 
 pub type Hasil<T> = Result<T, Galat>;
 
-/// How long a writer waits for another (an import, another operator) before it gives up.
+/// How long a writer waits for another's write lock (an import, another operator) before it
+/// gives up as `Sibuk`. Imports hold the lock only while writing (about a second for 100,000
+/// rows), so several operators and imports at once queue instead of failing.
 pub const TUNGGU_SIBUK: Duration = Duration::from_secs(60);
 
 /// The operating-system user, written into the audit log by the triggers: the real user

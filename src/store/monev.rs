@@ -6,7 +6,7 @@ use rusqlite::{Connection, Transaction, params};
 use super::wilayah::Lingkup;
 use super::{Galat, Hasil, tanggal_sql};
 use crate::domain::tanggal::format_iso;
-use crate::domain::teks::{Ragam, periksa_bidang};
+use crate::domain::teks::{Ragam, periksa_label};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Putaran {
@@ -342,7 +342,7 @@ pub fn hapus_masalah(conn: &Transaction, id: i64, versi: i64) -> Hasil<()> {
 }
 
 fn bidang(label: &str, teks: &str, ragam: Ragam, wajib: bool) -> Hasil<()> {
-    periksa_bidang(label, teks, ragam, wajib).map_err(Galat::TidakSah)
+    periksa_label(label, teks, ragam, wajib).map_err(Galat::TidakSah)
 }
 
 /// Writes a plan's own fields (not its rounds): a new plan when `id` is 0, otherwise if

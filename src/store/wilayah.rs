@@ -1,9 +1,108 @@
 //! Kecamatan and desa.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
+use super::dokumen::Tulis;
 use super::{Galat, Hasil};
 use crate::domain::angka::Seratus;
+use crate::domain::kode::{JenisWilayah, parse_kode_desa, parse_kode_kecamatan};
+use crate::domain::teks::{Keliru, Ragam, periksa_bidang};
+
+/// The first problem of a write, as `Galat::TidakSah("Label: alasan")`: a form shows it beside
+/// the field with that label.
+pub(crate) fn tolak(keliru: Vec<Keliru>) -> Hasil<()> {
+    match keliru.into_iter().next() {
+        None => Ok(()),
+        Some(k) => Err(Galat::TidakSah(k.untuk_form())),
+    }
+}
+
+/// What a kecamatan write carries, by the rules the desa import and any form share.
+pub fn periksa_kecamatan(k: &Kecamatan) -> Vec<Keliru> {
+    let mut v = Vec::new();
+    if let Err(e) = parse_kode_kecamatan(&k.kode) {
+        v.push(Keliru::new("kode_kecamatan", "Kode kecamatan", e));
+    }
+    periksa_bidang(
+        &mut v,
+        ("kecamatan", "Kecamatan"),
+        &k.nama,
+        Ragam::Nama,
+        true,
+    );
+    periksa_bidang(
+        &mut v,
+        ("kabupaten", "Kabupaten"),
+        &k.kabupaten,
+        Ragam::Nama,
+        false,
+    );
+    periksa_bidang(
+        &mut v,
+        ("alamat", "Alamat"),
+        &k.alamat,
+        Ragam::Pendek,
+        false,
+    );
+    periksa_bidang(
+        &mut v,
+        ("telepon", "Telepon"),
+        &k.telepon,
+        Ragam::Kode,
+        false,
+    );
+    periksa_bidang(
+        &mut v,
+        ("kode_pos", "Kode pos"),
+        &k.kode_pos,
+        Ragam::Kode,
+        false,
+    );
+    v
+}
+
+/// What a desa write carries, by the rules the desa import and the desa form share.
+pub fn periksa_desa(d: &Desa) -> Vec<Keliru> {
+    let mut v = Vec::new();
+    match parse_kode_desa(&d.kode) {
+        Err(e) => v.push(Keliru::new("kode", "Kode", e)),
+        Ok(k) if (k.jenis == JenisWilayah::Kelurahan) != d.kelurahan => v.push(Keliru::new(
+            "kode",
+            "Kode",
+            "kode kelurahan (PP.KK.CC.1xxx) dan desa (2xxx) tidak cocok dengan jenisnya",
+        )),
+        Ok(_) => {}
+    }
+    periksa_bidang(&mut v, ("nama", "Nama"), &d.nama, Ragam::Nama, true);
+    if d.luas_km2.is_some_and(|l| l.0 < 0) {
+        v.push(Keliru::new("luas_km2", "Luas (km²)", "tidak boleh negatif"));
+    }
+    for (kolom, label, x) in [
+        ("dusun", "Dusun", d.dusun),
+        ("rw", "RW", d.rw),
+        ("rt", "RT", d.rt),
+        ("laki_laki", "Laki-laki", d.laki_laki),
+        ("perempuan", "Perempuan", d.perempuan),
+        ("jumlah_penduduk", "Jumlah penduduk", d.jumlah_penduduk),
+        ("rumah_tangga", "Rumah tangga", d.rumah_tangga),
+    ] {
+        if let Some(x) = x.filter(|x| *x < 0) {
+            v.push(Keliru::new(
+                kolom,
+                label,
+                format!("tidak boleh negatif ({x})"),
+            ));
+        }
+    }
+    periksa_bidang(
+        &mut v,
+        ("keterangan", "Keterangan"),
+        &d.keterangan,
+        Ragam::Panjang,
+        false,
+    );
+    v
+}
 
 /// Which kecamatan a query covers: one, or all in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,8 +321,10 @@ pub fn desa_id(conn: &Connection, id: i64) -> Hasil<Option<Desa>> {
         .optional()?)
 }
 
-/// Inserts a kecamatan, or updates the named fields of the one with the same code.
-pub fn simpan_kecamatan(conn: &Connection, k: &Kecamatan) -> Hasil<i64> {
+/// Inserts a kecamatan, or updates the named fields of the one with the same code; refuses
+/// what `periksa_kecamatan` refuses.
+pub fn simpan_kecamatan(conn: &Transaction, k: &Kecamatan) -> Hasil<i64> {
+    tolak(periksa_kecamatan(k))?;
     conn.prepare_cached(
         "INSERT INTO kecamatan (kode, nama, kabupaten, alamat, telepon, kode_pos, contoh)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -272,10 +373,17 @@ pub const SEMUA_KOLOM_DESA: u16 = 0xff;
 
 /// Inserts a desa, or updates the one with the same code: its name, and of the optional
 /// fields only those whose bit is set in `ada` (a file without a column leaves it as it was).
-/// A desa written by a person is no longer sample data.
-pub fn simpan_desa_kode(conn: &Connection, d: &Desa, ada: u16) -> Hasil<i64> {
-    conn.prepare_cached(
-        "INSERT INTO desa (kecamatan_id, kode, nama, kelurahan, luas_km2_x100, dusun, rw, rt,
+/// A desa written by a person is no longer sample data. Refuses what `periksa_desa` refuses.
+/// Returns the row's id and whether it was new, changed or the same.
+pub fn simpan_desa_kode(conn: &Transaction, d: &Desa, ada: u16) -> Hasil<(i64, Tulis)> {
+    tolak(periksa_desa(d))?;
+    let ada_dulu = conn
+        .prepare_cached("SELECT id FROM desa WHERE kode = ?1")?
+        .query_row([&d.kode], |r| r.get::<_, i64>(0))
+        .optional()?;
+    let n = conn
+        .prepare_cached(
+            "INSERT INTO desa (kecamatan_id, kode, nama, kelurahan, luas_km2_x100, dusun, rw, rt,
                            laki_laki, perempuan, jumlah_penduduk, rumah_tangga, keterangan, contoh)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (kode) DO UPDATE SET
@@ -300,31 +408,40 @@ pub fn simpan_desa_kode(conn: &Connection, d: &Desa, ada: u16) -> Hasil<i64> {
                 iif(?15 & 32, excluded.perempuan, perempuan),
                 iif(?15 & 64, excluded.jumlah_penduduk, jumlah_penduduk),
                 iif(?15 & 128, excluded.rumah_tangga, rumah_tangga), excluded.contoh)",
-    )?
-    .execute(params![
-        d.kecamatan_id,
-        d.kode,
-        d.nama,
-        d.kelurahan,
-        d.luas_km2.map(|l| l.0),
-        d.dusun,
-        d.rw,
-        d.rt,
-        d.laki_laki,
-        d.perempuan,
-        d.jumlah_penduduk,
-        d.rumah_tangga,
-        d.keterangan,
-        d.contoh,
-        ada
-    ])?;
-    Ok(conn
-        .prepare_cached("SELECT id FROM desa WHERE kode = ?1")?
-        .query_row([&d.kode], |r| r.get(0))?)
+        )?
+        .execute(params![
+            d.kecamatan_id,
+            d.kode,
+            d.nama,
+            d.kelurahan,
+            d.luas_km2.map(|l| l.0),
+            d.dusun,
+            d.rw,
+            d.rt,
+            d.laki_laki,
+            d.perempuan,
+            d.jumlah_penduduk,
+            d.rumah_tangga,
+            d.keterangan,
+            d.contoh,
+            ada
+        ])?;
+    let hasil = match (ada_dulu, n) {
+        (None, _) => Tulis::Baru,
+        (Some(_), 0) => Tulis::Sama,
+        (Some(_), _) => Tulis::Diubah,
+    };
+    let id = match ada_dulu {
+        Some(id) => id,
+        None => conn.last_insert_rowid(),
+    };
+    Ok((id, hasil))
 }
 
-/// Saves an edited desa if nobody changed it since it was read (`d.versi`).
-pub fn ubah_desa(conn: &Connection, d: &Desa) -> Hasil<()> {
+/// Saves an edited desa if nobody changed it since it was read (`d.versi`); refuses what
+/// `periksa_desa` refuses.
+pub fn ubah_desa(conn: &Transaction, d: &Desa) -> Hasil<()> {
+    tolak(periksa_desa(d))?;
     let n = conn
         .prepare_cached(
             "UPDATE desa SET nama = ?2, luas_km2_x100 = ?3, dusun = ?4, rw = ?5, rt = ?6,

@@ -228,7 +228,7 @@ pub enum Tulis {
 
 impl Tulis {
     /// Runs the write inside the caller's transaction; returns the id of the row written.
-    pub fn jalankan(&self, tx: &Transaction) -> Hasil<i64> {
+    pub fn jalankan(&self, tx: &Transaction, hari_ini: NaiveDate) -> Hasil<i64> {
         match self {
             Tulis::Dokumen {
                 desa_id,
@@ -238,37 +238,14 @@ impl Tulis {
                 isi,
                 hari_ini,
             } => {
-                if let Some(t) = isi.tanggal
-                    && t > *hari_ini
-                {
-                    return Err(Galat::TidakSah(format!(
-                        "Tanggal: sesudah hari ini ({})",
-                        crate::domain::tanggal::format_tanggal(*hari_ini)
-                    )));
-                }
-                for (label, teks) in [("Nomor", &isi.nomor), ("Keterangan", &isi.keterangan)] {
-                    crate::domain::teks::periksa_bidang(
-                        label,
-                        teks,
-                        if label == "Nomor" {
-                            crate::domain::teks::Ragam::Kode
-                        } else {
-                            crate::domain::teks::Ragam::Panjang
-                        },
-                        false,
-                    )
-                    .map_err(Galat::TidakSah)?;
-                }
-                dokumen::ubah_dokumen(tx, *desa_id, *jenis_id, *ta, *versi, isi)?;
+                dokumen::ubah_dokumen(tx, *desa_id, *jenis_id, *ta, *versi, isi, *hari_ini)?;
                 Ok(*desa_id)
             }
             Tulis::UbahDesa(d) => {
-                periksa_desa(d)?;
                 wilayah::ubah_desa(tx, d)?;
                 Ok(d.id)
             }
             Tulis::TambahDesa(d) => {
-                periksa_desa(d)?;
                 let kode = crate::domain::kode::parse_kode_desa(&d.kode)
                     .map_err(|e| Galat::TidakSah(format!("Kode: {e}")))?;
                 let kec = wilayah::kecamatan_kode(tx, &kode.kode_kecamatan)?.ok_or_else(|| {
@@ -284,7 +261,7 @@ impl Tulis {
                 if wilayah::desa_kode(tx, &d.kode)?.is_some() {
                     return Err(Galat::TidakSah(format!("Kode: desa {} sudah ada", d.kode)));
                 }
-                wilayah::simpan_desa_kode(tx, d, wilayah::SEMUA_KOLOM_DESA)
+                wilayah::simpan_desa_kode(tx, d, wilayah::SEMUA_KOLOM_DESA).map(|(id, _)| id)
             }
             Tulis::Kegiatan(k) => kegiatan::simpan_kepala(tx, k),
             Tulis::HapusKegiatan { id, versi } => kegiatan::hapus(tx, *id, *versi).map(|_| *id),
@@ -314,7 +291,7 @@ impl Tulis {
                 kecamatan_id,
                 tahun,
                 skor,
-            } => ikm::tambah(tx, *kecamatan_id, *tahun, *skor, false),
+            } => ikm::tambah(tx, *kecamatan_id, *tahun, *skor, false, hari_ini),
             Tulis::Fasilitasi {
                 x,
                 desa,
@@ -351,26 +328,13 @@ impl Tulis {
                     Galat::TidakSah(format!("Jenis: {kode} tidak ada di katalog"))
                 })?;
                 x.katalog_id = kat.id;
-                for (label, teks) in [
-                    ("Uraian", &x.uraian),
-                    ("Output", &x.output),
-                    ("Bukti", &x.bukti),
-                ] {
-                    crate::domain::teks::periksa_bidang(
-                        label,
-                        teks,
-                        crate::domain::teks::Ragam::Panjang,
-                        false,
-                    )
-                    .map_err(Galat::TidakSah)?;
-                }
                 if x.id == 0 {
-                    fasilitasi::tambah(tx, &x)
+                    fasilitasi::tambah(tx, &x, hari_ini)
                 } else {
-                    fasilitasi::ubah(tx, &x).map(|_| x.id)
+                    fasilitasi::ubah(tx, &x, hari_ini).map(|_| x.id)
                 }
             }
-            Tulis::Tindak(x) => fasilitasi::ubah(tx, x).map(|_| x.id),
+            Tulis::Tindak(x) => fasilitasi::ubah(tx, x, hari_ini).map(|_| x.id),
             Tulis::HapusFasilitasi { id, versi } => fasilitasi::hapus(tx, *id, *versi).map(|_| *id),
             Tulis::Rencana(r) => monev::simpan_rencana_kepala(tx, r),
             Tulis::Putaran {
@@ -434,12 +398,6 @@ impl Tulis {
             _ => return None,
         })
     }
-}
-
-fn periksa_desa(d: &Desa) -> Hasil<()> {
-    use crate::domain::teks::{Ragam, periksa_bidang};
-    periksa_bidang("Nama", &d.nama, Ragam::Nama, true).map_err(Galat::TidakSah)?;
-    periksa_bidang("Keterangan", &d.keterangan, Ragam::Panjang, false).map_err(Galat::TidakSah)
 }
 
 /// A desa by its code, or by the name people type instead (only when it names one desa).

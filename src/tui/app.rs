@@ -326,7 +326,8 @@ impl App {
             TUNGGU_SINGKAT
         };
         let _ = self.k.store.conn().busy_timeout(tunggu);
-        let hasil = self.k.store.transaksi(|tx| t.jalankan(tx));
+        let hari_ini = self.k.hari_ini;
+        let hasil = self.k.store.transaksi(|tx| t.jalankan(tx, hari_ini));
         let _ = self.k.store.conn().busy_timeout(crate::store::TUNGGU_SIBUK);
         match hasil {
             Ok(id) => Ok(id),

@@ -438,3 +438,85 @@ mod tests {
         assert_eq!(g, ["x.csv:1: kolom ke-2 tidak bernama"]);
     }
 }
+
+#[cfg(test)]
+mod sifat {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const KOLOM: &[&str] = &["kode", "nama", "uraian"];
+
+    /// A cell as the reader gives it back: trimmed, and not Excel's `="…"` text wrapper.
+    fn sel() -> impl Strategy<Value = String> {
+        any::<String>()
+            .prop_map(|s| s.trim().to_string())
+            .prop_filter("Excel's text wrapper is unwrapped", |s| {
+                !(s.starts_with("=\"") && s.ends_with('"'))
+            })
+    }
+
+    fn kutip(s: &str) -> String {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whatever bytes a file holds, reading it never panics: it is refused or read.
+        #[test]
+        fn arbitrary_bytes_never_panic(isi in proptest::collection::vec(any::<u8>(), 0..400)) {
+            if let Ok(t) = baca("f.csv", &isi, KOLOM, &["kode"]) {
+                for b in &t.baris {
+                    for k in KOLOM {
+                        let _ = t.ambil(b, k);
+                    }
+                }
+            }
+        }
+
+        /// Text made of the characters a CSV is made of never panics either.
+        #[test]
+        fn csv_like_text_never_panics(isi in "(kode|nama|uraian|[;,\t\"\r\n =a\u{feff}é]){0,60}") {
+            let _ = baca("f.csv", isi.as_bytes(), KOLOM, &[]);
+        }
+
+        /// A table written with every cell quoted (separators, quotes, line breaks inside)
+        /// reads back the same cells, whatever the separator and line ending.
+        #[test]
+        fn a_quoted_table_reads_back_the_same_cells(
+            baris in proptest::collection::vec(proptest::collection::vec(sel(), 3), 0..12),
+            pemisah in prop::sample::select(vec![";", ",", "\t"]),
+            akhir in prop::sample::select(vec!["\n", "\r\n"]),
+            bom in any::<bool>(),
+        ) {
+            let mut teks = String::new();
+            if bom {
+                teks.push('\u{feff}');
+            }
+            teks.push_str(&KOLOM.join(pemisah));
+            teks.push_str(akhir);
+            for b in &baris {
+                let sel: Vec<String> = b.iter().map(|s| kutip(s)).collect();
+                teks.push_str(&sel.join(pemisah));
+                teks.push_str(akhir);
+            }
+            let t = baca("f.csv", teks.as_bytes(), KOLOM, KOLOM).unwrap();
+            prop_assert!(t.galat.is_empty(), "{:?}", t.galat);
+            // rows whose cells are all empty are skipped as blank lines
+            let harap: Vec<&Vec<String>> =
+                baris.iter().filter(|b| b.iter().any(|s| !s.is_empty())).collect();
+            let dapat: Vec<Vec<String>> = t
+                .baris
+                .iter()
+                .map(|b| KOLOM.iter().map(|k| t.ambil(b, k).to_string()).collect())
+                .collect();
+            prop_assert_eq!(dapat.len(), harap.len());
+            for (d, h) in dapat.iter().zip(harap) {
+                prop_assert_eq!(d, h);
+            }
+            // line numbers go forward
+            prop_assert!(t.baris.windows(2).all(|w| w[0].nomor < w[1].nomor));
+        }
+    }
+}

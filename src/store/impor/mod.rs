@@ -1,14 +1,20 @@
-//! Imports of the four file kinds of CONTRACT.md. All or nothing: every row is checked first,
-//! every bad row reported as `FILE:LINE: reason`, and only a clean file is written, in one
-//! transaction.
+//! Imports of the four file kinds of CONTRACT.md. All or nothing: every row is read and
+//! checked first, outside any write transaction, every bad row reported as `FILE:LINE:
+//! reason`; only a clean file is written, in one transaction, so the write lock is held only
+//! while writing and other operators can work meanwhile. What the check read and another
+//! operator could have changed since (a desa deleted) is checked again inside the transaction,
+//! and the store's write functions check every field again: a file can still be refused then,
+//! and nothing is written.
 
 pub mod berkas;
+#[cfg(test)]
+mod uji;
 
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::OptionalExtension;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::dokumen;
 use super::wilayah::{self, Desa, Kecamatan, Lingkup};
@@ -17,17 +23,34 @@ use crate::domain::angka::{parse_bulat, parse_desimal, parse_ya_tidak};
 use crate::domain::desa::periksa_penduduk;
 use crate::domain::indikator::JUMLAH_UNSUR;
 use crate::domain::kode::{JenisWilayah, parse_kode_desa, parse_kode_kecamatan};
-use crate::domain::tanggal::{format_tanggal, parse_tanggal};
+use crate::domain::tanggal::parse_tanggal;
+use crate::domain::teks::{Keliru, Ragam, periksa};
 
 /// What an import did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Laporan {
-    /// Rows read and written.
+    /// Rows read and written (or found unchanged).
     pub baris: usize,
+    /// Of them, kelurahan (desa import; the rest are desa).
+    pub kelurahan: usize,
+    /// Rows that were new, changed, or already the same (for kinds with a key).
+    pub baru: usize,
+    pub diubah: usize,
+    pub sama: usize,
     /// Kecamatan created on the way (desa import).
     pub kecamatan_baru: usize,
     /// Rows kept with a warning, as `FILE:LINE: peringatan: …`.
     pub peringatan: Vec<String>,
+}
+
+impl Laporan {
+    fn hitung(&mut self, t: dokumen::Tulis) {
+        match t {
+            dokumen::Tulis::Baru => self.baru += 1,
+            dokumen::Tulis::Diubah => self.diubah += 1,
+            dokumen::Tulis::Sama => self.sama += 1,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -50,6 +73,17 @@ impl From<rusqlite::Error> for GalatImpor {
 }
 
 type HasilImpor = Result<Laporan, GalatImpor>;
+
+/// A store write that refused a row the check passed (something changed meanwhile): the
+/// file's problem on that line, so the import is reported and rolled back like any other.
+fn di_baris(nama: &str, nomor: u64) -> impl Fn(Galat) -> GalatImpor + '_ {
+    move |g| match g {
+        Galat::TidakSah(alasan) | Galat::TidakAda(alasan) => {
+            GalatImpor::Berkas(vec![format!("{nama}:{nomor}: {alasan}")])
+        }
+        lain => GalatImpor::Store(lain),
+    }
+}
 
 /// Collects each row's problems, joined into one `FILE:LINE: reason` line, and reports them
 /// in line order.
@@ -95,6 +129,37 @@ impl<'a> Masalah<'a> {
     }
 }
 
+/// The kind of text each import column holds, for `teks::periksa`: names 100 characters, long
+/// texts 4,000 (a tab allowed), everything else (codes, numbers, dates) 50.
+fn ragam_kolom(kolom: &str) -> Ragam {
+    match kolom {
+        "nama" | "kecamatan" | "kabupaten" => Ragam::Nama,
+        "keterangan" | "uraian" | "output" | "bukti" => Ragam::Panjang,
+        _ => Ragam::Kode,
+    }
+}
+
+/// Every field of a row checked for control characters, invisible-only values and length,
+/// before anything reads it: a refused value is named by its column, never echoed.
+fn periksa_sel<'b>(
+    kolom: &[&str],
+    ambil: impl Fn(&str) -> &'b str,
+    alasan: &mut Vec<String>,
+) -> bool {
+    let awal = alasan.len();
+    for k in kolom {
+        if let Err(e) = periksa(ambil(k), ragam_kolom(k)) {
+            alasan.push(format!("{k}: {e}"));
+        }
+    }
+    alasan.len() == awal
+}
+
+/// A store check's problems as a file's reasons (`kolom: alasan`).
+fn keliru_berkas(keliru: Vec<Keliru>, alasan: &mut Vec<String>) {
+    alasan.extend(keliru.iter().map(Keliru::untuk_berkas));
+}
+
 fn opsional<T>(
     teks: &str,
     kolom: &str,
@@ -124,24 +189,6 @@ fn hitungan(teks: &str, kolom: &str, alasan: &mut Vec<String>) -> Option<i64> {
     Some(v)
 }
 
-fn tanggal_lalu(
-    teks: &str,
-    kolom: &str,
-    hari_ini: NaiveDate,
-    alasan: &mut Vec<String>,
-) -> Option<NaiveDate> {
-    let t = opsional(teks, kolom, parse_tanggal, alasan)?;
-    if t > hari_ini {
-        alasan.push(format!(
-            "{kolom} {} sesudah hari ini ({})",
-            format_tanggal(t),
-            format_tanggal(hari_ini)
-        ));
-        return None;
-    }
-    Some(t)
-}
-
 fn tahun(teks: &str, kolom: &str, alasan: &mut Vec<String>) -> Option<i32> {
     if teks.is_empty() {
         alasan.push(format!("{kolom} wajib diisi"));
@@ -164,7 +211,6 @@ fn tahun(teks: &str, kolom: &str, alasan: &mut Vec<String>) -> Option<i32> {
         }
     }
 }
-
 pub const KOLOM_DESA: &[&str] = &[
     "kode",
     "nama",
@@ -207,6 +253,9 @@ pub(crate) fn periksa_desa(
     let mut nama_di_berkas: HashMap<String, Vec<(String, u64)>> = HashMap::new();
     for b in &t.baris {
         let nama_kec = t.ambil(b, "kecamatan");
+        if periksa(nama_kec, Ragam::Nama).is_err() {
+            continue;
+        }
         if let (false, Ok(k)) = (nama_kec.is_empty(), parse_kode_desa(t.ambil(b, "kode"))) {
             let v = nama_di_berkas.entry(k.kode_kecamatan).or_default();
             if !v.iter().any(|(n, _)| n.eq_ignore_ascii_case(nama_kec)) {
@@ -219,6 +268,10 @@ pub(crate) fn periksa_desa(
     let mut desa = Vec::new();
     for b in &t.baris {
         let mut alasan = Vec::new();
+        if !periksa_sel(KOLOM_DESA, |k| t.ambil(b, k), &mut alasan) {
+            masalah.baris(b.nomor, alasan);
+            continue;
+        }
         let kode = t.ambil(b, "kode");
         let nama_desa = t.ambil(b, "nama");
         let kode_desa = if kode.is_empty() {
@@ -332,28 +385,33 @@ pub(crate) fn periksa_desa(
             &mut alasan,
         );
         let rumah_tangga = hitungan(t.ambil(b, "rumah_tangga"), "rumah_tangga", &mut alasan);
-        if alasan.is_empty() {
-            if let Some(p) = periksa_penduduk(laki, perempuan, jumlah) {
-                peringatan.push(t.galat(b, &format!("peringatan: {p}; baris tetap disimpan")));
+        if alasan.is_empty()
+            && let Some(k) = kode_desa
+        {
+            let d = Desa {
+                kode: k.kode,
+                nama: nama_desa.to_string(),
+                kelurahan: k.jenis == JenisWilayah::Kelurahan,
+                luas_km2: luas,
+                dusun,
+                rw,
+                rt,
+                laki_laki: laki,
+                perempuan,
+                jumlah_penduduk: jumlah,
+                rumah_tangga,
+                ..Default::default()
+            };
+            // the store's own rules, the ones the desa form meets
+            keliru_berkas(wilayah::periksa_desa(&d), &mut alasan);
+            if let Some((kec, _)) = kecamatan.get(&k.kode_kecamatan) {
+                keliru_berkas(wilayah::periksa_kecamatan(kec), &mut alasan);
             }
-            if let Some(k) = kode_desa {
-                desa.push((
-                    k.kode_kecamatan.clone(),
-                    Desa {
-                        kode: k.kode,
-                        nama: nama_desa.to_string(),
-                        kelurahan: k.jenis == JenisWilayah::Kelurahan,
-                        luas_km2: luas,
-                        dusun,
-                        rw,
-                        rt,
-                        laki_laki: laki,
-                        perempuan,
-                        jumlah_penduduk: jumlah,
-                        rumah_tangga,
-                        ..Default::default()
-                    },
-                ));
+            if alasan.is_empty() {
+                if let Some(p) = periksa_penduduk(laki, perempuan, jumlah) {
+                    peringatan.push(t.galat(b, &format!("peringatan: {p}; baris tetap disimpan")));
+                }
+                desa.push((k.kode_kecamatan.clone(), d));
             }
         }
         masalah.baris(b.nomor, alasan);
@@ -376,16 +434,18 @@ pub(crate) fn periksa_desa(
     ))
 }
 
+/// What writing the checked desa did: kecamatan created, and the desa rows new, changed or
+/// the same.
 pub(crate) fn tulis_desa(
-    tx: &rusqlite::Connection,
+    tx: &rusqlite::Transaction,
     siap: &DesaSiap,
     contoh: bool,
-) -> Result<usize, Galat> {
+) -> Result<Laporan, Galat> {
     let mut id_kec = HashMap::new();
-    let mut baru = 0;
+    let mut l = Laporan::default();
     for k in &siap.kecamatan {
         if k.id == 0 {
-            baru += 1;
+            l.kecamatan_baru += 1;
         }
         let k = Kecamatan {
             contoh: contoh || k.contoh,
@@ -399,22 +459,21 @@ pub(crate) fn tulis_desa(
             contoh,
             ..d.clone()
         };
-        wilayah::simpan_desa_kode(tx, &d, siap.ada)?;
+        let (_, hasil) = wilayah::simpan_desa_kode(tx, &d, siap.ada)?;
+        l.hitung(hasil);
+        l.baris += 1;
+        l.kelurahan += usize::from(d.kelurahan);
     }
-    Ok(baru)
+    Ok(l)
 }
 
+/// Desa (and kelurahan), checked whole before the write lock is taken; a kecamatan or desa
+/// that another import wrote meanwhile is simply updated (both are written by their code).
 pub fn impor_desa(store: &mut Store, nama: &str, isi: &[u8], lingkup: Lingkup) -> HasilImpor {
     let (siap, peringatan) = periksa_desa(store, nama, isi, lingkup)?;
-    let kecamatan_baru =
-        store.transaksi_impor("desa", nama, &[], |tx| tulis_desa(tx, &siap, false))?;
-    Ok(Laporan {
-        baris: siap.desa.len(),
-        kecamatan_baru,
-        peringatan,
-    })
+    let l = store.transaksi_impor("desa", nama, &[], |tx| tulis_desa(tx, &siap, false))?;
+    Ok(Laporan { peringatan, ..l })
 }
-
 /// A kecamatan's id by code, asking the database once per code.
 fn id_kecamatan(
     store: &Store,
@@ -488,17 +547,63 @@ pub const KOLOM_DOKUMEN: &[&str] = &[
 ];
 
 /// What a document row needs of its desa.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct DesaDokumen {
     id: i64,
     kecamatan_id: i64,
     kelurahan: bool,
 }
 
-/// Documents, read and written row by row in one transaction, so that a million rows need
-/// neither a million rows in memory nor a second pass: the first bad row stops the writing,
-/// the rest of the file is still checked so that every problem is reported, and a file with
-/// any problem is rolled back whole.
+fn baca_desa_dokumen(r: &rusqlite::Row) -> rusqlite::Result<DesaDokumen> {
+    Ok(DesaDokumen {
+        id: r.get(0)?,
+        kecamatan_id: r.get(1)?,
+        kelurahan: r.get(2)?,
+    })
+}
+
+/// One checked document row, waiting for the write: 24 bytes, its texts in one shared
+/// string, so a million rows wait in about 35 MB.
+struct BarisDokumen {
+    /// Line in the file.
+    nomor: u32,
+    /// Index in `DokumenSiap::desa`.
+    desa: u32,
+    /// Index in `DokumenSiap::jenis`.
+    jenis: u8,
+    /// Fiscal year − 2000 (2000–2100).
+    ta: u8,
+    tanggal: Option<NaiveDate>,
+    /// Where the number starts in `DokumenSiap::teks`; the note follows it.
+    teks: u32,
+    panjang_nomor: u16,
+    panjang_keterangan: u16,
+}
+
+/// A document file read and checked whole, ready for `tulis_dokumen`.
+pub struct DokumenSiap {
+    nama: String,
+    hari_ini: NaiveDate,
+    kolom: dokumen::KolomDokumen,
+    jenis: Vec<dokumen::JenisDokumen>,
+    /// The desa the rows name, as the check read them, with the first line naming each.
+    desa: Vec<(DesaDokumen, u32, String)>,
+    baris: Vec<BarisDokumen>,
+    /// The rows' numbers and notes, one after another.
+    teks: String,
+}
+
+impl DokumenSiap {
+    /// Rows checked and waiting.
+    pub fn jumlah(&self) -> usize {
+        self.baris.len()
+    }
+}
+
+/// Documents: the whole file is read and checked first, outside any write transaction (other
+/// operators keep writing meanwhile); then the checked rows are written in one transaction,
+/// with the desa they name checked again inside it (one deleted or moved meanwhile refuses the
+/// file, and nothing is written). New, changed and unchanged rows are counted apart.
 pub fn impor_dokumen(
     store: &mut Store,
     nama: &str,
@@ -506,6 +611,18 @@ pub fn impor_dokumen(
     hari_ini: NaiveDate,
     lingkup: Lingkup,
 ) -> HasilImpor {
+    let siap = periksa_dokumen(store, nama, isi, hari_ini, lingkup)?;
+    tulis_dokumen(store, &siap)
+}
+
+/// Reads and checks a whole document file, without writing (no write lock is taken).
+pub fn periksa_dokumen(
+    store: &Store,
+    nama: &str,
+    isi: &[u8],
+    hari_ini: NaiveDate,
+    lingkup: Lingkup,
+) -> Result<DokumenSiap, GalatImpor> {
     let mut p = berkas::Pembaca::buka(
         nama,
         isi,
@@ -524,21 +641,20 @@ pub fn impor_dokumen(
         nomor: p.punya("nomor"),
         keterangan: p.punya("keterangan"),
     };
-    store.transaksi_impor("dokumen", nama, &["rekap_dokumen_tambah"], |tx| {
-        let mut masalah = Masalah::new(nama);
-        // each desa code looked up once: its row, or why it cannot take documents
-        let mut desa: HashMap<String, Result<DesaDokumen, String>> = HashMap::new();
-        let mut cari =
-            tx.prepare("SELECT id, kecamatan_id, kelurahan FROM desa WHERE kode = ?1")?;
-        // (desa, kind, year) → the line that had it first, packed in 8 + 4 bytes: a million
-        // rows take 30 MB here instead of 70
-        let mut dilihat: HashMap<u64, u32> = HashMap::new();
-        let mut tulis = dokumen::PenulisDokumen::new(tx)?;
-        // the tally of the inserted rows, (kecamatan, kind, year) → (dated, on time); a
-        // kecamatan where rows changed is recounted instead
-        let mut rekap: HashMap<(i64, i64, i32), (i64, i64)> = HashMap::new();
-        let mut hitung_ulang: HashSet<i64> = HashSet::new();
-        let mut baris = 0;
+    let mut masalah = Masalah::new(nama);
+    // each desa code looked up once: its row and the first line naming it, or why it cannot
+    // take documents
+    let mut desa: HashMap<String, Result<u32, String>> = HashMap::new();
+    let mut daftar_desa: Vec<(DesaDokumen, u32, String)> = Vec::new();
+    let mut arena = String::new();
+    // (desa, kind, year) → the line that had it first, packed in 8 + 4 bytes: a million rows
+    // take 30 MB here instead of 70
+    let mut dilihat: HashMap<u64, u32> = HashMap::new();
+    let mut siap: Vec<BarisDokumen> = Vec::new();
+    {
+        let mut cari = store
+            .conn()
+            .prepare("SELECT id, kecamatan_id, kelurahan FROM desa WHERE kode = ?1")?;
         while let Some(r) = p.berikut() {
             let nomor = match r {
                 Ok(n) => n,
@@ -548,6 +664,10 @@ pub fn impor_dokumen(
                 }
             };
             let mut alasan = Vec::new();
+            if !periksa_sel(KOLOM_DOKUMEN, |k| p.ambil(k), &mut alasan) {
+                masalah.baris(nomor, alasan);
+                continue;
+            }
             let kode = p.ambil("kode_desa");
             let d = if kode.is_empty() {
                 alasan.push("kode_desa wajib diisi".into());
@@ -556,16 +676,7 @@ pub fn impor_dokumen(
                 if !desa.contains_key(kode) {
                     let ada = match parse_kode_desa(kode) {
                         Err(e) => Err(e),
-                        Ok(_) => match cari
-                            .query_row([kode], |r| {
-                                Ok(DesaDokumen {
-                                    id: r.get(0)?,
-                                    kecamatan_id: r.get(1)?,
-                                    kelurahan: r.get(2)?,
-                                })
-                            })
-                            .optional()?
-                        {
+                        Ok(_) => match cari.query_row([kode], baca_desa_dokumen).optional()? {
                             None => Err(format!(
                                 "desa {kode} tidak ada di basis data (impor desa lebih dulu)"
                             )),
@@ -577,13 +688,16 @@ pub fn impor_dokumen(
                             Some(d) if d.kelurahan => Err(format!(
                                 "{kode} adalah kelurahan; kelurahan tidak menyusun {daftar_jenis}"
                             )),
-                            Some(d) => Ok(d),
+                            Some(d) => {
+                                daftar_desa.push((d, nomor as u32, kode.to_string()));
+                                Ok(daftar_desa.len() as u32 - 1)
+                            }
                         },
                     };
                     desa.insert(kode.to_string(), ada);
                 }
                 match &desa[kode] {
-                    Ok(d) => Some(*d),
+                    Ok(i) => Some((*i, daftar_desa[*i as usize].0)),
                     Err(e) => {
                         alasan.push(e.clone());
                         None
@@ -604,51 +718,134 @@ pub fn impor_dokumen(
                 j
             };
             let ta = tahun(p.ambil("tahun_anggaran"), "tahun_anggaran", &mut alasan);
-            let tanggal = tanggal_lalu(p.ambil("tanggal"), "tanggal", hari_ini, &mut alasan);
-            if let (Some(j), Some(ta), Some(t)) = (j, ta, tanggal)
-                && let Err(e) = j.aturan.periksa_tanggal(&j.kode, ta, t)
+            let tanggal = opsional(p.ambil("tanggal"), "tanggal", parse_tanggal, &mut alasan);
+            let (nomor_dokumen, keterangan) = (p.ambil("nomor"), p.ambil("keterangan"));
+            if let (Some(j), Some(ta)) = (j, ta)
+                && alasan.is_empty()
             {
-                alasan.push(format!("tanggal {e}"));
+                // the store's own rules, the ones the document form meets
+                keliru_berkas(
+                    dokumen::periksa_dokumen(j, ta, tanggal, nomor_dokumen, keterangan, hari_ini),
+                    &mut alasan,
+                );
             }
             if let (Some(d), Some(j), Some(ta)) = (d, j, ta)
                 && alasan.is_empty()
             {
                 // the year is 2000–2100 and the kinds a handful: 8 bits each
                 let ke = jenis.iter().position(|x| x.id == j.id).unwrap_or(0);
-                let kunci = (d.id as u64) << 16 | (ke as u64 & 0xff) << 8 | (ta - 2000) as u64;
+                let kunci = (d.1.id as u64) << 16 | (ke as u64 & 0xff) << 8 | (ta - 2000) as u64;
                 if let Some(lain) = dilihat.insert(kunci, nomor as u32) {
                     alasan.push(format!(
                         "{} {kode} TA {ta} sudah ada di baris {lain}",
                         j.kode
                     ));
                 } else if masalah.kosong() {
-                    let hasil = tulis.tulis(
-                        d.id,
-                        j.id,
-                        ta,
+                    // both within their length limits (checked above): 200 and 16,000 bytes
+                    siap.push(BarisDokumen {
+                        nomor: nomor as u32,
+                        desa: d.0,
+                        jenis: ke as u8,
+                        ta: (ta - 2000) as u8,
                         tanggal,
-                        p.ambil("nomor"),
-                        p.ambil("keterangan"),
-                        kolom,
-                        false,
-                    )?;
-                    match (hasil, tanggal) {
-                        (dokumen::Tulis::Baru, Some(t)) => {
-                            let r = rekap.entry((d.kecamatan_id, j.id, ta)).or_default();
-                            r.0 += 1;
-                            r.1 += i64::from(t <= j.aturan.tenggat(ta));
-                        }
-                        (dokumen::Tulis::Diubah, _) => {
-                            hitung_ulang.insert(d.kecamatan_id);
-                        }
-                        _ => {}
-                    }
-                    baris += 1;
+                        teks: arena.len() as u32,
+                        panjang_nomor: nomor_dokumen.len() as u16,
+                        panjang_keterangan: keterangan.len() as u16,
+                    });
+                    arena.push_str(nomor_dokumen);
+                    arena.push_str(keterangan);
                 }
             }
             masalah.baris(nomor, alasan);
         }
-        masalah.selesai()?;
+    }
+    masalah.selesai()?;
+    drop(dilihat);
+    drop(desa);
+    Ok(DokumenSiap {
+        nama: nama.to_string(),
+        hari_ini,
+        kolom,
+        jenis,
+        desa: daftar_desa,
+        baris: siap,
+        teks: arena,
+    })
+}
+
+/// Writes a checked document file in one transaction: the write lock is held only here.
+pub fn tulis_dokumen(store: &mut Store, siap: &DokumenSiap) -> HasilImpor {
+    let DokumenSiap {
+        nama,
+        hari_ini,
+        kolom,
+        jenis,
+        desa,
+        baris: siap,
+        teks,
+    } = siap;
+    let (nama, hari_ini, kolom) = (nama.as_str(), *hari_ini, *kolom);
+    // both tally triggers set aside: inserted rows are added up below, a kecamatan with
+    // changed rows is recounted whole
+    store.transaksi_impor(
+        "dokumen",
+        nama,
+        &["rekap_dokumen_tambah", "rekap_dokumen_ubah"],
+        |tx| {
+        // what the check read and another operator may have changed since
+        let mut cari = tx.prepare("SELECT id, kecamatan_id, kelurahan FROM desa WHERE id = ?1")?;
+        let mut berubah = Vec::new();
+        for (d, nomor, kode) in desa.iter() {
+            if cari.query_row([d.id], baca_desa_dokumen).optional()? != Some(*d) {
+                berubah.push((
+                    u64::from(*nomor),
+                    format!(
+                        "{nama}:{nomor}: desa {kode} dihapus atau dipindah pengguna lain selama impor; periksa lalu ulangi"
+                    ),
+                ));
+            }
+        }
+        drop(cari);
+        Masalah::dari(nama, &berubah).selesai()?;
+        let mut tulis = dokumen::PenulisDokumen::new(tx, hari_ini)?;
+        // the tally of the inserted rows, (kecamatan, kind, year) → (dated, on time); a
+        // kecamatan where rows changed is recounted instead
+        let mut rekap: HashMap<(i64, i64, i32), (i64, i64)> = HashMap::new();
+        let mut hitung_ulang: HashSet<i64> = HashSet::new();
+        let mut laporan = Laporan::default();
+        for b in siap.iter() {
+            let d = desa[b.desa as usize].0;
+            let j = &jenis[usize::from(b.jenis)];
+            let ta = 2000 + i32::from(b.ta);
+            let awal = b.teks as usize;
+            let tengah = awal + usize::from(b.panjang_nomor);
+            let akhir = tengah + usize::from(b.panjang_keterangan);
+            let hasil = tulis
+                .tulis(
+                    d.id,
+                    j.id,
+                    ta,
+                    b.tanggal,
+                    &teks[awal..tengah],
+                    &teks[tengah..akhir],
+                    kolom,
+                    false,
+                )
+                .map_err(di_baris(nama, u64::from(b.nomor)))?;
+            match (hasil, b.tanggal) {
+                (dokumen::Tulis::Baru, Some(t)) => {
+                    let r = rekap.entry((d.kecamatan_id, j.id, ta)).or_default();
+                    r.0 += 1;
+                    r.1 += i64::from(t <= j.aturan.tenggat(ta));
+                }
+                (dokumen::Tulis::Diubah, _) => {
+                    hitung_ulang.insert(d.kecamatan_id);
+                }
+                _ => {}
+            }
+            laporan.hitung(hasil);
+            laporan.baris += 1;
+        }
         drop(tulis);
         for (&(k, j, ta), &(tercatat, tepat)) in &rekap {
             if !hitung_ulang.contains(&k) {
@@ -658,11 +855,9 @@ pub fn impor_dokumen(
         for k in hitung_ulang {
             dokumen::hitung_ulang_rekap(tx, Some(k))?;
         }
-        Ok(Laporan {
-            baris,
-            ..Default::default()
-        })
-    })
+        Ok(laporan)
+    },
+    )
 }
 
 pub const KOLOM_FASILITASI: &[&str] = &[
@@ -675,16 +870,6 @@ pub const KOLOM_FASILITASI: &[&str] = &[
     "bukti",
     "ditindaklanjuti",
 ];
-
-/// `f1`, `F01`, ` k2 ` → `F01`, `K02`.
-fn kode_katalog(teks: &str) -> String {
-    let t = teks.trim().to_uppercase();
-    let (huruf, angka) = t.split_at(t.find(|c: char| c.is_ascii_digit()).unwrap_or(t.len()));
-    match angka.parse::<u32>() {
-        Ok(n) if !huruf.is_empty() => format!("{huruf}{n:02}"),
-        _ => t,
-    }
-}
 
 pub fn impor_fasilitasi(
     store: &mut Store,
@@ -702,18 +887,21 @@ pub fn impor_fasilitasi(
     let mut siap = Vec::with_capacity(t.baris.len());
     for b in &t.baris {
         let mut alasan = Vec::new();
+        if !periksa_sel(KOLOM_FASILITASI, |k| t.ambil(b, k), &mut alasan) {
+            masalah.baris(b.nomor, alasan);
+            continue;
+        }
         let teks_tgl = t.ambil(b, "tanggal");
         if teks_tgl.is_empty() {
             alasan.push("tanggal wajib diisi".into());
         }
-        let tanggal = tanggal_lalu(teks_tgl, "tanggal", hari_ini, &mut alasan);
+        let tanggal = opsional(teks_tgl, "tanggal", parse_tanggal, &mut alasan);
         let teks_jenis = t.ambil(b, "jenis");
         let kat = if teks_jenis.is_empty() {
             alasan.push("jenis wajib diisi (kode katalog F01–F18, K01–K02, R01)".into());
             None
         } else {
-            let k = kode_katalog(teks_jenis);
-            let kat = katalog.iter().find(|c| c.kode == k);
+            let kat = fasilitasi::cari_katalog(&katalog, teks_jenis);
             if kat.is_none() {
                 alasan.push(format!(
                     "jenis '{teks_jenis}' tidak ada di katalog (F01–F18 fasilitasi, K01–K02 koordinasi, R01 rekomendasi)"
@@ -765,7 +953,7 @@ pub fn impor_fasilitasi(
         if alasan.is_empty()
             && let (Some(tanggal), Some(kat), Some(kecamatan_id)) = (tanggal, kat, kecamatan_id)
         {
-            siap.push(fasilitasi::Fasilitasi {
+            let f = fasilitasi::Fasilitasi {
                 kecamatan_id,
                 desa_id: desa.map(|d| d.id),
                 tanggal,
@@ -775,19 +963,48 @@ pub fn impor_fasilitasi(
                 bukti: t.ambil(b, "bukti").to_string(),
                 ditindaklanjuti,
                 ..Default::default()
-            });
+            };
+            // the store's own rules, the ones the facilitation form meets
+            keliru_berkas(fasilitasi::periksa(&f, hari_ini), &mut alasan);
+            if alasan.is_empty() {
+                siap.push((b.nomor, f));
+            }
         }
         masalah.baris(b.nomor, alasan);
     }
     masalah.selesai()?;
-    store.transaksi_impor("fasilitasi", nama, &[], |tx| -> Result<(), Galat> {
-        for f in &siap {
-            fasilitasi::tambah(tx, f)?;
+    store.transaksi_impor("fasilitasi", nama, &[], |tx| {
+        // what the check read and another operator may have changed since
+        let mut berubah = Vec::new();
+        let mut dilihat = HashSet::new();
+        for (nomor, f) in &siap {
+            if !dilihat.insert((f.kecamatan_id, f.desa_id)) {
+                continue;
+            }
+            let ada: bool = match f.desa_id {
+                Some(d) => tx
+                    .prepare_cached("SELECT count(*) FROM desa WHERE id = ?1 AND kecamatan_id = ?2")?
+                    .query_row([d, f.kecamatan_id], |r| r.get(0))?,
+                None => tx
+                    .prepare_cached("SELECT count(*) FROM kecamatan WHERE id = ?1")?
+                    .query_row([f.kecamatan_id], |r| r.get(0))?,
+            };
+            if !ada {
+                berubah.push((
+                    *nomor,
+                    format!("{nama}:{nomor}: desa atau kecamatan baris ini dihapus pengguna lain selama impor; periksa lalu ulangi"),
+                ));
+            }
         }
-        Ok(())
+        Masalah::dari(nama, &berubah).selesai()?;
+        for (nomor, f) in &siap {
+            fasilitasi::tambah(tx, f, hari_ini).map_err(di_baris(nama, *nomor))?;
+        }
+        Ok::<_, GalatImpor>(())
     })?;
     Ok(Laporan {
         baris: siap.len(),
+        baru: siap.len(),
         ..Default::default()
     })
 }
@@ -819,6 +1036,10 @@ pub fn impor_ikm(
     let mut siap = Vec::with_capacity(t.baris.len());
     for b in &t.baris {
         let mut alasan = Vec::new();
+        if !periksa_sel(KOLOM_IKM, |k| t.ambil(b, k), &mut alasan) {
+            masalah.baris(b.nomor, alasan);
+            continue;
+        }
         let kode = t.ambil(b, "kode_kecamatan");
         let kec = match parse_kode_kecamatan(kode) {
             Err(e) => {
@@ -847,18 +1068,12 @@ pub fn impor_ikm(
             }
         };
         let th = tahun(t.ambil(b, "tahun"), "tahun", &mut alasan);
-        if th.is_some_and(|th| th > hari_ini.year()) {
-            alasan.push(format!(
-                "tahun survei {} sesudah tahun ini",
-                th.unwrap_or_default()
-            ));
-        }
         let mut skor = [0u8; JUMLAH_UNSUR];
         for (i, s) in skor.iter_mut().enumerate() {
             let kolom = format!("u{}", i + 1);
             let teks = t.ambil(b, &kolom);
             match teks.parse::<u8>() {
-                Ok(v @ 1..=4) => *s = v,
+                Ok(v) => *s = v,
                 _ if teks.is_empty() => alasan.push(format!("{kolom} wajib diisi (1–4)")),
                 _ => alasan.push(format!("{kolom} '{teks}' harus 1, 2, 3 atau 4")),
             }
@@ -866,19 +1081,41 @@ pub fn impor_ikm(
         if alasan.is_empty()
             && let (Some(kec), Some(th)) = (kec, th)
         {
-            siap.push((kec, th, skor));
+            // the store's own rules, the ones the survey form meets
+            keliru_berkas(ikm::periksa(th, &skor, hari_ini), &mut alasan);
+            if alasan.is_empty() {
+                siap.push((b.nomor, kec, th, skor));
+            }
         }
         masalah.baris(b.nomor, alasan);
     }
     masalah.selesai()?;
-    store.transaksi_impor("ikm_responden", nama, &[], |tx| -> Result<(), Galat> {
-        for (kec, th, skor) in &siap {
-            ikm::tambah(tx, *kec, *th, *skor, false)?;
+    store.transaksi_impor("ikm_responden", nama, &[], |tx| {
+        // a kecamatan deleted by another operator since the check
+        let mut berubah = Vec::new();
+        let mut dilihat = HashSet::new();
+        for (nomor, kec, _, _) in &siap {
+            if dilihat.insert(*kec) {
+                let ada: bool = tx
+                    .prepare_cached("SELECT count(*) FROM kecamatan WHERE id = ?1")?
+                    .query_row([kec], |r| r.get(0))?;
+                if !ada {
+                    berubah.push((
+                        *nomor,
+                        format!("{nama}:{nomor}: kecamatan baris ini dihapus pengguna lain selama impor; periksa lalu ulangi"),
+                    ));
+                }
+            }
         }
-        Ok(())
+        Masalah::dari(nama, &berubah).selesai()?;
+        for (nomor, kec, th, skor) in &siap {
+            ikm::tambah(tx, *kec, *th, *skor, false, hari_ini).map_err(di_baris(nama, *nomor))?;
+        }
+        Ok::<_, GalatImpor>(())
     })?;
     Ok(Laporan {
         baris: siap.len(),
+        baru: siap.len(),
         ..Default::default()
     })
 }
@@ -887,14 +1124,6 @@ pub fn impor_ikm(
 mod tests {
     use super::*;
     use crate::store::dokumen::IsiDokumen;
-
-    #[test]
-    fn catalogue_codes_are_normalised() {
-        assert_eq!(kode_katalog("f1"), "F01");
-        assert_eq!(kode_katalog(" K02 "), "K02");
-        assert_eq!(kode_katalog("R01"), "R01");
-        assert_eq!(kode_katalog("X"), "X");
-    }
 
     fn d(y: i32, m: u32, h: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, h).unwrap()
@@ -1040,6 +1269,7 @@ mod tests {
                     tanggal: Some(d(2026, 3, 1)),
                     ..Default::default()
                 },
+                hari_ini,
             )
         })
         .unwrap();

@@ -6,12 +6,12 @@ use rusqlite::{Transaction, params};
 use super::{
     Anggaran, BAGIAN, Biaya, Butir, Indikator, Kak, Kegiatan, TINGKAT, Tahapan, simpan, ubah_kepala,
 };
-use crate::domain::teks::{Ragam, periksa_bidang};
+use crate::domain::teks::{Ragam, periksa_label};
 use crate::store::{Galat, Hasil};
 
 /// Checks a field for a write: `Label: reason` as `Galat::TidakSah`.
 fn bidang(label: &str, teks: &str, ragam: Ragam, wajib: bool) -> Hasil<()> {
-    periksa_bidang(label, teks, ragam, wajib).map_err(Galat::TidakSah)
+    periksa_label(label, teks, ragam, wajib).map_err(Galat::TidakSah)
 }
 
 /// Checks a kegiatan's header as the form and any import must.

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::jadwal::Bulan;
 use crate::domain::tanggal::format_iso;
-use crate::domain::teks::{Ragam, periksa_bidang};
+use crate::domain::teks::{Ragam, periksa_label};
 use crate::store::wilayah::Lingkup;
 use crate::store::{Galat, Hasil, tanggal_sql};
 
@@ -151,7 +151,7 @@ pub fn tandai_selesai_jika(
     tanggal: NaiveDate,
     bukti: &str,
 ) -> Hasil<()> {
-    periksa_bidang("Bukti", bukti, Ragam::Pendek, false).map_err(Galat::TidakSah)?;
+    periksa_label("Bukti", bukti, Ragam::Pendek, false).map_err(Galat::TidakSah)?;
     if versi_kejadian(tx, tahapan_id, bulan)? != versi {
         return Err(Galat::Konflik);
     }

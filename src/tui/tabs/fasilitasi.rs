@@ -49,11 +49,8 @@ impl FasilitasiTab {
     }
 
     fn petunjuk(&self, kode: &str) -> Vec<String> {
-        match self
-            .katalog
-            .iter()
-            .find(|c| c.kode.eq_ignore_ascii_case(kode.trim()))
-        {
+        // the same reading of a code as the import's (`f1`, `F01`, `f01`)
+        match fasilitasi::cari_katalog(&self.katalog, kode) {
             Some(c) => vec![
                 format!("{} ({}): {}", c.kode, c.golongan, c.nama),
                 format!("Aktivitas: {}", potong(&c.uraian_aktivitas, 150)),
@@ -101,7 +98,8 @@ impl FasilitasiTab {
                 ),
                 Bidang::new(
                     "Jenis",
-                    Jenis::Kode(self.katalog.iter().map(|c| c.kode.clone()).collect()),
+                    // checked on saving by the store, as the import checks it
+                    Jenis::Teks,
                     true,
                     &kode_jenis,
                 ),
