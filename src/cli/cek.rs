@@ -12,6 +12,7 @@ use super::{GalatCli, KELUAR_LEWAT_TENGGAT, KELUAR_OK, Konteks, sebab_io};
 use crate::domain::angka::format_ribuan;
 use crate::domain::tanggal::{format_iso, format_tanggal};
 use crate::domain::teks::{aman, lebar, potong};
+use crate::domain::tenggat::Status;
 use crate::store::dokumen::{self, ItemCek, RingkasanCek};
 use crate::store::wilayah::{self, Lingkup};
 
@@ -302,12 +303,17 @@ struct Tata {
     kecamatan: bool,
 }
 
+/// Below this terminal width the status is one word (`lewat`, `dekat`), so that an 80-column
+/// screen keeps room for the names.
+const LEBAR_LEGA: usize = 100;
+
 /// Width of the kind column, `RKPDes 2027`.
 const LEBAR_DOKUMEN: usize = 11;
 /// Width of the desa code column, `35.08.07.2001`.
 const LEBAR_KODE: usize = 13;
-/// Width of the status column, `mendekati tenggat`.
+/// Width of the status column, `mendekati tenggat`; one word on a narrow terminal.
 const LEBAR_STATUS: usize = 17;
+const LEBAR_STATUS_RINGKAS: usize = 6;
 
 /// `teks` padded with spaces to `sel` cells, never cut.
 fn isi(teks: &str, sel: usize) -> String {
@@ -325,23 +331,39 @@ impl Tata {
         }
     }
 
+    /// The status in the words of the column: one word on a narrow terminal.
+    fn status(&self, s: Status) -> (&'static str, usize) {
+        if self.lebar.is_some_and(|w| w < LEBAR_LEGA) {
+            let kata = match s {
+                Status::LewatTenggat => "lewat",
+                Status::MendekatiTenggat => "dekat",
+                lain => lain.label(),
+            };
+            (kata, LEBAR_STATUS_RINGKAS)
+        } else {
+            (s.label(), LEBAR_STATUS)
+        }
+    }
+
     fn kepala(&self) -> String {
         let nama = if self.kecamatan {
             "Desa · Kecamatan"
         } else {
             "Desa"
         };
+        let (_, ls) = self.status(Status::LewatTenggat);
         self.muat(format!(
-            "{:<10} {:<LEBAR_STATUS$} {:>5} {:<LEBAR_DOKUMEN$} {:<LEBAR_KODE$} {nama}",
+            "{:<10} {:<ls$} {:>5} {:<LEBAR_DOKUMEN$} {:<LEBAR_KODE$} {nama}",
             "Tenggat", "Status", "Hari", "Dokumen", "Kode desa"
         ))
     }
 
     fn baris(&self, i: &ItemCek) -> String {
+        let (status, ls) = self.status(i.status);
         let awal = format!(
             "{} {} {:>5} {} {} ",
             format_tanggal(i.tenggat),
-            isi(i.status.label(), LEBAR_STATUS),
+            isi(status, ls),
             i.hari,
             isi(
                 &format!("{} {}", aman(&i.jenis), i.tahun_anggaran),
@@ -369,20 +391,25 @@ impl Tata {
         if ld + 3 + lk <= sisa {
             return format!("{awal}{desa} · {kec}");
         }
-        // the desa name first; the kecamatan gets what is left, or goes when too little is
-        let ld = ld.min((sisa.saturating_sub(3 + lk)).max(sisa * 3 / 5));
-        let lk = sisa.saturating_sub(ld + 3);
-        if lk < 6 {
-            return format!("{awal}{}", potong(&desa, sisa));
+        // the desa name first; the kecamatan keeps a few cells, or goes when too few are left
+        let kmin = lk.min(5);
+        if ld + 3 + kmin <= sisa {
+            return format!("{awal}{desa} · {}", potong(&kec, sisa - ld - 3));
         }
-        format!("{awal}{} · {}", potong(&desa, ld), potong(&kec, lk))
+        if sisa >= 3 + kmin + 10 {
+            return format!(
+                "{awal}{} · {}",
+                potong(&desa, sisa - 3 - kmin),
+                potong(&kec, kmin)
+            );
+        }
+        format!("{awal}{}", potong(&desa, sisa))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::tenggat::Status;
     use chrono::NaiveDate;
 
     fn item(desa: &str, kec: &str) -> ItemCek {
@@ -453,6 +480,19 @@ mod tests {
         assert!(b.contains("12.18.04.2017 Kampuang"), "{b}");
         let b = t.baris(&item("Alpha", "Sukamaju"));
         assert!(b.ends_with("Alpha · Sukamaju"), "{b}");
+        assert!(b.starts_with("30/09/2026 lewat     -5 RKPDes 2027"), "{b}");
+        let b = t.baris(&item("Rambung Sialang Tengah", "Tebing Syahbandar"));
+        assert!(b.ends_with(" Rambung Sialang Tengah · Tebi~"), "{b}");
+        let lega = Tata {
+            lebar: Some(120),
+            kecamatan: true,
+        };
+        let b = lega.baris(&item("Rambung Sialang Tengah", "Tebing Syahbandar"));
+        assert!(b.starts_with("30/09/2026 lewat tenggat        -5"), "{b}");
+        assert!(
+            b.ends_with(" Rambung Sialang Tengah · Tebing Syahbandar"),
+            "{b}"
+        );
     }
 
     #[test]
