@@ -634,6 +634,11 @@ fn on_a_terminal_each_line_fits_its_width_in_display_cells() {
         for b in &baris {
             assert!(b.width() <= kolom, "{kolom}: {b:?} is {} cells", b.width());
         }
+        assert!(
+            baris[0].starts_with("6 lewat") && baris[0].contains("(30 hari) · 01/10/2026 · 2 "),
+            "{}",
+            baris[0]
+        );
         let item = baris.iter().find(|b| b.contains("35.08.21.2004")).unwrap();
         assert!(item.contains("Kampuang") && item.ends_with('~'), "{item}");
     }

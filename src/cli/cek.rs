@@ -270,12 +270,20 @@ fn tulis_teks<W: Write>(
         }
         Lingkup::Semua => format!("{} kecamatan", format_ribuan(jumlah_kecamatan)),
     };
-    let ringkas = format!(
-        "{} lewat tenggat, {} mendekati tenggat ({jendela} hari) · {} · {cakupan}",
+    let (lewat, dekat) = (
         format_ribuan(ringkasan.lewat_tenggat),
         format_ribuan(ringkasan.mendekati_tenggat),
-        format_tanggal(k.hari_ini)
     );
+    let tanggal = format_tanggal(k.hari_ini);
+    let mut ringkas = format!(
+        "{lewat} lewat tenggat, {dekat} mendekati tenggat ({jendela} hari) · {tanggal} · {cakupan}"
+    );
+    if tata.lebar.is_some_and(|w| lebar(&ringkas) > w) {
+        // the words of the status column, so that the scope still shows on 80 columns
+        ringkas = format!(
+            "{lewat} lewat, {dekat} dekat tenggat ({jendela} hari) · {tanggal} · {cakupan}"
+        );
+    }
     writeln!(keluar, "{}", tata.muat(ringkas))?;
     if ringkasan.jumlah() == 0 {
         writeln!(
