@@ -84,6 +84,7 @@ pub fn jalankan(k: &Konteks, jendela: i64, json: bool) -> Result<u8, GalatCli> {
         ]));
     }
     let tahun_awal = k.store.tahun_awal(k.hari_ini)?;
+    let _bacaan = dokumen::bacaan_cek(conn)?;
     let ringkasan = dokumen::ringkasan_cek(conn, lingkup, k.hari_ini, jendela, tahun_awal)?;
     let kode = if ringkasan.lewat_tenggat > 0 {
         KELUAR_LEWAT_TENGGAT

@@ -389,6 +389,28 @@ fn calon_cek(
     Ok(calon)
 }
 
+/// One read snapshot over several statements: the check's counts and then its rows, so that
+/// a save by another operator in between cannot make the summary and the list disagree.
+/// Ends when dropped. Inside a transaction already, it is that transaction's.
+pub struct BacaanCek<'c>(Option<&'c Connection>);
+
+pub fn bacaan_cek(conn: &Connection) -> Hasil<BacaanCek<'_>> {
+    if !conn.is_autocommit() {
+        return Ok(BacaanCek(None));
+    }
+    conn.execute_batch("BEGIN DEFERRED")?;
+    Ok(BacaanCek(Some(conn)))
+}
+
+impl Drop for BacaanCek<'_> {
+    fn drop(&mut self) {
+        if let Some(c) = self.0 {
+            // a read-only transaction: ending it cannot lose anything
+            let _ = c.execute_batch("COMMIT");
+        }
+    }
+}
+
 /// Counts of the daily check without listing it: what the dashboard shows at start.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RingkasanCek {
