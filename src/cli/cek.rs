@@ -356,7 +356,7 @@ impl Tata {
 
     fn kepala(&self) -> String {
         let nama = if self.kecamatan {
-            "Desa · Kecamatan"
+            "Desa (Kecamatan)"
         } else {
             "Desa"
         };
@@ -384,7 +384,7 @@ impl Tata {
         let kec = self.kecamatan.then(|| aman(&i.kecamatan));
         let Some(w) = self.lebar else {
             return match kec {
-                Some(kec) => format!("{awal}{desa} · {kec}"),
+                Some(kec) => format!("{awal}{desa} ({kec})"),
                 None => format!("{awal}{desa}"),
             };
         };
@@ -398,16 +398,16 @@ impl Tata {
         };
         let (ld, lk) = (lebar(&desa), lebar(&kec));
         if ld + 3 + lk <= sisa {
-            return format!("{awal}{desa} · {kec}");
+            return format!("{awal}{desa} ({kec})");
         }
         // the desa name first; the kecamatan keeps a few cells, or goes when too few are left
         let kmin = lk.min(5);
         if ld + 3 + kmin <= sisa {
-            return format!("{awal}{desa} · {}", potong(&kec, sisa - ld - 3));
+            return format!("{awal}{desa} ({})", potong(&kec, sisa - ld - 3));
         }
         if sisa >= 3 + kmin + 10 {
             return format!(
-                "{awal}{} · {}",
+                "{awal}{} ({})",
                 potong(&desa, sisa - 3 - kmin),
                 potong(&kec, kmin)
             );
@@ -446,7 +446,7 @@ mod tests {
         };
         let b = t.baris(&item(PANJANG, "Tebing Syahbandar"));
         assert!(
-            b.ends_with(&format!("12.18.04.2017 {PANJANG} · Tebing Syahbandar")),
+            b.ends_with(&format!("12.18.04.2017 {PANJANG} (Tebing Syahbandar)")),
             "{b}"
         );
         assert!(
@@ -488,10 +488,10 @@ mod tests {
         assert_eq!(lebar(&b), 80, "{b}");
         assert!(b.contains("12.18.04.2017 Kampuang"), "{b}");
         let b = t.baris(&item("Alpha", "Sukamaju"));
-        assert!(b.ends_with("Alpha · Sukamaju"), "{b}");
+        assert!(b.ends_with("Alpha (Sukamaju)"), "{b}");
         assert!(b.starts_with("30/09/2026 lewat     -5 RKPDes 2027"), "{b}");
         let b = t.baris(&item("Rambung Sialang Tengah", "Tebing Syahbandar"));
-        assert!(b.ends_with(" Rambung Sialang Tengah · Tebi~"), "{b}");
+        assert!(b.ends_with(" Rambung Sialang Tengah (Tebi~)"), "{b}");
         let lega = Tata {
             lebar: Some(120),
             kecamatan: true,
@@ -499,7 +499,7 @@ mod tests {
         let b = lega.baris(&item("Rambung Sialang Tengah", "Tebing Syahbandar"));
         assert!(b.starts_with("30/09/2026 lewat tenggat        -5"), "{b}");
         assert!(
-            b.ends_with(" Rambung Sialang Tengah · Tebing Syahbandar"),
+            b.ends_with(" Rambung Sialang Tengah (Tebing Syahbandar)"),
             "{b}"
         );
     }
