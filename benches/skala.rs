@@ -5,6 +5,7 @@
 //!     cargo bench --bench skala -- impor        # only the import of 1,000,000 rows
 //!     cargo bench --bench skala -- profil       # each store call on the national database
 //!     cargo bench --bench skala -- kunci        # how long a 100,000-row import holds the write lock
+//!     cargo bench --bench skala -- cek [DB]     # the daily check: `| head -n 15`, text, JSON
 //!
 //! Figures are medians of at least five runs, printed as a table.
 
@@ -54,6 +55,70 @@ fn waktu_pantau(db: &Path, args: &[&str]) -> f64 {
     };
     jalan();
     median((0..PUTARAN).map(|_| jalan()).collect())
+}
+
+/// Median wall time of `pantau ARGS | head -n LINES`: until the reader has its lines and the
+/// program has ended (by the closed pipe or by itself).
+fn waktu_kepala(db: &Path, args: &[&str], baris: usize) -> f64 {
+    use std::io::{BufRead, BufReader};
+    let jalan = || {
+        let mulai = Instant::now();
+        let mut anak = Command::new(PANTAU)
+            .arg("--db")
+            .arg(db)
+            .args(["--today", HARI_INI])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("pantau");
+        let mut baca = BufReader::new(anak.stdout.take().expect("stdout"));
+        let mut s = String::new();
+        for _ in 0..baris {
+            s.clear();
+            if baca.read_line(&mut s).expect("read") == 0 {
+                break;
+            }
+        }
+        drop(baca);
+        anak.wait().expect("wait");
+        ms(mulai.elapsed())
+    };
+    jalan();
+    median((0..PUTARAN).map(|_| jalan()).collect())
+}
+
+/// Median wall time of `pantau ARGS > /dev/null`.
+fn waktu_ke_null(db: &Path, args: &[&str]) -> f64 {
+    let jalan = || {
+        let mulai = Instant::now();
+        let st = Command::new(PANTAU)
+            .arg("--db")
+            .arg(db)
+            .args(["--today", HARI_INI])
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("pantau");
+        assert!(st.code().is_some_and(|c| c <= 1), "{args:?}: {st}");
+        ms(mulai.elapsed())
+    };
+    jalan();
+    median((0..PUTARAN).map(|_| jalan()).collect())
+}
+
+/// The daily check on one database: the SSH login line, the full text and the full JSON.
+fn ukur_cek(db: &Path) {
+    println!(
+        "# pantau cek on {} ({PUTARAN} runs each, medians)\n",
+        db.display()
+    );
+    println!("| what | time |\n|---|---:|");
+    let kepala = waktu_kepala(db, &["cek", "--hari", "14"], 15);
+    println!("| `cek --hari 14 \\| head -n 15` | {kepala:.1} ms |");
+    let teks = waktu_ke_null(db, &["cek"]);
+    println!("| `cek > /dev/null` (whole list) | {teks:.1} ms |");
+    let json = waktu_ke_null(db, &["cek", "--json"]);
+    println!("| `cek --json > /dev/null` (whole list) | {json:.1} ms |");
 }
 
 fn tuimeter() -> PathBuf {
@@ -490,6 +555,25 @@ fn profil(db: &Path) {
         let c = s.conn();
         drop(dokumen::cek(c, l, h, 30, 2025).unwrap())
     });
+    ukur("tiap_cek (whole list streamed)", &mut |s| {
+        let c = s.conn();
+        let mut n = 0usize;
+        dokumen::tiap_cek(c, l, &r, h, 30, |i| {
+            n += std::hint::black_box(i).hari.unsigned_abs() as usize;
+            true
+        })
+        .unwrap();
+        std::hint::black_box(n);
+    });
+    ukur("tiap_cek (first 15 rows)", &mut |s| {
+        let c = s.conn();
+        let mut n = 0;
+        dokumen::tiap_cek(c, l, &r, h, 30, |_| {
+            n += 1;
+            n < 15
+        })
+        .unwrap();
+    });
 }
 
 fn main() {
@@ -517,6 +601,14 @@ fn main() {
     }
     if hanya.as_deref() == Some("kunci") {
         ukur_kunci(&dir);
+        return;
+    }
+    if hanya.as_deref() == Some("cek") {
+        let db = args
+            .get(1)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| dir.join("nasional-7285.db"));
+        ukur_cek(&db);
         return;
     }
     if hanya.as_deref() == Some("profil") {

@@ -385,3 +385,262 @@ fn global_options_may_follow_the_subcommand() {
     assert_eq!(o.status.code(), Some(1), "{}", teks(&o.stderr));
     assert_eq!(item(&json(&o.stdout)), rkpdes_2027("lewat_tenggat", -1));
 }
+
+/// Lines of `cek`'s text output, with stdout a pipe (not a terminal), as in a cron mail.
+fn baris_teks(d: &Dunia, hari_ini: &str, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["cek"];
+    args.extend_from_slice(extra);
+    let o = d.jalan(hari_ini, &args);
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{}",
+        teks(&o.stderr)
+    );
+    teks(&o.stdout).lines().map(String::from).collect()
+}
+
+#[test]
+fn text_output_to_a_file_or_pipe_keeps_long_desa_names_whole() {
+    let d = sukamaju_2027();
+    let nama = "Kampuang Tanjuang Koto Mambang Sungai Da"; // 40 characters
+    assert_eq!(nama.chars().count(), 40);
+    d.impor(
+        "2026-08-01",
+        "desa",
+        "panjang.csv",
+        &format!("kode;nama;kecamatan\n35.08.21.2004;{nama};Sukamaju\n"),
+    );
+    let baris = baris_teks(&d, "2026-10-01", &[]);
+    let item: Vec<&String> = baris
+        .iter()
+        .filter(|b| b.contains("35.08.21.2004"))
+        .collect();
+    assert_eq!(item.len(), 1, "{baris:#?}");
+    assert!(item[0].contains(nama), "cut: {}", item[0]);
+    assert!(!item[0].contains('~'), "{}", item[0]);
+}
+
+#[test]
+fn text_output_over_two_kecamatan_names_each_items_kecamatan() {
+    let d = dua_kecamatan();
+    let baris = baris_teks(&d, "2026-10-01", &[]);
+    assert!(baris[0].contains("2 kecamatan"), "{baris:#?}");
+    let alpha = baris.iter().find(|b| b.contains(ALPHA)).expect("Alpha");
+    assert!(
+        alpha.contains("Alpha") && alpha.contains("Sukamaju"),
+        "{alpha}"
+    );
+    let delta = baris
+        .iter()
+        .find(|b| b.contains("35.08.22.2001"))
+        .expect("Delta");
+    assert!(
+        delta.contains("Delta") && delta.contains("Mekarsari"),
+        "{delta}"
+    );
+
+    // one kecamatan in scope: no kecamatan on the item lines (the summary names it)
+    let satu = baris_teks(&d, "2026-10-01", &["--kecamatan", "35.08.22"]);
+    assert!(satu[0].contains("Kec. Mekarsari 35.08.22"), "{satu:#?}");
+    assert!(
+        satu[1..].iter().all(|b| !b.contains("Mekarsari")),
+        "{satu:#?}"
+    );
+}
+
+#[test]
+fn same_named_desa_are_told_apart_by_their_code() {
+    let d = sukamaju_2027();
+    d.impor(
+        "2026-08-01",
+        "desa",
+        "kembar.csv",
+        "kode;nama;kecamatan\n35.08.22.2001;Alpha;Mekarsari\n",
+    );
+    let baris = baris_teks(&d, "2026-10-01", &[]);
+    let alpha: Vec<&String> = baris.iter().filter(|b| b.contains(" Alpha")).collect();
+    assert_eq!(alpha.len(), 2, "{baris:#?}");
+    assert!(alpha[0].contains(ALPHA) && alpha[0].contains("Sukamaju"));
+    assert!(alpha[1].contains("35.08.22.2001") && alpha[1].contains("Mekarsari"));
+}
+
+/// The import refuses control characters, so an old or hand-edited database is made here:
+/// the names are written with plain SQL through rusqlite (the audit trigger's user function
+/// registered as pantau does).
+fn tulis_nama_mentah(d: &Dunia, sql: &str, nama: &str, kode: &str) {
+    use rusqlite::functions::FunctionFlags;
+    let c = rusqlite::Connection::open(d.db()).unwrap();
+    c.create_scalar_function("pantau_pengguna", 0, FunctionFlags::SQLITE_UTF8, |_| {
+        Ok("uji".to_string())
+    })
+    .unwrap();
+    assert_eq!(c.execute(sql, [nama, kode]).unwrap(), 1);
+}
+
+#[test]
+fn control_characters_in_stored_names_are_never_printed_raw() {
+    let d = dua_kecamatan();
+    tulis_nama_mentah(
+        &d,
+        "UPDATE desa SET nama = ?1 WHERE kode = ?2",
+        "Alpha\u{1b}[2J\u{1b}]0;judul\u{7}\u{202e}balik\r",
+        ALPHA,
+    );
+    tulis_nama_mentah(
+        &d,
+        "UPDATE kecamatan SET nama = ?1 WHERE kode = ?2",
+        "Suka\u{1b}[31mmaju",
+        KEC,
+    );
+    for extra in [&[][..], &["--kecamatan", KEC][..]] {
+        let mut args = vec!["cek"];
+        args.extend_from_slice(extra);
+        let o = d.jalan("2026-10-01", &args);
+        let out = teks(&o.stdout);
+        assert!(
+            !out.chars()
+                .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+            "raw control character in {out:?}"
+        );
+        assert!(out.contains("Alpha?[2J?]0;judul??balik?"), "{out:?}");
+        assert!(out.contains("Suka?[31mmaju"), "{out:?}");
+    }
+    // JSON escapes them: the value is kept exactly
+    let (cek, _) = d.cek_json("2026-10-01", &[]);
+    assert_eq!(
+        cek["dokumen"][0]["desa"],
+        "Alpha\u{1b}[2J\u{1b}]0;judul\u{7}\u{202e}balik\r"
+    );
+}
+
+/// Three kecamatan of 999 desa each, all without documents: a list far longer than a pipe's
+/// buffer.
+fn kecamatan_besar() -> Dunia {
+    let d = Dunia::new();
+    let mut csv = String::from("kode;nama;kecamatan;kabupaten\n");
+    for (kec, nama) in [(21, "Sukamaju"), (22, "Mekarsari"), (23, "Tempeh")] {
+        for i in 1..=999 {
+            csv.push_str(&format!(
+                "35.08.{kec}.{:04};Desa Nomor {i};{nama};Lumajang\n",
+                2000 + i
+            ));
+        }
+    }
+    d.ok("2026-08-01", &["init"]);
+    d.impor("2026-08-01", "desa", "besar.csv", &csv);
+    d.ok("2026-08-01", &["atur", "tahun-awal", "2027"]);
+    d
+}
+
+#[test]
+fn a_reader_that_stops_early_gets_no_error_message() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let d = kecamatan_besar();
+    for extra in [&[][..], &["--json"][..]] {
+        // `pantau cek | head -n 1`
+        let mut anak = std::process::Command::new(env!("CARGO_BIN_EXE_pantau"))
+            .env_remove("PANTAU_DB")
+            .env_remove("PANTAU_TODAY")
+            .env_remove("PANTAU_KECAMATAN")
+            .arg("--db")
+            .arg(d.db())
+            .args(["--today", "2026-10-01", "cek"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut pertama = String::new();
+        BufReader::new(anak.stdout.take().unwrap())
+            .read_line(&mut pertama)
+            .unwrap();
+        // the pipe is closed here, long before the 2,997 items are written
+        let o = anak.wait_with_output().unwrap();
+        if extra.is_empty() {
+            assert!(pertama.starts_with("2.997 lewat tenggat"), "{pertama}");
+        } else {
+            assert_eq!(pertama, "{\n");
+        }
+        assert_eq!(teks(&o.stderr), "", "{extra:?}");
+        // ended by SIGPIPE (no exit code), or by the write error with the check's code
+        assert!(matches!(o.status.code(), None | Some(1)), "{:?}", o.status);
+    }
+}
+
+#[test]
+fn the_full_list_is_written_after_the_summary_counted_from_the_tallies() {
+    let d = kecamatan_besar();
+    let baris = baris_teks(&d, "2026-10-01", &[]);
+    assert!(
+        baris[0].starts_with("2.997 lewat tenggat, 0 mendekati"),
+        "{}",
+        baris[0]
+    );
+    assert_eq!(baris.len(), 2 + 2997);
+    assert!(
+        baris[2].ends_with("35.08.21.2001 Desa Nomor 1 (Sukamaju)"),
+        "{}",
+        baris[2]
+    );
+    assert!(
+        baris[2998].ends_with("35.08.23.2999 Desa Nomor 999 (Tempeh)"),
+        "{}",
+        baris[2998]
+    );
+    let (cek, kode) = d.cek_json("2026-10-01", &[]);
+    assert_eq!(kode, 1);
+    assert_eq!(cek["dokumen"].as_array().unwrap().len(), 2997);
+    assert_eq!(cek["ringkasan"]["lewat_tenggat"], 2997);
+}
+
+#[test]
+fn on_a_terminal_each_line_fits_its_width_in_display_cells() {
+    use unicode_width::UnicodeWidthStr;
+    // util-linux `script` gives the program a terminal of its own
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("script (util-linux) not installed: skipped");
+        return;
+    }
+    let d = dua_kecamatan();
+    let panjang = "Kampuang Tanjuang Koto Mambang Sungai Da";
+    d.impor(
+        "2026-08-01",
+        "desa",
+        "panjang.csv",
+        &format!("kode;nama;kecamatan\n35.08.21.2004;{panjang};Sukamaju\n35.08.21.2005;北京朝阳区很长很长的名字的村子;Sukamaju\n"),
+    );
+    for kolom in [60, 80] {
+        let perintah = format!(
+            "stty cols {kolom} rows 24; exec '{}' --db '{}' --today 2026-10-01 cek",
+            env!("CARGO_BIN_EXE_pantau"),
+            d.db().display()
+        );
+        let o = std::process::Command::new("script")
+            .args(["-q", "-e", "-c", &perintah, "/dev/null"])
+            .env_remove("PANTAU_DB")
+            .env_remove("PANTAU_TODAY")
+            .env_remove("PANTAU_KECAMATAN")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", teks(&o.stderr));
+        let out = teks(&o.stdout);
+        let baris: Vec<&str> = out.lines().map(|b| b.trim_end_matches('\r')).collect();
+        assert!(baris.len() >= 7, "{out}");
+        for b in &baris {
+            assert!(b.width() <= kolom, "{kolom}: {b:?} is {} cells", b.width());
+        }
+        assert!(
+            baris[0].starts_with("6 lewat") && baris[0].contains("(30 hari) · 01/10/2026 · 2 "),
+            "{}",
+            baris[0]
+        );
+        let item = baris.iter().find(|b| b.contains("35.08.21.2004")).unwrap();
+        assert!(item.contains("Kampuang") && item.contains('~'), "{item}");
+    }
+}

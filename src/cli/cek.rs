@@ -1,19 +1,28 @@
 //! `pantau cek [--hari N] [--json]`: the daily check.
+//!
+//! The counts come from the tallies (`ringkasan_cek`), so the summary line and the exit code
+//! are known before the first item is read; the items are then written as the store reads
+//! them, and a reader that stops early (`| head`) costs only what it read.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
 
 use serde::Serialize;
 
-use super::{GalatCli, KELUAR_LEWAT_TENGGAT, KELUAR_OK, Konteks};
+use super::{GalatCli, KELUAR_LEWAT_TENGGAT, KELUAR_OK, Konteks, sebab_io};
 use crate::domain::angka::format_ribuan;
 use crate::domain::tanggal::{format_iso, format_tanggal};
-use crate::domain::teks::potong;
+use crate::domain::teks::{aman, lebar, potong};
 use crate::domain::tenggat::Status;
-use crate::store::dokumen::{self, ItemCek};
+use crate::store::dokumen::{self, ItemCek, RingkasanCek};
 use crate::store::wilayah::{self, Lingkup};
+
+/// Items written between two flushes: a terminal or a pager sees the list grow page by page.
+const HALAMAN: usize = 100;
 
 #[derive(Serialize)]
 struct Ringkasan {
-    lewat_tenggat: usize,
-    mendekati_tenggat: usize,
+    lewat_tenggat: i64,
+    mendekati_tenggat: i64,
 }
 
 #[derive(Serialize)]
@@ -29,17 +38,43 @@ struct ItemJson<'a> {
     hari: i64,
 }
 
+/// The JSON object without its list, which is streamed after it.
 #[derive(Serialize)]
-struct CekJson<'a> {
+struct KepalaJson {
     tanggal: String,
     hari: i64,
     ringkasan: Ringkasan,
-    dokumen: Vec<ItemJson<'a>>,
+}
+
+/// Why writing the check stopped.
+enum Henti {
+    Io(io::Error),
+    Cli(GalatCli),
+}
+
+impl From<io::Error> for Henti {
+    fn from(e: io::Error) -> Self {
+        Henti::Io(e)
+    }
+}
+
+impl From<crate::store::Galat> for Henti {
+    fn from(g: crate::store::Galat) -> Self {
+        Henti::Cli(g.into())
+    }
+}
+
+impl From<GalatCli> for Henti {
+    fn from(g: GalatCli) -> Self {
+        Henti::Cli(g)
+    }
 }
 
 pub fn jalankan(k: &Konteks, jendela: i64, json: bool) -> Result<u8, GalatCli> {
     let lingkup = k.lingkup()?;
-    if wilayah::jumlah_kecamatan(k.store.conn())? == 0 {
+    let conn = k.store.conn();
+    let jumlah_kecamatan = wilayah::jumlah_kecamatan(conn)?;
+    if jumlah_kecamatan == 0 {
         // an empty database (often a mistyped --db) must not read as "nothing overdue"
         let db = k.db.display();
         return Err(GalatCli(vec![
@@ -49,33 +84,153 @@ pub fn jalankan(k: &Konteks, jendela: i64, json: bool) -> Result<u8, GalatCli> {
         ]));
     }
     let tahun_awal = k.store.tahun_awal(k.hari_ini)?;
-    let item = dokumen::cek(k.store.conn(), lingkup, k.hari_ini, jendela, tahun_awal)?;
-    let lewat = item
-        .iter()
-        .filter(|i| i.status == Status::LewatTenggat)
-        .count();
-    let dekat = item.len() - lewat;
-    if json {
-        let keluaran = CekJson {
-            tanggal: format_iso(k.hari_ini),
-            hari: jendela,
-            ringkasan: Ringkasan {
-                lewat_tenggat: lewat,
-                mendekati_tenggat: dekat,
-            },
-            dokumen: item.iter().map(item_json).collect(),
-        };
-        let teks = serde_json::to_string_pretty(&keluaran)
-            .map_err(|e| format!("JSON tidak dapat dibuat: {e}"))?;
-        println!("{teks}");
-    } else {
-        cetak_teks(k, lingkup, jendela, &item, lewat, dekat)?;
-    }
-    Ok(if lewat > 0 {
+    let _bacaan = dokumen::bacaan_cek(conn)?;
+    let ringkasan = dokumen::ringkasan_cek(conn, lingkup, k.hari_ini, jendela, tahun_awal)?;
+    let kode = if ringkasan.lewat_tenggat > 0 {
         KELUAR_LEWAT_TENGGAT
     } else {
         KELUAR_OK
-    })
+    };
+    let stdout = io::stdout();
+    let tata = if json {
+        None
+    } else {
+        let lebar = stdout.is_terminal().then(lebar_terminal);
+        Some(Tata {
+            lebar,
+            kecamatan: matches!(lingkup, Lingkup::Semua) && jumlah_kecamatan > 1,
+        })
+    };
+    let mut keluar = BufWriter::new(stdout.lock());
+    let hasil = match &tata {
+        None => tulis_json(k, lingkup, &ringkasan, jendela, &mut keluar),
+        Some(tata) => tulis_teks(
+            k,
+            lingkup,
+            jumlah_kecamatan,
+            &ringkasan,
+            jendela,
+            tata,
+            &mut keluar,
+        ),
+    }
+    .and_then(|()| Ok(keluar.flush()?));
+    selesai(hasil, kode)
+}
+
+/// The exit code once writing ended: a reader that closed the pipe (`| head`) is no error,
+/// and the code still tells whether something is overdue.
+fn selesai(hasil: Result<(), Henti>, kode: u8) -> Result<u8, GalatCli> {
+    match hasil {
+        Ok(()) => Ok(kode),
+        Err(Henti::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(kode),
+        Err(Henti::Io(e)) => Err(GalatCli(vec![format!(
+            "hasil cek tidak dapat ditulis: {}",
+            sebab_io(&e)
+        )])),
+        Err(Henti::Cli(g)) => Err(g),
+    }
+}
+
+/// Columns of the terminal on standard output; `COLUMNS`, then 80, when it does not say.
+fn lebar_terminal() -> usize {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(k, _)| usize::from(k))
+        .filter(|&k| k > 0)
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|&k: &usize| k > 0)
+        })
+        .unwrap_or(80)
+}
+
+/// Hands every item of the check to `tulis` as the store reads it, flushing each page;
+/// the first write error stops the reading and is returned.
+fn alirkan<W: Write>(
+    k: &Konteks,
+    lingkup: Lingkup,
+    ringkasan: &RingkasanCek,
+    jendela: i64,
+    keluar: &mut W,
+    mut tulis: impl FnMut(&mut W, usize, &ItemCek) -> io::Result<()>,
+) -> Result<(), Henti> {
+    let mut galat = None;
+    let mut n = 0;
+    dokumen::tiap_cek(
+        k.store.conn(),
+        lingkup,
+        ringkasan,
+        k.hari_ini,
+        jendela,
+        |i| {
+            let r = tulis(keluar, n, &i).and_then(|()| {
+                n += 1;
+                if n.is_multiple_of(HALAMAN) {
+                    keluar.flush()
+                } else {
+                    Ok(())
+                }
+            });
+            match r {
+                Ok(()) => true,
+                Err(e) => {
+                    galat = Some(e);
+                    false
+                }
+            }
+        },
+    )?;
+    match galat {
+        Some(e) => Err(Henti::Io(e)),
+        None => Ok(()),
+    }
+}
+
+/// The object `serde_json::to_string_pretty` would print for the whole list, written item
+/// by item so that a national list is never held in memory.
+fn tulis_json<W: Write>(
+    k: &Konteks,
+    lingkup: Lingkup,
+    ringkasan: &RingkasanCek,
+    jendela: i64,
+    keluar: &mut W,
+) -> Result<(), Henti> {
+    let kepala = KepalaJson {
+        tanggal: format_iso(k.hari_ini),
+        hari: jendela,
+        ringkasan: Ringkasan {
+            lewat_tenggat: ringkasan.lewat_tenggat,
+            mendekati_tenggat: ringkasan.mendekati_tenggat,
+        },
+    };
+    let kepala = json_rapi(&kepala)?;
+    // the head object without its closing brace, then the list as its last member
+    let kepala = kepala.strip_suffix("\n}").unwrap_or(&kepala);
+    write!(keluar, "{kepala},\n  \"dokumen\": [")?;
+    keluar.flush()?;
+    let mut ada = false;
+    alirkan(k, lingkup, ringkasan, jendela, keluar, |w, n, i| {
+        ada = true;
+        let teks = json_rapi(&item_json(i)).map_err(|g| io::Error::other(g.0.join("; ")))?;
+        w.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+        for (m, baris) in teks.lines().enumerate() {
+            if m > 0 {
+                w.write_all(b"\n")?;
+            }
+            write!(w, "    {baris}")?;
+        }
+        Ok(())
+    })?;
+    keluar.write_all(if ada { b"\n  ]\n}\n" } else { b"]\n}\n" })?;
+    Ok(())
+}
+
+fn json_rapi<T: Serialize>(nilai: &T) -> Result<String, GalatCli> {
+    serde_json::to_string_pretty(nilai)
+        .map_err(|e| GalatCli(vec![format!("JSON tidak dapat dibuat: {e}")]))
 }
 
 fn item_json(i: &ItemCek) -> ItemJson<'_> {
@@ -92,51 +247,313 @@ fn item_json(i: &ItemCek) -> ItemJson<'_> {
     }
 }
 
-fn cetak_teks(
+fn tulis_teks<W: Write>(
     k: &Konteks,
     lingkup: Lingkup,
+    jumlah_kecamatan: i64,
+    ringkasan: &RingkasanCek,
     jendela: i64,
-    item: &[ItemCek],
-    lewat: usize,
-    dekat: usize,
-) -> Result<(), GalatCli> {
+    tata: &Tata,
+    keluar: &mut W,
+) -> Result<(), Henti> {
+    let conn = k.store.conn();
+    let kec = |kec: wilayah::Kecamatan| format!("Kec. {} {}", aman(&kec.nama), aman(&kec.kode));
     let cakupan = match lingkup {
-        Lingkup::Kecamatan(id) => wilayah::kecamatan_id(k.store.conn(), id)?
-            .map(|kec| format!("Kec. {} {}", kec.nama, kec.kode))
+        Lingkup::Kecamatan(id) => wilayah::kecamatan_id(conn, id)?
+            .map(kec)
             .unwrap_or_default(),
-        Lingkup::Semua => match wilayah::jumlah_kecamatan(k.store.conn())? {
-            1 => wilayah::daftar_kecamatan(k.store.conn(), Lingkup::Semua, 0, 1)?
-                .first()
-                .map(|kec| format!("Kec. {} {}", kec.nama, kec.kode))
-                .unwrap_or_default(),
-            n => format!("{} kecamatan", format_ribuan(n)),
-        },
+        Lingkup::Semua if jumlah_kecamatan == 1 => {
+            wilayah::daftar_kecamatan(conn, Lingkup::Semua, 0, 1)?
+                .into_iter()
+                .next()
+                .map(kec)
+                .unwrap_or_default()
+        }
+        Lingkup::Semua => format!("{} kecamatan", format_ribuan(jumlah_kecamatan)),
     };
-    println!(
-        "{} lewat tenggat, {} mendekati tenggat ({jendela} hari) · {} · {cakupan}",
-        format_ribuan(lewat as i64),
-        format_ribuan(dekat as i64),
-        format_tanggal(k.hari_ini)
+    let (lewat, dekat) = (
+        format_ribuan(ringkasan.lewat_tenggat),
+        format_ribuan(ringkasan.mendekati_tenggat),
     );
-    if item.is_empty() {
-        println!("Tidak ada dokumen yang lewat tenggat atau jatuh tempo dalam {jendela} hari.");
-        return Ok(());
-    }
-    println!(
-        "{:<10} {:<17} {:>5} {:<13} {:<14} Dokumen",
-        "Tenggat", "Status", "Hari", "Kode desa", "Desa"
+    let tanggal = format_tanggal(k.hari_ini);
+    let mut ringkas = format!(
+        "{lewat} lewat tenggat, {dekat} mendekati tenggat ({jendela} hari) · {tanggal} · {cakupan}"
     );
-    for i in item {
-        println!(
-            "{:<10} {:<17} {:>5} {:<13} {:<14} {} {}",
-            format_tanggal(i.tenggat),
-            i.status.label(),
-            i.hari,
-            i.kode_desa,
-            potong(&i.desa, 14),
-            i.jenis,
-            i.tahun_anggaran
+    if tata.lebar.is_some_and(|w| lebar(&ringkas) > w) {
+        // the words of the status column, so that the scope still shows on 80 columns
+        ringkas = format!(
+            "{lewat} lewat, {dekat} dekat tenggat ({jendela} hari) · {tanggal} · {cakupan}"
         );
     }
-    Ok(())
+    writeln!(keluar, "{}", tata.muat(ringkas))?;
+    if ringkasan.jumlah() == 0 {
+        writeln!(
+            keluar,
+            "{}",
+            tata.muat(format!(
+                "Tidak ada dokumen yang lewat tenggat atau jatuh tempo dalam {jendela} hari."
+            ))
+        )?;
+        return Ok(());
+    }
+    writeln!(keluar, "{}", tata.kepala())?;
+    keluar.flush()?;
+    alirkan(k, lingkup, ringkasan, jendela, keluar, |w, _, i| {
+        writeln!(w, "{}", tata.baris(i))
+    })
+}
+
+/// How item lines are laid out: the fixed columns first, then the names, which are cut only
+/// to fit a terminal (a file or a mail gets them whole).
+struct Tata {
+    /// The terminal's width in cells; `None` when standard output is not a terminal.
+    lebar: Option<usize>,
+    /// Several kecamatan in scope: each item names its kecamatan.
+    kecamatan: bool,
+}
+
+/// Below this terminal width the status is one word (`lewat`, `dekat`), so that an 80-column
+/// screen keeps room for the names.
+const LEBAR_LEGA: usize = 100;
+
+/// Width of the kind column, `RKPDes 2027`.
+const LEBAR_DOKUMEN: usize = 11;
+/// Width of the desa code column, `35.08.07.2001`.
+const LEBAR_KODE: usize = 13;
+/// Width of the status column, `mendekati tenggat`; one word on a narrow terminal.
+const LEBAR_STATUS: usize = 17;
+const LEBAR_STATUS_RINGKAS: usize = 6;
+
+/// `teks` padded with spaces to `sel` cells, never cut.
+fn isi(teks: &str, sel: usize) -> String {
+    let mut s = teks.to_string();
+    s.extend(std::iter::repeat_n(' ', sel.saturating_sub(lebar(teks))));
+    s
+}
+
+impl Tata {
+    /// A whole line fitted to the terminal (cut with `~`), or as it is for a file; made safe.
+    fn muat(&self, baris: String) -> String {
+        match self.lebar {
+            Some(w) => potong(&baris, w),
+            None => aman(&baris).into_owned(),
+        }
+    }
+
+    /// The status in the words of the column: one word on a narrow terminal.
+    fn status(&self, s: Status) -> (&'static str, usize) {
+        if self.lebar.is_some_and(|w| w < LEBAR_LEGA) {
+            let kata = match s {
+                Status::LewatTenggat => "lewat",
+                Status::MendekatiTenggat => "dekat",
+                lain => lain.label(),
+            };
+            (kata, LEBAR_STATUS_RINGKAS)
+        } else {
+            (s.label(), LEBAR_STATUS)
+        }
+    }
+
+    fn kepala(&self) -> String {
+        let nama = if self.kecamatan {
+            "Desa (Kecamatan)"
+        } else {
+            "Desa"
+        };
+        let (_, ls) = self.status(Status::LewatTenggat);
+        self.muat(format!(
+            "{:<10} {:<ls$} {:>5} {:<LEBAR_DOKUMEN$} {:<LEBAR_KODE$} {nama}",
+            "Tenggat", "Status", "Hari", "Dokumen", "Kode desa"
+        ))
+    }
+
+    fn baris(&self, i: &ItemCek) -> String {
+        let (status, ls) = self.status(i.status);
+        let awal = format!(
+            "{} {} {:>5} {} {} ",
+            format_tanggal(i.tenggat),
+            isi(status, ls),
+            i.hari,
+            isi(
+                &format!("{} {}", aman(&i.jenis), i.tahun_anggaran),
+                LEBAR_DOKUMEN
+            ),
+            isi(&aman(&i.kode_desa), LEBAR_KODE),
+        );
+        let desa = aman(&i.desa);
+        let kec = self.kecamatan.then(|| aman(&i.kecamatan));
+        let Some(w) = self.lebar else {
+            return match kec {
+                Some(kec) => format!("{awal}{desa} ({kec})"),
+                None => format!("{awal}{desa}"),
+            };
+        };
+        let sisa = w.saturating_sub(lebar(&awal));
+        if sisa < 4 {
+            // a terminal too narrow for the names: the line itself is cut
+            return potong(&format!("{awal}{desa}"), w);
+        }
+        let Some(kec) = kec else {
+            return format!("{awal}{}", potong(&desa, sisa));
+        };
+        let (ld, lk) = (lebar(&desa), lebar(&kec));
+        if ld + 3 + lk <= sisa {
+            return format!("{awal}{desa} ({kec})");
+        }
+        // the desa name first; the kecamatan keeps a few cells, or goes when too few are left
+        let kmin = lk.min(5);
+        if ld + 3 + kmin <= sisa {
+            return format!("{awal}{desa} ({})", potong(&kec, sisa - ld - 3));
+        }
+        if sisa >= 3 + kmin + 10 {
+            return format!(
+                "{awal}{} ({})",
+                potong(&desa, sisa - 3 - kmin),
+                potong(&kec, kmin)
+            );
+        }
+        format!("{awal}{}", potong(&desa, sisa))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn item(desa: &str, kec: &str) -> ItemCek {
+        ItemCek {
+            kode_kecamatan: "12.18.04".into(),
+            kecamatan: kec.into(),
+            desa_id: 1,
+            kode_desa: "12.18.04.2017".into(),
+            desa: desa.into(),
+            jenis: "RKPDes".into(),
+            tahun_anggaran: 2027,
+            tenggat: NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+            status: Status::LewatTenggat,
+            hari: -5,
+        }
+    }
+
+    const PANJANG: &str = "Kampuang Tanjuang Koto Mambang Sungai Durian";
+
+    #[test]
+    fn a_file_gets_names_whole_and_the_kecamatan_over_several() {
+        let t = Tata {
+            lebar: None,
+            kecamatan: true,
+        };
+        let b = t.baris(&item(PANJANG, "Tebing Syahbandar"));
+        assert!(
+            b.ends_with(&format!("12.18.04.2017 {PANJANG} (Tebing Syahbandar)")),
+            "{b}"
+        );
+        assert!(
+            b.starts_with("30/09/2026 lewat tenggat        -5 RKPDes 2027 "),
+            "{b}"
+        );
+    }
+
+    #[test]
+    fn one_kecamatan_names_no_kecamatan() {
+        let t = Tata {
+            lebar: None,
+            kecamatan: false,
+        };
+        assert!(t.baris(&item("Alpha", "Sukamaju")).ends_with(" Alpha"));
+    }
+
+    #[test]
+    fn a_terminal_line_fits_its_width_in_display_cells() {
+        for w in [20, 40, 61, 65, 72, 80, 100, 200] {
+            for kecamatan in [false, true] {
+                let t = Tata {
+                    lebar: Some(w),
+                    kecamatan,
+                };
+                for desa in [PANJANG, "北京市朝阳区很长很长的名字", "Alpha"] {
+                    let b = t.baris(&item(desa, "Tebing Syahbandar Sungai"));
+                    assert!(lebar(&b) <= w, "{w}: {b} ({})", lebar(&b));
+                    assert!(b.starts_with("30/09/2026"), "{b}");
+                }
+                assert!(lebar(&t.kepala()) <= w);
+            }
+        }
+        let t = Tata {
+            lebar: Some(80),
+            kecamatan: true,
+        };
+        let b = t.baris(&item(PANJANG, "Tebing Syahbandar"));
+        assert_eq!(lebar(&b), 80, "{b}");
+        assert!(b.contains("12.18.04.2017 Kampuang"), "{b}");
+        let b = t.baris(&item("Alpha", "Sukamaju"));
+        assert!(b.ends_with("Alpha (Sukamaju)"), "{b}");
+        assert!(b.starts_with("30/09/2026 lewat     -5 RKPDes 2027"), "{b}");
+        let b = t.baris(&item("Rambung Sialang Tengah", "Tebing Syahbandar"));
+        assert!(b.ends_with(" Rambung Sialang Tengah (Tebi~)"), "{b}");
+        let lega = Tata {
+            lebar: Some(120),
+            kecamatan: true,
+        };
+        let b = lega.baris(&item("Rambung Sialang Tengah", "Tebing Syahbandar"));
+        assert!(b.starts_with("30/09/2026 lewat tenggat        -5"), "{b}");
+        assert!(
+            b.ends_with(" Rambung Sialang Tengah (Tebing Syahbandar)"),
+            "{b}"
+        );
+    }
+
+    #[test]
+    fn stored_control_characters_never_reach_the_output() {
+        for lebar in [None, Some(80)] {
+            let t = Tata {
+                lebar,
+                kecamatan: true,
+            };
+            let mut i = item("Jahat\u{1b}[2J\u{1b}]0;x\u{7}", "Kec\u{1b}[31m\u{202E}");
+            i.jenis = "RKP\u{1b}".into();
+            let b = t.baris(&i);
+            assert!(!b.chars().any(|c| c.is_control()), "{b:?}");
+            assert!(!b.contains('\u{202E}'), "{b:?}");
+            assert!(b.contains("Jahat?[2J?]0;x?"), "{b:?}");
+            assert!(
+                !t.muat("a\u{1b}b".into()).contains('\u{1b}'),
+                "whole lines too"
+            );
+        }
+    }
+
+    /// A writer whose reader has gone after `n` bytes.
+    struct Tutup(usize);
+
+    impl Write for Tutup {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            if self.0 == 0 {
+                return Err(io::ErrorKind::BrokenPipe.into());
+            }
+            let n = b.len().min(self.0);
+            self.0 -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_ends_quietly_with_the_checks_exit_code() {
+        let mut w = Tutup(10);
+        let e = writeln!(w, "{}", "x".repeat(100)).unwrap_err();
+        assert_eq!(selesai(Err(Henti::Io(e)), 1).unwrap(), 1);
+        assert_eq!(
+            selesai(Err(Henti::Io(io::ErrorKind::BrokenPipe.into())), 0).unwrap(),
+            0
+        );
+        let g = selesai(Err(Henti::Io(io::ErrorKind::StorageFull.into())), 1).unwrap_err();
+        assert_eq!(
+            g.0,
+            vec!["hasil cek tidak dapat ditulis: disk penuh".to_string()]
+        );
+    }
 }

@@ -471,6 +471,28 @@ fn calon_cek(
     Ok(calon)
 }
 
+/// One read snapshot over several statements: the check's counts and then its rows, so that
+/// a save by another operator in between cannot make the summary and the list disagree.
+/// Ends when dropped. Inside a transaction already, it is that transaction's.
+pub struct BacaanCek<'c>(Option<&'c Connection>);
+
+pub fn bacaan_cek(conn: &Connection) -> Hasil<BacaanCek<'_>> {
+    if !conn.is_autocommit() {
+        return Ok(BacaanCek(None));
+    }
+    conn.execute_batch("BEGIN DEFERRED")?;
+    Ok(BacaanCek(Some(conn)))
+}
+
+impl Drop for BacaanCek<'_> {
+    fn drop(&mut self) {
+        if let Some(c) = self.0 {
+            // a read-only transaction: ending it cannot lose anything
+            let _ = c.execute_batch("COMMIT");
+        }
+    }
+}
+
 /// Counts of the daily check without listing it: what the dashboard shows at start.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RingkasanCek {
@@ -538,11 +560,55 @@ pub fn halaman_cek(
     batas: i64,
 ) -> Hasil<Vec<ItemCek>> {
     let mut hasil = Vec::new();
+    jalani_cek(
+        conn,
+        lingkup,
+        ringkasan,
+        hari_ini,
+        jendela,
+        offset,
+        Some(batas),
+        |i| {
+            hasil.push(i);
+            true
+        },
+    )?;
+    Ok(hasil)
+}
+
+/// Every row of the daily check in `cek`'s order, handed to `f` as it is read, until `f`
+/// says stop (returns `false`): the first rows come at once and memory stays flat, however
+/// large the country. Returns whether every row was handed over.
+pub fn tiap_cek(
+    conn: &Connection,
+    lingkup: Lingkup,
+    ringkasan: &RingkasanCek,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    f: impl FnMut(ItemCek) -> bool,
+) -> Hasil<bool> {
+    jalani_cek(conn, lingkup, ringkasan, hari_ini, jendela, 0, None, f)
+}
+
+/// Walks the daily check from row `offset`, at most `batas` rows (`None`: all), one query
+/// per deadline, read as a cursor. Returns `false` when `f` stopped it.
+#[allow(clippy::too_many_arguments)]
+fn jalani_cek(
+    conn: &Connection,
+    lingkup: Lingkup,
+    ringkasan: &RingkasanCek,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    offset: i64,
+    batas: Option<i64>,
+    mut f: impl FnMut(ItemCek) -> bool,
+) -> Hasil<bool> {
     let mut lewati = offset;
-    let mut sisa = batas;
+    // SQLite reads a negative LIMIT as none
+    let mut sisa = batas.unwrap_or(-1);
     // candidates sharing a deadline are listed together, desa by desa
     let mut i = 0;
-    while i < ringkasan.calon.len() && sisa > 0 {
+    while i < ringkasan.calon.len() && sisa != 0 {
         let mut j = i + 1;
         while j < ringkasan.calon.len() && ringkasan.calon[j].tenggat == ringkasan.calon[i].tenggat
         {
@@ -583,28 +649,34 @@ pub fn halaman_cek(
             nilai.join(", ")
         );
         let tenggat = kelompok[0].tenggat;
-        let baris = super::siapkan_lingkup(conn, &sql, lingkup)?
-            .query_map(params![lingkup.param(), sisa, lewati], |r| {
-                Ok(ItemCek {
-                    kode_kecamatan: r.get(0)?,
-                    kecamatan: r.get(1)?,
-                    desa_id: r.get(2)?,
-                    kode_desa: r.get(3)?,
-                    desa: r.get(4)?,
-                    jenis: r.get(5)?,
-                    tahun_anggaran: r.get(6)?,
-                    tenggat,
-                    status: tenggat::status(None, tenggat, hari_ini, jendela),
-                    hari: tenggat::sisa_hari(tenggat, hari_ini),
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        sisa -= baris.len() as i64;
-        hasil.extend(baris);
+        let status = tenggat::status(None, tenggat, hari_ini, jendela);
+        let hari = tenggat::sisa_hari(tenggat, hari_ini);
+        let mut stmt = super::siapkan_lingkup(conn, &sql, lingkup)?;
+        let mut baris = stmt.query(params![lingkup.param(), sisa, lewati])?;
+        while let Some(r) = baris.next()? {
+            let item = ItemCek {
+                kode_kecamatan: r.get(0)?,
+                kecamatan: r.get(1)?,
+                desa_id: r.get(2)?,
+                kode_desa: r.get(3)?,
+                desa: r.get(4)?,
+                jenis: r.get(5)?,
+                tahun_anggaran: r.get(6)?,
+                tenggat,
+                status,
+                hari,
+            };
+            if sisa > 0 {
+                sisa -= 1;
+            }
+            if !f(item) {
+                return Ok(false);
+            }
+        }
         lewati = 0;
         i = j;
     }
-    Ok(hasil)
+    Ok(true)
 }
 
 /// Every (desa, kind, fiscal year) with no date recorded, fiscal year from `tahun_awal` to
@@ -832,6 +904,24 @@ mod tests {
                         );
                     }
                     assert_eq!(halaman, semua, "{hari_ini} {jendela}");
+                    let mut aliran = Vec::new();
+                    let habis = tiap_cek(s.conn(), lingkup, &r, hari_ini, jendela, |i| {
+                        aliran.push(i);
+                        true
+                    })
+                    .unwrap();
+                    assert!(habis);
+                    assert_eq!(aliran, semua, "streamed {hari_ini} {jendela}");
+                    if semua.len() > 2 {
+                        let mut dua = Vec::new();
+                        let habis = tiap_cek(s.conn(), lingkup, &r, hari_ini, jendela, |i| {
+                            dua.push(i);
+                            dua.len() < 2
+                        })
+                        .unwrap();
+                        assert!(!habis, "stopped after two");
+                        assert_eq!(dua, semua[..2], "{hari_ini} {jendela}");
+                    }
                 }
             }
         }
