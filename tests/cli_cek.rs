@@ -598,14 +598,14 @@ fn the_full_list_is_written_after_the_summary_counted_from_the_tallies() {
 fn on_a_terminal_each_line_fits_its_width_in_display_cells() {
     use unicode_width::UnicodeWidthStr;
     // util-linux `script` gives the program a terminal of its own
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("script (util-linux) not installed: skipped");
-        return;
-    }
+    // needed, not optional: `.ci/run` installs it (bsdutils) when it is missing
+    assert!(
+        std::process::Command::new("script")
+            .arg("--version")
+            .output()
+            .is_ok(),
+        "script (util-linux, Debian bsdutils) is needed for this test"
+    );
     let d = dua_kecamatan();
     let panjang = "Kampuang Tanjuang Koto Mambang Sungai Da";
     d.impor(
