@@ -272,3 +272,35 @@ fn q_gives_the_terminal_back() {
     let s = terminal_kembali(|sesi, _| sesi.kirim(&["q"]), false);
     assert!(s.contains("KELUAR 0"), "{s}");
 }
+
+/// An SSH session that drops closes the terminal under pantau: it must end, not read nothing
+/// forever at full CPU.
+#[test]
+fn a_terminal_that_goes_away_ends_pantau() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    pantau(&db, &["init", "--contoh"]);
+    let sesi = Sesi::mulai(&format!(
+        "TERM=xterm-256color {} --db {} --today 2026-11-23",
+        env!("CARGO_BIN_EXE_pantau"),
+        db.display()
+    ));
+    sesi.tunggu("lewat tenggat");
+    let pid = pid_pantau(&db);
+    // the pane and its terminal go away
+    assert!(
+        Command::new("tmux")
+            .args(["kill-session", "-t", &sesi.nama])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mulai = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            mulai.elapsed() < Duration::from_secs(10),
+            "pantau {pid} still runs after its terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -46,6 +46,17 @@ pub fn jalankan(mut app: App) -> io::Result<()> {
             signal_hook::low_level::register(s, move || tanda.store(s as usize, Ordering::SeqCst))
         }?;
     }
+    // a terminal that goes away (an SSH session dropped, a pty closed) leaves the key reader
+    // reading nothing forever, SIGHUP or not: a watcher ends the program then, as hung up
+    // (there is no terminal left to restore; committed writes are in the database already)
+    std::thread::spawn(|| {
+        loop {
+            std::thread::sleep(PERIKSA_SINYAL);
+            if terminal_putus() {
+                std::process::exit(128 + signal_hook::consts::SIGHUP);
+            }
+        }
+    });
     // ratatui::init installs a panic hook that restores the terminal before the message
     let mut terminal = ratatui::try_init()?;
     let hasil = putar(&mut terminal, &mut app, &sinyal);
@@ -59,6 +70,25 @@ pub fn jalankan(mut app: App) -> io::Result<()> {
         std::process::exit(128 + s as i32);
     }
     hasil
+}
+
+/// The terminal on standard input is gone (its other end closed).
+fn terminal_putus() -> bool {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no waiting
+        let n = unsafe { libc::poll(&mut fd, 1, 0) };
+        n > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
 }
 
 fn putar(

@@ -196,20 +196,31 @@ impl Layar for Beranda {
         for (n, it) in self.item.iter().enumerate().take(dalam.height as usize) {
             let gaya = tema.status(it.status);
             let kepala = format!("{} {}", tema.simbol(it.status), format_tanggal(it.tenggat));
-            // over several kecamatan the desa is named with its kecamatan
-            let (tempat, lebar) = if k.banyak_kecamatan {
-                (format!("{} · {}", it.kecamatan, it.desa), 26)
+            let ekor = if k.banyak_kecamatan {
+                // over several kecamatan: the status in a word, then the desa's code (which
+                // tells apart the hundreds of same-named desa) and its kecamatan and name in
+                // what is left of the line
+                let tetap = crate::domain::teks::lebar(&kepala) + 1 + 7 + 6 + 2 + 14 + 12;
+                let lebar = (dalam.width as usize).saturating_sub(tetap).max(10);
+                format!(
+                    " {:<6} {:>5}  {} {} {} {}",
+                    crate::tui::tema::Tema::kata_pendek(it.status),
+                    format_ribuan(it.hari),
+                    it.kode_desa,
+                    crate::domain::teks::pas(&format!("{} · {}", it.kecamatan, it.desa), lebar),
+                    it.jenis,
+                    it.tahun_anggaran
+                )
             } else {
-                (it.desa.clone(), 22)
+                format!(
+                    " {:<17} {:>5}  {} {} {}",
+                    it.status.label(),
+                    format_ribuan(it.hari),
+                    crate::domain::teks::pas(&it.desa, 22),
+                    it.jenis,
+                    it.tahun_anggaran
+                )
             };
-            let ekor = format!(
-                " {:<17} {:>5}  {} {} {}",
-                it.status.label(),
-                format_ribuan(it.hari),
-                crate::domain::teks::pas(&tempat, lebar),
-                it.jenis,
-                it.tahun_anggaran
-            );
             let dipilih = self.daftar.awal + n == self.daftar.pilih;
             let lebar_kepala = crate::domain::teks::lebar(&kepala);
             baris.push(super::baris_daftar(
