@@ -96,6 +96,7 @@ pub struct Fasilitasi {
     pub kecamatan_id: i64,
     pub desa_id: Option<i64>,
     pub nama_desa: Option<String>,
+    pub kode_desa: Option<String>,
     pub tanggal: NaiveDate,
     pub katalog_id: i64,
     pub kode_jenis: String,
@@ -179,7 +180,7 @@ pub struct Saring {
     pub desa_id: Option<i64>,
 }
 
-const KOLOM: &str = "f.id, f.kecamatan_id, f.desa_id, d.nama, f.tanggal, f.katalog_id, k.kode, f.uraian, f.output, f.bukti, f.ditindaklanjuti, f.contoh, f.versi";
+const KOLOM: &str = "f.id, f.kecamatan_id, f.desa_id, d.nama, f.tanggal, f.katalog_id, k.kode, f.uraian, f.output, f.bukti, f.ditindaklanjuti, f.contoh, f.versi, d.kode";
 const DARI: &str = "FROM fasilitasi f JOIN katalog_fasilitasi k ON k.id = f.katalog_id
      LEFT JOIN desa d ON d.id = f.desa_id
      WHERE (?1 IS NULL OR f.kecamatan_id = ?1) AND f.tanggal BETWEEN ?2 AND ?3
@@ -226,6 +227,7 @@ pub fn daftar(
                     kecamatan_id: r.get(1)?,
                     desa_id: r.get(2)?,
                     nama_desa: r.get(3)?,
+                    kode_desa: r.get(13)?,
                     tanggal: r
                         .get::<_, String>(4)
                         .map(|t| tanggal_sql(&t).unwrap_or_default())?,

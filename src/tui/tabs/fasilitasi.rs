@@ -14,7 +14,7 @@ use crate::domain::tanggal::format_tanggal;
 use crate::domain::teks::potong;
 use crate::store::Hasil;
 use crate::store::fasilitasi::{self, Fasilitasi, Katalog, Saring};
-use crate::store::wilayah::{self, Lingkup};
+use crate::store::wilayah::Lingkup;
 use crate::tui::aksi::{self as a, Act, Efek, Perintah, Tulis};
 use crate::tui::app::Konteks;
 use crate::tui::teks;
@@ -65,11 +65,7 @@ impl FasilitasiTab {
 
     fn form(&mut self, k: &Konteks, f: Option<Fasilitasi>) -> Efek {
         let x = f.clone().unwrap_or_default();
-        let kode_desa = x
-            .desa_id
-            .and_then(|id| wilayah::desa_id(k.store.conn(), id).ok().flatten())
-            .map(|d| d.kode)
-            .unwrap_or_default();
+        let kode_desa = x.kode_desa.clone().unwrap_or_default();
         let kode_jenis = self
             .katalog
             .iter()
