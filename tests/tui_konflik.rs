@@ -112,7 +112,7 @@ fn a_kak_form_open_across_a_reload_refuses_to_overwrite_another_operators_change
     ctrl(&mut app, 's');
     let s = layar(&mut app);
     assert!(
-        s.contains("Tidak disimpan: data ini diubah pengguna lain"),
+        s.contains("Tidak disimpan: data ini diubah atau dihapus pengguna lain"),
         "{s}"
     );
     let sekarang = indikator_004(&lain).into_iter().next().unwrap();
@@ -178,7 +178,7 @@ fn a_deletion_of_a_row_changed_meanwhile_is_refused() {
     tekan(&mut app, KeyCode::Char('y'));
     let s = layar(&mut app);
     assert!(
-        s.contains("Tidak disimpan: data ini diubah pengguna lain"),
+        s.contains("Tidak disimpan: data ini diubah atau dihapus pengguna lain"),
         "{s}"
     );
     assert!(daftar(&lain).iter().any(|f| f.id == pertama.id), "deleted");
@@ -216,7 +216,7 @@ fn a_desa_form_open_while_the_cli_renames_the_desa_keeps_the_cli_name() {
     ctrl(&mut app, 's');
     let s = layar(&mut app);
     assert!(
-        s.contains("Tidak disimpan: data ini diubah pengguna lain"),
+        s.contains("Tidak disimpan: data ini diubah atau dihapus pengguna lain"),
         "{s}"
     );
     // the refusal says what is stored now

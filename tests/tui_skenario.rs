@@ -502,7 +502,7 @@ fn read_only_editing_keys_say_why_they_do_nothing() {
     assert!(s.contains("Basis data dibuka baca-saja"), "{s}");
     tekan(&mut app, KeyCode::Char('?'));
     let s = layar(&mut app, 80, 24);
-    assert!(s.contains("tindak lanjut (tidak berlaku sekarang)"), "{s}");
+    assert!(s.contains("tindak lanjut (tidak berlaku)"), "{s}");
 }
 
 #[test]

@@ -147,6 +147,8 @@ pub enum Tulis {
         desa_id: i64,
         jenis_id: i64,
         ta: i32,
+        /// The record's row when the form or question opened, if there was one.
+        id: Option<i64>,
         versi: Option<i64>,
         isi: IsiDokumen,
         hari_ini: NaiveDate,
@@ -237,6 +239,7 @@ impl Tulis {
                 versi,
                 isi,
                 hari_ini,
+                ..
             } => {
                 dokumen::ubah_dokumen(tx, *desa_id, *jenis_id, *ta, *versi, isi, *hari_ini)?;
                 Ok(*desa_id)
@@ -355,9 +358,23 @@ impl Tulis {
     }
 
     /// The row a versioned write targets, for saying what another operator did to it.
-    pub fn sasaran(&self) -> Option<(&'static str, i64)> {
+    pub fn sasaran(&self, conn: &rusqlite::Connection) -> Option<(&'static str, i64)> {
         Some(match self {
-            Tulis::Dokumen { .. } => return None,
+            // the record as it is now (another operator may have made it), or the one the
+            // form saw (another may have deleted it)
+            Tulis::Dokumen {
+                desa_id,
+                jenis_id,
+                ta,
+                id,
+                ..
+            } => match dokumen::dokumen(conn, *desa_id, *jenis_id, *ta)
+                .ok()
+                .flatten()
+            {
+                Some(d) => ("dokumen", d.id),
+                None => ("dokumen", (*id)?),
+            },
             Tulis::UbahDesa(d) => ("desa", d.id),
             Tulis::Kegiatan(k) if k.id > 0 => ("kegiatan", k.id),
             Tulis::HapusKegiatan { id, .. } => ("kegiatan", *id),

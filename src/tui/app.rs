@@ -337,16 +337,16 @@ impl App {
             }
             Err(crate::store::Galat::Konflik) => {
                 let lain = t
-                    .sasaran()
+                    .sasaran(self.k.store.conn())
                     .and_then(|(tabel, id)| {
                         crate::store::konflik::keterangan(self.k.store.conn(), tabel, id)
                             .ok()
                             .flatten()
                     })
-                    .map(|x| format!(" ({x})"))
+                    .map(|x| format!(": {x}"))
                     .unwrap_or_default();
                 Err(format!(
-                    "Tidak disimpan: data ini diubah pengguna lain sejak dibuka{lain}. Tutup (Esc) untuk melihat yang tersimpan."
+                    "Tidak disimpan: data ini diubah atau dihapus pengguna lain sejak dibuka{lain}."
                 ))
             }
             Err(e) => Err(e.to_string()),
@@ -364,7 +364,7 @@ impl App {
                     self.pesan = Some((ok, false));
                     self.semua_basi();
                 }
-                Err(e) => self.pesan = Some((e, true)),
+                Err(e) => self.galat(e),
             },
             Efek::Pesan(p) => self.pesan = Some((p, false)),
             Efek::Galat(p) => self.pesan = Some((p, true)),
@@ -393,6 +393,17 @@ impl App {
                 self.popup = Some(Popup::Riwayat(judul, baris));
             }
         }
+    }
+
+    /// An error outside a form: on the message line, or in a box when it is longer than the
+    /// line (a refused write says who changed what: nothing of it may be cut).
+    fn galat(&mut self, e: String) {
+        let muat = self.area.width as usize;
+        // (not while a write waits its turn: the key is handled again, a box would take it)
+        if self.ulang.is_none() && crate::domain::teks::lebar(&e) > muat {
+            self.popup = Some(Popup::Riwayat("Tidak disimpan".into(), vec![e.clone()]));
+        }
+        self.pesan = Some((e, true));
     }
 
     pub fn tombol(&mut self, key: KeyEvent) {
@@ -426,8 +437,10 @@ impl App {
                                 if self.ulang.is_some() {
                                     // asked again once the database is free
                                     self.popup = Some(Popup::Tanya(p, t, ok));
+                                    self.pesan = Some((e, true));
+                                } else {
+                                    self.galat(e);
                                 }
-                                self.pesan = Some((e, true));
                             }
                         }
                     } else {
@@ -572,7 +585,7 @@ impl App {
         }
     }
 
-    /// `[` and `]` on every screen with a year: 2000–2100, back to the list's top.
+    /// `[` and `]` on every screen with a year: 2000–2100.
     fn ganti_tahun(&mut self, arah: i8) {
         let Some(t) = self.layar[self.tab].tahun() else {
             return;
@@ -583,16 +596,17 @@ impl App {
             return;
         }
         *t = baru;
-        if let Some(d) = self.layar[self.tab].daftar() {
-            d.pilih = 0;
-            d.awal = 0;
-        }
+        // the selection stays where it was (the Desa list is the same every year; other lists
+        // keep the row number, inside the new list)
         self.muat_tab();
     }
 
     /// The commands shown in the footer and the help: the open form's, the filter's, or the
     /// screen's table plus the keys every screen has.
     pub(super) fn tombol_sekarang(&self) -> Vec<(Tombol, bool)> {
+        if self.popup.is_some() && !matches!(self.popup, Some(Popup::Bantuan)) {
+            return Vec::new();
+        }
         if self.form.is_some() {
             return teks::FORM.iter().map(|t| (*t, true)).collect();
         }

@@ -191,7 +191,7 @@ impl App {
                         if *berlaku {
                             t.arti.to_string()
                         } else {
-                            format!("{} (tidak berlaku sekarang)", t.arti)
+                            format!("{} (tidak berlaku)", t.arti)
                         },
                         if *berlaku {
                             Style::default()
@@ -208,7 +208,7 @@ impl App {
             self.k.tema.redup(),
         ));
         let tinggi = (baris.len() as u16 + 2).min(area.height);
-        let lebar = 66.min(area.width);
+        let lebar = 72.min(area.width);
         let kotak = Rect::new(
             area.x + (area.width - lebar) / 2,
             area.y + (area.height - tinggi) / 2,

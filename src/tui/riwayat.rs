@@ -15,7 +15,7 @@ fn nilai(v: &Value) -> String {
     match v {
         Value::Null => "–".into(),
         Value::String(s) if s.is_empty() => "\"\"".into(),
-        Value::String(s) => potong(s, 40),
+        Value::String(s) => potong(s, 300),
         v => v.to_string(),
     }
 }

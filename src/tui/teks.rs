@@ -32,7 +32,7 @@ pub const RIWAYAT: Tombol = t("r", "riwayat baris ini", false);
 
 /// A write waits for another (an import) to finish.
 pub const MENUNGGU: &str =
-    "Basis data sedang dipakai (mis. impor); menunggu giliran menyimpan, paling lama 60 detik…";
+    "Basis data sedang dipakai (impor?); menunggu giliran, paling lama 60 detik…";
 
 /// Shown first in every footer.
 pub const BANTUAN: Tombol = t("?", "bantuan", true);

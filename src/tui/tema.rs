@@ -102,7 +102,8 @@ impl Tema {
             (Status::TepatWaktu, false) => "✓",
             (Status::TepatWaktu, true) => "v",
             (Status::Terlambat, false) => "≈",
-            (Status::Terlambat, true) => "~",
+            // not `~`, which marks a cut name
+            (Status::Terlambat, true) => "T",
             (Status::LewatTenggat, false) => "✗",
             (Status::LewatTenggat, true) => "X",
             (Status::MendekatiTenggat, _) => "!",
@@ -151,7 +152,7 @@ pub fn ascii(simbol: &str) -> Option<&'static str> {
         "↓" => "v",
         "✓" => "v",
         "✗" => "X",
-        "≈" => "~",
+        "≈" => "T",
         "▶" => ">",
         "▏" => "|",
         "…" => "~",

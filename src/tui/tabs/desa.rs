@@ -30,6 +30,8 @@ enum Tujuan {
         desa_id: i64,
         jenis_id: i64,
         ta: i32,
+        /// The row and its version when the form opened (none: no record then).
+        id: Option<i64>,
         versi: Option<i64>,
     },
     UbahDesa(Desa),
@@ -139,6 +141,7 @@ impl DesaTab {
             desa_id: b.desa_id,
             jenis_id: j.id,
             ta: self.ta,
+            id: d.as_ref().map(|d| d.id),
             versi: d.map(|d| d.versi),
         });
         Efek::Form(f)
@@ -595,6 +598,7 @@ impl Layar for DesaTab {
                         desa_id: b.desa_id,
                         jenis_id: j.id,
                         ta: self.ta,
+                        id: Some(d.id),
                         versi: Some(d.versi),
                         isi: IsiDokumen::default(),
                         hari_ini: k.hari_ini,
@@ -631,6 +635,7 @@ impl Layar for DesaTab {
                 desa_id,
                 jenis_id,
                 ta,
+                id,
                 versi,
             } => {
                 let isi = IsiDokumen {
@@ -656,6 +661,7 @@ impl Layar for DesaTab {
                         desa_id: *desa_id,
                         jenis_id: *jenis_id,
                         ta: *ta,
+                        id: *id,
                         versi: *versi,
                         isi,
                         hari_ini: k.hari_ini,
