@@ -270,3 +270,32 @@ fn empty_db_path_error_does_not_say_it_must_be_a_number() {
     assert!(err.contains("--db"), "{err}");
     assert!(!err.contains("bilangan bulat"), "{err}");
 }
+
+#[test]
+fn help_command_is_the_help_of_the_command() {
+    let d = Dunia::new();
+    let o = d.polos().args(["help", "cek"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        teks(&o.stdout).contains("Pemakaian: pantau cek"),
+        "{}",
+        teks(&o.stdout)
+    );
+    let o = d.polos().arg("help").output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(teks(&o.stdout).contains("Perintah"), "{}", teks(&o.stdout));
+}
+
+#[test]
+fn a_missing_database_in_a_missing_folder_says_the_folder_is_missing() {
+    let d = Dunia::new();
+    let db = d.path().join("tidak").join("ada").join("x.db");
+    let o = d.polos().arg("--db").arg(&db).arg("cek").output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        teks(&o.stderr).contains("pun tidak ada"),
+        "{}",
+        teks(&o.stderr)
+    );
+    assert!(!d.path().join("tidak").exists());
+}

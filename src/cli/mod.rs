@@ -360,8 +360,14 @@ pub fn perintah_clap() -> clap::Command {
 
 /// Parses the arguments; help and version are printed here (`Ok(None)`).
 pub fn baca_argumen() -> Result<Option<Cli>, GalatCli> {
+    // `pantau help [PERINTAH …]` is `pantau [PERINTAH …] --help` (CONTRACT)
+    let mut argumen: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if argumen.get(1).is_some_and(|a| a == "help") {
+        argumen.remove(1);
+        argumen.push("--help".into());
+    }
     let hasil = perintah_clap()
-        .try_get_matches()
+        .try_get_matches_from(argumen)
         .and_then(|m| Cli::from_arg_matches(&m));
     match hasil {
         Ok(cli) => Ok(Some(cli)),
@@ -551,6 +557,18 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
     }
     let baru = !db.exists();
     if baru && mode != Mode::Buat {
+        if !bawaan
+            && let Some(induk) = db
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty() && !p.is_dir())
+        {
+            return Err(format!(
+                "basis data {} belum ada, dan foldernya {} pun tidak ada; periksa --db",
+                db.display(),
+                induk.display()
+            )
+            .into());
+        }
         let cara = if bawaan {
             "pantau init".to_string()
         } else {

@@ -340,7 +340,11 @@ impl Form {
             }
             None => (
                 Span::styled(
-                    "Ctrl-S simpan · Esc batal · Tab bidang berikut · * wajib",
+                    if self.bidang.iter().any(|b| b.wajib) {
+                        "Ctrl-S simpan · Esc batal · Tab bidang berikut · * wajib"
+                    } else {
+                        "Ctrl-S simpan · Esc batal · Tab bidang berikut"
+                    },
                     tema.redup(),
                 ),
                 1,
