@@ -97,6 +97,9 @@ impl Kegiatan {
     }
 }
 
+/// Lines under the KAK that show the selected line whole.
+const BARIS_PENUH: u16 = 2;
+
 fn bagian_butiran(r: Butiran) -> Bagian {
     match r {
         Butiran::Indikator(_) => Bagian::Indikator,
@@ -181,7 +184,7 @@ impl Layar for Kegiatan {
     fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
         // the KAK fills the box; the list has a header line
         self.kak_daftar
-            .atur_tinggi(area.height.saturating_sub(2) as usize);
+            .atur_tinggi(area.height.saturating_sub(2 + BARIS_PENUH) as usize);
         self.daftar
             .atur_tinggi(area.height.saturating_sub(3) as usize)
     }
@@ -202,6 +205,22 @@ impl Layar for Kegiatan {
             );
             let dalam = b.inner(area);
             f.render_widget(b, area);
+            let [dalam, penuh] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(BARIS_PENUH)])
+                    .areas(dalam);
+            // the selected line whole, wrapped: a long point is read here, also read-only
+            if let Some(b) = self.kak_baris.get(self.kak_daftar.pilih)
+                && !b.judul
+            {
+                f.render_widget(
+                    Paragraph::new(Line::styled(
+                        crate::domain::teks::aman(b.teks.trim()).into_owned(),
+                        tema.redup(),
+                    ))
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                    penuh,
+                );
+            }
             let baris: Vec<Line> = self
                 .kak_baris
                 .iter()
