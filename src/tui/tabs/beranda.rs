@@ -29,11 +29,8 @@ pub struct Beranda {
     ringkasan: RingkasanCek,
     /// The rows on screen (from `daftar.awal`).
     item: Vec<ItemCek>,
-    /// With a filter: every matching row (the full check, filtered in memory).
-    tersaring: Option<Vec<ItemCek>>,
-    /// The full check, read once per change of the data (`Konteks::generasi`) while a filter
-    /// is typed, so that a key does not read the whole check again.
-    semua: Option<(u64, Vec<ItemCek>)>,
+    /// With a filter: the matching rows, as far as `SIMPAN_SARING` (see `Saringan`).
+    tersaring: Option<Saringan>,
     daftar: Daftar,
     jadwal: RingkasanJadwal,
     iku: Option<Iku>,
@@ -47,7 +44,6 @@ impl Beranda {
             ringkasan: RingkasanCek::default(),
             item: Vec::new(),
             tersaring: None,
-            semua: None,
             daftar: Daftar::default(),
             jadwal: RingkasanJadwal::default(),
             iku: None,
@@ -57,7 +53,7 @@ impl Beranda {
     fn halaman(&mut self, k: &Konteks) -> Hasil<()> {
         let (awal, tinggi) = (self.daftar.awal, self.daftar.tinggi.max(1));
         self.item = match &self.tersaring {
-            Some(semua) => semua.iter().skip(awal).take(tinggi).cloned().collect(),
+            Some(x) => x.item.iter().skip(awal).take(tinggi).cloned().collect(),
             None => dokumen::halaman_cek(
                 k.store.conn(),
                 k.lingkup,
@@ -70,6 +66,29 @@ impl Beranda {
         };
         Ok(())
     }
+}
+
+/// Rows a filter keeps in memory at most (a few MB); past it the screen says how many match
+/// and asks for a narrower filter: over the whole country one letter matches most of the
+/// check.
+const SIMPAN_SARING: usize = 10_000;
+
+/// The rows matching a filter, read once per filter and change of the data.
+struct Saringan {
+    generasi: u64,
+    saring: String,
+    item: Vec<ItemCek>,
+    /// Every match, also those not kept.
+    jumlah: usize,
+    /// All the matches are in `item`.
+    lengkap: bool,
+}
+
+fn cocok(i: &ItemCek, s: &str) -> bool {
+    i.desa.to_lowercase().contains(s)
+        || i.kode_desa.contains(s)
+        || i.kecamatan.to_lowercase().contains(s)
+        || i.jenis.to_lowercase().contains(s)
 }
 
 fn persen(p: &Persentase) -> String {
@@ -93,34 +112,51 @@ impl Layar for Beranda {
             dokumen::ringkasan_cek(conn, k.lingkup, k.hari_ini, k.jendela, tahun_awal)?;
         let s = self.daftar.saring.to_lowercase();
         self.tersaring = if s.is_empty() {
-            self.semua = None;
             None
         } else {
             let generasi = k.generasi.get();
-            if self.semua.as_ref().is_none_or(|(g, _)| *g != generasi) {
-                let semua = dokumen::cek(conn, k.lingkup, k.hari_ini, k.jendela, tahun_awal)?;
-                self.semua = Some((generasi, semua));
+            // a filter that only grew (a letter typed) narrows the rows kept, when all the
+            // matches were kept: the check is not read again for each key
+            match self.tersaring.take() {
+                Some(mut x) if x.generasi == generasi && x.lengkap && s.contains(&x.saring) => {
+                    x.item.retain(|i| cocok(i, &s));
+                    x.jumlah = x.item.len();
+                    x.saring = s;
+                    Some(x)
+                }
+                _ => {
+                    let mut x = Saringan {
+                        generasi,
+                        saring: s.clone(),
+                        item: Vec::new(),
+                        jumlah: 0,
+                        lengkap: true,
+                    };
+                    let _baca = dokumen::bacaan_cek(conn)?;
+                    dokumen::tiap_cek(
+                        conn,
+                        k.lingkup,
+                        &self.ringkasan,
+                        k.hari_ini,
+                        k.jendela,
+                        |i| {
+                            if cocok(&i, &s) {
+                                x.jumlah += 1;
+                                if x.item.len() < SIMPAN_SARING {
+                                    x.item.push(i);
+                                } else {
+                                    x.lengkap = false;
+                                }
+                            }
+                            true
+                        },
+                    )?;
+                    Some(x)
+                }
             }
-            let semua = self
-                .semua
-                .as_ref()
-                .map(|(_, v)| v.as_slice())
-                .unwrap_or(&[]);
-            Some(
-                semua
-                    .iter()
-                    .filter(|i| {
-                        i.desa.to_lowercase().contains(&s)
-                            || i.kode_desa.contains(&s)
-                            || i.kecamatan.to_lowercase().contains(&s)
-                            || i.jenis.to_lowercase().contains(&s)
-                    })
-                    .cloned()
-                    .collect(),
-            )
         };
         let total = match &self.tersaring {
-            Some(v) => v.len(),
+            Some(x) => x.item.len(),
             None => self.ringkasan.jumlah() as usize,
         };
         self.daftar.atur_total(total);
@@ -179,7 +215,15 @@ impl Layar for Beranda {
             format_ribuan(self.ringkasan.mendekati_tenggat),
             k.jendela
         );
-        let b = blok(k, judul);
+        let judul = match &self.tersaring {
+            Some(x) if !x.lengkap => format!(
+                " {} cocok, {} pertama ditampilkan: persempit saringan ",
+                format_ribuan(x.jumlah as i64),
+                format_ribuan(x.item.len() as i64)
+            ),
+            _ => judul,
+        };
+        let b = blok(k, potong(&judul, atas.width.saturating_sub(2) as usize));
         let dalam = b.inner(atas);
         f.render_widget(b, atas);
         let mut baris = Vec::new();
