@@ -135,26 +135,7 @@ pub fn simpan_rencana(conn: &Transaction, r: &Rencana) -> Hasil<i64> {
         ])?;
         conn.last_insert_rowid()
     } else {
-        let n = conn
-            .prepare_cached(
-                "UPDATE monev_rencana SET unit = ?2, jenis_unit = ?3, desa_id = ?4, dokumen = ?5, target = ?6,
-                     selesai = ?7, keterangan = ?8, versi = versi + 1
-                 WHERE id = ?1 AND versi = ?9",
-            )?
-            .execute(params![
-                r.id,
-                r.unit,
-                r.jenis_unit,
-                r.desa_id,
-                r.dokumen,
-                format_iso(r.target),
-                r.selesai.map(format_iso),
-                r.keterangan,
-                r.versi
-            ])?;
-        if n == 0 {
-            return Err(Galat::Konflik);
-        }
+        ubah_rencana(conn, r)?;
         r.id
     };
     conn.prepare_cached("DELETE FROM monev_putaran WHERE rencana_id = ?1 AND ke > ?2")?
@@ -367,7 +348,13 @@ pub fn simpan_rencana_kepala(tx: &Transaction, r: &Rencana) -> Hasil<i64> {
             },
         );
     }
-    let n = tx
+    ubah_rencana(tx, r)?;
+    Ok(r.id)
+}
+
+/// Updates a plan's own fields if nobody changed it since `versi` was read.
+fn ubah_rencana(conn: &Connection, r: &Rencana) -> Hasil<()> {
+    let n = conn
         .prepare_cached(
             "UPDATE monev_rencana SET unit = ?2, jenis_unit = ?3, desa_id = ?4, dokumen = ?5, target = ?6,
                  selesai = ?7, keterangan = ?8, versi = versi + 1
@@ -384,8 +371,7 @@ pub fn simpan_rencana_kepala(tx: &Transaction, r: &Rencana) -> Hasil<i64> {
             r.keterangan,
             r.versi
         ])?;
-    super::satu_baris(n)?;
-    Ok(r.id)
+    super::satu_baris(n)
 }
 
 /// Adds the next monitoring round to plan `rencana_id` (numbered after the last one).
