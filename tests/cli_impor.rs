@@ -414,9 +414,66 @@ fn unknown_column_in_desa_file_is_rejected() {
         &d,
         "desa",
         "desa.csv",
-        "kode,nama,kecamatan,penduduk\n35.08.21.2004,Epsilon,Sukamaju,100\n",
+        "kode,nama,kecamatan,Jumlah Pendudk\n35.08.21.2004,Epsilon,Sukamaju,100\n",
     );
-    assert!(baris_galat(&err, "desa.csv:1: ").contains("penduduk"));
+    assert!(
+        baris_galat(&err, "desa.csv:1: ").starts_with(
+            "desa.csv:1: kolom 'Jumlah Pendudk' tidak dikenal; mungkin maksudnya 'jumlah_penduduk'? (kolom yang dikenal: kode, nama,"
+        ),
+        "{err:?}"
+    );
+}
+
+/// Issue 10: the headers offices write, with spaces, hyphens, a unit in parentheses and
+/// well-known synonyms, name the same columns.
+#[test]
+fn office_headers_with_spaces_hyphens_units_and_synonyms_are_understood() {
+    let d = Dunia::new();
+    d.ok(HARI_INI, &["init"]);
+    d.tulis(
+        "desa.csv",
+        "Kode Desa;Nama Desa;Kecamatan;Luas (km2);Laki-laki;Perempuan;Rumah Tangga;Jumlah Penduduk (jiwa);Jumlah RT\n\
+         35.08.23.2001;Satu;Tanjung;5,88;1.455;1.500;1.002;2.955;20\n",
+    );
+    let o = d.ok(HARI_INI, &["impor", "desa", "desa.csv"]);
+    assert_eq!(teks(&o.stderr), "", "the sum matches: no warning");
+    assert_eq!(
+        desa_di_cek(&d),
+        vec![("35.08.23.2001".to_string(), "Satu".to_string())]
+    );
+    // a population that does not add up is warned about: the columns were really read
+    d.tulis(
+        "desa2.csv",
+        "KODE;Nama;LAKI - LAKI;Perempuan;Jumlah Penduduk\n35.08.23.2001;Satu;10;10;25\n",
+    );
+    let o = d.ok(HARI_INI, &["impor", "desa", "desa2.csv"]);
+    assert!(
+        teks(&o.stderr).contains("desa2.csv:2"),
+        "{}",
+        teks(&o.stderr)
+    );
+    d.tulis(
+        "dok.csv",
+        "Kode Desa;Jenis Dokumen;Tahun Anggaran;Tanggal Penetapan;No. Perdes;Ket.\n\
+         35.08.23.2001;RKPDes;2027;01/09/2026;5/2026;baik\n",
+    );
+    d.ok(HARI_INI, &["impor", "dokumen", "dok.csv"]);
+    assert!(!undated(&d, "35.08.23.2001", "RKPDes", 2027));
+}
+
+#[test]
+fn two_headers_meaning_the_same_column_are_refused() {
+    let d = Dunia::sukamaju(HARI_INI);
+    let err = ditolak(
+        &d,
+        "desa",
+        "desa.csv",
+        "kode,nama,Nama Desa\n35.08.21.2004,Delta,Delta\n",
+    );
+    assert_eq!(
+        baris_galat(&err, "desa.csv:1: "),
+        "desa.csv:1: kolom 'nama' dan 'Nama Desa' sama-sama berarti 'nama'; hapus salah satunya"
+    );
 }
 
 #[test]

@@ -197,24 +197,40 @@ impl<'a> Pembaca<'a> {
             .has_headers(true)
             .from_reader(teks.as_bytes());
         let mut galat = Vec::new();
-        let kolom: Vec<String> = match rdr.headers() {
-            Ok(h) => h.iter().map(|k| k.trim().to_lowercase()).collect(),
+        let asli: Vec<String> = match rdr.headers() {
+            Ok(h) => h.iter().map(|k| k.trim().to_string()).collect(),
             Err(e) => return Err(vec![format!("{nama}:1: baris judul tidak terbaca: {e}")]),
         };
-        for (i, k) in kolom.iter().enumerate() {
+        // every header as the column it stands for ("" for an empty or unknown one)
+        let kolom: Vec<String> = asli
+            .iter()
+            .map(|k| super::judul::cocokkan(k, dikenal).unwrap_or("").to_string())
+            .collect();
+        for (i, k) in asli.iter().enumerate() {
             if k.is_empty() {
                 // empty names at the end of the header are what a spreadsheet leaves after
                 // the last column; an empty name between named ones is a column nobody named
-                if kolom[i..].iter().any(|k| !k.is_empty()) {
+                if asli[i..].iter().any(|k| !k.is_empty()) {
                     galat.push(format!("{nama}:1: kolom ke-{} tidak bernama", i + 1));
                 }
-            } else if !dikenal.contains(&k.as_str()) {
+            } else if kolom[i].is_empty() {
+                let saran = match super::judul::terdekat(k, dikenal) {
+                    Some(t) => format!("; mungkin maksudnya '{t}'?"),
+                    None => String::new(),
+                };
                 galat.push(format!(
-                    "{nama}:1: kolom '{k}' tidak dikenal (kolom yang dikenal: {})",
+                    "{nama}:1: kolom '{k}' tidak dikenal{saran} (kolom yang dikenal: {})",
                     dikenal.join(", ")
                 ));
-            } else if kolom[..i].contains(k) {
-                galat.push(format!("{nama}:1: kolom '{k}' muncul dua kali"));
+            } else if let Some(j) = kolom[..i].iter().position(|x| *x == kolom[i]) {
+                if asli[j] == *k {
+                    galat.push(format!("{nama}:1: kolom '{k}' muncul dua kali"));
+                } else {
+                    galat.push(format!(
+                        "{nama}:1: kolom '{}' dan '{k}' sama-sama berarti '{}'; hapus salah satunya",
+                        asli[j], kolom[i]
+                    ));
+                }
             }
         }
         for w in wajib {

@@ -7,6 +7,7 @@
 //! and nothing is written.
 
 pub mod berkas;
+pub mod judul;
 #[cfg(test)]
 mod uji;
 
