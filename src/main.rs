@@ -28,7 +28,7 @@ fn main() -> ExitCode {
 
 fn gagal(g: cli::GalatCli) -> ExitCode {
     for baris in g.0 {
-        eprintln!("{baris}");
+        eprintln!("{}", cli::keluaran::teks(&baris));
     }
     ExitCode::from(KELUAR_GALAT)
 }

@@ -299,3 +299,133 @@ fn a_missing_database_in_a_missing_folder_says_the_folder_is_missing() {
     );
     assert!(!d.path().join("tidak").exists());
 }
+
+// ---------------------------------------------------------------- terminal conventions
+
+/// Issue 10: a locale that is not UTF-8 gets ASCII text from the command line, as the
+/// interface already does; JSON stays the same data, written with `\u` escapes.
+#[test]
+fn a_non_utf8_locale_gets_ascii_text_and_the_same_json() {
+    let d = Dunia::new();
+    d.impor(
+        HARI_INI,
+        "desa",
+        "desa.csv",
+        "kode;nama;kecamatan\n35.08.21.2001;Désa Ñoño;Sukamaju\n",
+    );
+    let ascii = |args: &[&str]| {
+        let o = d
+            .cmd(HARI_INI)
+            .env("LC_ALL", "C")
+            .args(args)
+            .output()
+            .unwrap();
+        let s = teks(&o.stdout);
+        assert!(
+            s.is_ascii(),
+            "{args:?} printed non-ASCII under LC_ALL=C: {s}"
+        );
+        s
+    };
+    let cek = ascii(&["cek", "--hari", "400"]);
+    assert!(cek.contains("Desa Nono"), "{cek}");
+    assert!(
+        cek.contains(" - "),
+        "the separator dot becomes a dash: {cek}"
+    );
+    let utf8 = teks(&d.jalan(HARI_INI, &["cek", "--hari", "400"]).stdout);
+    assert!(utf8.contains("Désa Ñoño") && utf8.contains(" · "), "{utf8}");
+    let j_ascii: serde_json::Value =
+        serde_json::from_str(&ascii(&["cek", "--hari", "400", "--json"])).unwrap();
+    let (j_utf8, _) = d.cek_json(HARI_INI, &["--hari", "400"]);
+    assert_eq!(j_ascii, j_utf8);
+    assert_eq!(j_utf8["dokumen"][0]["desa"], "Désa Ñoño");
+    let bantuan = ascii(&["impor", "fasilitasi", "--help"]);
+    assert!(bantuan.contains("F01-F18"), "{bantuan}");
+    // --ascii asks for the same on a UTF-8 terminal
+    let o = d.jalan(HARI_INI, &["--ascii", "cek", "--hari", "400"]);
+    assert!(teks(&o.stdout).is_ascii());
+    // errors too
+    let o = d
+        .cmd(HARI_INI)
+        .env("LC_ALL", "C")
+        .args(["impor", "desa", "tidak-ada.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(teks(&o.stderr).is_ascii() && !o.stderr.is_empty());
+}
+
+/// A relative XDG_DATA_HOME is ignored (XDG Base Directory): the default is under HOME.
+#[test]
+fn a_relative_xdg_data_home_is_ignored() {
+    let d = Dunia::new();
+    d.polos()
+        .env("XDG_DATA_HOME", "relatif")
+        .arg("init")
+        .assert()
+        .success();
+    assert!(d.path().join(".local/share/pantau/pantau.db").is_file());
+    assert!(!d.path().join("relatif").exists());
+}
+
+/// With no HOME the home folder comes from the password database, never the current folder.
+#[test]
+fn no_home_uses_the_password_database_home() {
+    let d = Dunia::new();
+    let o = d
+        .polos()
+        .env_remove("HOME")
+        .env_remove("XDG_DATA_HOME")
+        .args(["cek"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = teks(&o.stderr);
+    assert!(
+        err.starts_with("basis data /") && err.contains("/.local/share/pantau/pantau.db belum ada"),
+        "{err}"
+    );
+    assert!(!d.path().join("pantau").exists() && !d.path().join(".local").exists());
+}
+
+/// `pantau pasang` installs completions and man pages where shells and man look;
+/// `lengkapan` and `manual` print them.
+#[test]
+fn completions_and_man_pages_are_installed_and_printed() {
+    let d = Dunia::new();
+    let o = d.polos().arg("pasang").output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", teks(&o.stderr));
+    let dasar = d.path().join("xdg");
+    let bash = std::fs::read_to_string(dasar.join("bash-completion/completions/pantau")).unwrap();
+    assert!(bash.contains("cadangkan") && bash.contains("--baca-saja"));
+    assert!(dasar.join("zsh/site-functions/_pantau").is_file());
+    let fish =
+        std::fs::read_to_string(dasar.join("fish/vendor_completions.d/pantau.fish")).unwrap();
+    assert!(fish.contains("Dokumen desa yang lewat tenggat"));
+    let man = std::fs::read_to_string(dasar.join("man/man1/pantau-cek.1")).unwrap();
+    assert!(
+        man.contains(".SH NAMA") && man.contains("pantau\\-cek"),
+        "{man}"
+    );
+    assert!(!d.path().join("xdg/pantau").exists(), "no database made");
+    let o = d.polos().args(["completions", "bash"]).output().unwrap();
+    assert_eq!(teks(&o.stdout), bash);
+    let o = d
+        .polos()
+        .args(["manual", "impor", "desa"])
+        .output()
+        .unwrap();
+    let halaman = teks(&o.stdout);
+    assert!(halaman.contains("Desa dan penduduknya"), "{halaman}");
+    let o = d
+        .polos()
+        .args(["manual", "impor", "bukan"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        teks(&o.stderr),
+        "perintah 'bukan' tidak dikenal (lihat pantau --help)\n"
+    );
+}

@@ -1,5 +1,6 @@
 //! `pantau atur tahun-awal T`
 
+use crate::cli::keluaran::cetak;
 use chrono::Datelike;
 
 use super::{GalatCli, KELUAR_OK, Konteks, Pengaturan};
@@ -16,7 +17,7 @@ pub fn jalankan(k: &mut Konteks, apa: Pengaturan) -> Result<u8, GalatCli> {
             }
             let lama = k.store.tahun_awal(k.hari_ini)?;
             k.store.atur("tahun_awal", &t.to_string())?;
-            println!("Tahun anggaran pertama yang dilacak: {t} (sebelumnya {lama}).");
+            cetak!("Tahun anggaran pertama yang dilacak: {t} (sebelumnya {lama}).");
             Ok(KELUAR_OK)
         }
     }

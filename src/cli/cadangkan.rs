@@ -2,6 +2,7 @@
 //! working. An earlier pantau copy at BERKAS is replaced (a nightly cron rotates
 //! `pantau-$(date +%a).db`); any other file there is refused and left as it was.
 
+use crate::cli::keluaran::cetak;
 use std::path::{Path, PathBuf};
 
 use super::{GalatCli, KELUAR_OK, Konteks};
@@ -67,7 +68,7 @@ pub fn jalankan(k: &Konteks, berkas: &Path) -> Result<u8, GalatCli> {
         }
     };
     k.store.cadangkan(berkas)?;
-    println!(
+    cetak!(
         "Salinan basis data {} ditulis ke {} (skema {}){}.",
         k.db.display(),
         berkas.display(),

@@ -101,7 +101,10 @@ pub fn jalankan(k: &Konteks, jendela: i64, json: bool) -> Result<u8, GalatCli> {
             kecamatan: matches!(lingkup, Lingkup::Semua) && jumlah_kecamatan > 1,
         })
     };
-    let mut keluar = BufWriter::new(stdout.lock());
+    let mut keluar = BufWriter::new(crate::cli::keluaran::Penulis {
+        dalam: stdout.lock(),
+        json: tata.is_none(),
+    });
     let hasil = match &tata {
         None => tulis_json(k, lingkup, &ringkasan, jendela, &mut keluar),
         Some(tata) => tulis_teks(

@@ -2,6 +2,7 @@
 //! every desa and unit as a spreadsheet (CSV with `;` and a BOM, as Indonesian Excel and
 //! LibreOffice expect); the KAK is printed every year, so it comes out as plain text.
 
+use crate::cli::keluaran::cetak_galat;
 use std::io::Write;
 
 use chrono::Datelike;
@@ -32,7 +33,7 @@ fn tulis(berkas: &str, isi: &[u8]) -> Result<(), GalatCli> {
                 super::sebab_io(&e)
             )])
         })?;
-        eprintln!("Ditulis: {berkas}");
+        cetak_galat!("Ditulis: {berkas}");
         Ok(())
     }
 }
@@ -109,7 +110,7 @@ pub fn matriks(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Gala
     isi.extend(w.into_inner().map_err(|e| GalatCli(vec![e.to_string()]))?);
     tulis(berkas, &isi)?;
     if berkas != "-" {
-        eprintln!(
+        cetak_galat!(
             "Matriks monev {tahun}: {} baris kegiatan.",
             format_ribuan(n)
         );

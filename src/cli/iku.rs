@@ -1,5 +1,6 @@
 //! `pantau iku [--tahun Y] [--json]`: IKU 1, IKU 2 and IKM per kecamatan.
 
+use crate::cli::keluaran::cetak;
 use chrono::Datelike;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -70,17 +71,17 @@ pub fn jalankan(k: &Konteks, tahun: Option<i32>, json: bool) -> Result<u8, Galat
         }
         let teks = serde_json::to_string_pretty(&keluaran)
             .map_err(|e| format!("JSON tidak dapat dibuat: {e}"))?;
-        println!("{teks}");
+        println!("{}", crate::cli::keluaran::json(&teks));
         return Ok(KELUAR_OK);
     }
     if daftar.is_empty() {
         let db = k.db.display();
-        println!(
+        cetak!(
             "Belum ada kecamatan di basis data {db}.\nMuat contoh: pantau --db {db} init --contoh\natau impor desa: pantau --db {db} impor desa BERKAS"
         );
         return Ok(KELUAR_OK);
     }
-    println!("Indikator kinerja tahun {tahun}");
+    cetak!("Indikator kinerja tahun {tahun}");
     for kec in daftar {
         let x = hitung(k.store.conn(), kec, tahun)?;
         cetak(&x);
@@ -105,30 +106,30 @@ fn persen(p: &Persentase) -> String {
 }
 
 fn cetak(x: &IkuKecamatan) {
-    println!();
+    cetak!();
     // names come from the database, perhaps written before control characters were refused
-    println!(
+    cetak!(
         "Kecamatan {} ({}), {} desa",
         aman(&x.kecamatan.nama),
         aman(&x.kecamatan.kode),
         format_ribuan(x.iku.jumlah_desa)
     );
-    println!("  IKU 1  Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti");
-    println!("         {}", persen(&x.iku.iku1));
-    println!("  IKU 2  Rata-rata persentase desa yang menyusun dokumen administrasi");
-    println!("         pemerintahan desa tepat waktu");
-    println!("         {}", persen(&x.iku.iku2));
+    cetak!("  IKU 1  Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti");
+    cetak!("         {}", persen(&x.iku.iku1));
+    cetak!("  IKU 2  Rata-rata persentase desa yang menyusun dokumen administrasi");
+    cetak!("         pemerintahan desa tepat waktu");
+    cetak!("         {}", persen(&x.iku.iku2));
     let rincian: Vec<String> = x
         .iku
         .rincian
         .iter()
         .map(|(j, ta, n)| format!("{} TA {ta}: {}", aman(j), format_ribuan(*n)))
         .collect();
-    println!("         tepat waktu: {}", rincian.join(", "));
-    println!("  IKM    Nilai Indeks Kepuasan Masyarakat");
+    cetak!("         tepat waktu: {}", rincian.join(", "));
+    cetak!("  IKM    Nilai Indeks Kepuasan Masyarakat");
     match &x.iku.ikm {
         Some(i) => {
-            println!(
+            cetak!(
                 "         {} (mutu {}, {}), {} responden",
                 format_desimal(i.nilai),
                 i.mutu.huruf(),
@@ -141,9 +142,9 @@ fn cetak(x: &IkuKecamatan) {
                 .enumerate()
                 .map(|(n, u)| format!("U{} {}", n + 1, format_desimal(*u)))
                 .collect();
-            println!("         NRR: {}", unsur[..5].join("  "));
-            println!("              {}", unsur[5..].join("  "));
+            cetak!("         NRR: {}", unsur[..5].join("  "));
+            cetak!("              {}", unsur[5..].join("  "));
         }
-        None => println!("         belum ada responden: belum ada nilai"),
+        None => cetak!("         belum ada responden: belum ada nilai"),
     }
 }

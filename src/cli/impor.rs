@@ -1,5 +1,6 @@
 //! `pantau impor {desa,dokumen,fasilitasi,ikm} FILE|-`
 
+use crate::cli::keluaran::{cetak, cetak_galat};
 use std::io::Read;
 
 use super::{GalatCli, JenisImpor, KELUAR_OK, Konteks};
@@ -71,9 +72,9 @@ pub fn jalankan(k: &mut Konteks, jenis: JenisImpor) -> Result<u8, GalatCli> {
 
 fn cetak_laporan(apa: &str, nama: &str, l: &Laporan) {
     for p in &l.peringatan {
-        eprintln!("{}", aman(p));
+        cetak_galat!("{}", aman(p));
     }
-    println!("{}", aman(&pesan_laporan(apa, nama, l)));
+    cetak!("{}", aman(&pesan_laporan(apa, nama, l)));
 }
 
 /// The summary line of an import: what was read, then what was new, changed or already the

@@ -1,6 +1,7 @@
 //! The command line of CONTRACT.md: global options, subcommands (Indonesian names with English
 //! aliases), Indonesian errors and exit codes.
 
+use crate::cli::keluaran::cetak_galat;
 mod atur;
 mod cadangkan;
 mod cek;
@@ -8,6 +9,8 @@ mod ekspor;
 mod iku;
 mod impor;
 mod init;
+pub mod keluaran;
+mod pasang;
 mod pulihkan;
 mod riwayat;
 
@@ -149,6 +152,30 @@ pub enum Perintah {
         #[arg(long)]
         json: bool,
     },
+    /// Skrip lengkapan perintah untuk shell (bash, zsh, fish, elvish, powershell) ke keluaran standar
+    #[command(visible_alias = "completions")]
+    Lengkapan {
+        /// Shell tujuan
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Halaman manual (man) ke keluaran standar, misalnya: pantau manual | man -l -
+    #[command(visible_alias = "man")]
+    Manual {
+        /// Halaman satu perintah, misalnya: pantau manual impor desa
+        #[arg(value_name = "PERINTAH")]
+        perintah: Vec<String>,
+    },
+    /// Pasang lengkapan perintah (bash, zsh, fish) dan halaman manual di ~/.local/share
+    #[command(visible_alias = "install")]
+    Pasang {
+        /// Untuk semua pengguna: di /usr/local/share (perlu root)
+        #[arg(long, visible_alias = "system")]
+        sistem: bool,
+        /// Di folder ini, bukan ~/.local/share
+        #[arg(long, visible_alias = "to", value_name = "FOLDER")]
+        ke: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -273,17 +300,57 @@ pub(crate) fn sebab_io(e: &std::io::Error) -> String {
     }
 }
 
-pub fn db_bawaan() -> PathBuf {
-    let dasar = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/share"))
+pub fn db_bawaan() -> Result<PathBuf, GalatCli> {
+    folder_data()
+        .map(|d| d.join("pantau").join("pantau.db"))
+        .ok_or_else(|| {
+            GalatCli(vec![
+                "tidak ada folder rumah (HOME) untuk basis data bawaan; pakai --db BERKAS atau PANTAU_DB"
+                    .into(),
+            ])
         })
-        .unwrap_or_else(|| PathBuf::from("."));
-    dasar.join("pantau").join("pantau.db")
+}
+
+/// The user's data folder as the XDG Base Directory specification says: `$XDG_DATA_HOME`
+/// when it is an absolute path (a relative one is ignored), else `$HOME/.local/share`, with
+/// the home folder from the password database when HOME is unset or not absolute.
+pub fn folder_data() -> Option<PathBuf> {
+    let mutlak = |k: &str| {
+        std::env::var_os(k)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    mutlak("XDG_DATA_HOME").or_else(|| {
+        mutlak("HOME")
+            .or_else(rumah_sistem)
+            .map(|h| h.join(".local/share"))
+    })
+}
+
+/// The home folder of the real user from the password database.
+fn rumah_sistem() -> Option<PathBuf> {
+    use std::ffi::CStr;
+    use std::os::unix::ffi::OsStrExt;
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; 16 * 1024];
+    let mut hasil: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: the buffers live through the call and the result points into them
+    let r = unsafe {
+        libc::getpwuid_r(
+            libc::getuid(),
+            &mut pwd,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut hasil,
+        )
+    };
+    if r != 0 || hasil.is_null() || pwd.pw_dir.is_null() {
+        return None;
+    }
+    // SAFETY: pw_dir is a NUL-terminated string inside `buf`
+    let dir = unsafe { CStr::from_ptr(pwd.pw_dir) };
+    let p = PathBuf::from(std::ffi::OsStr::from_bytes(dir.to_bytes()));
+    p.is_absolute().then_some(p)
 }
 
 const TEMPLAT_BANTUAN: &str = "\
@@ -362,6 +429,8 @@ pub fn perintah_clap() -> clap::Command {
 pub fn baca_argumen() -> Result<Option<Cli>, GalatCli> {
     // `pantau help [PERINTAH …]` is `pantau [PERINTAH …] --help` (CONTRACT)
     let mut argumen: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // help and argument errors come before the arguments are understood
+    keluaran::atur(argumen.iter().any(|a| a == "--ascii"));
     if argumen.get(1).is_some_and(|a| a == "help") {
         argumen.remove(1);
         argumen.push("--help".into());
@@ -375,7 +444,11 @@ pub fn baca_argumen() -> Result<Option<Cli>, GalatCli> {
             use clap::error::ErrorKind as K;
             match e.kind() {
                 K::DisplayHelp | K::DisplayVersion => {
-                    let _ = e.print();
+                    if keluaran::ascii() {
+                        print!("{}", keluaran::teks(&e.render().to_string()));
+                    } else {
+                        let _ = e.print();
+                    }
                     Ok(None)
                 }
                 _ => Err(GalatCli(vec![galat_argumen(&e)])),
@@ -481,7 +554,10 @@ fn mode_buka(perintah: &Option<Perintah>, baca_saja: bool) -> Mode {
             Perintah::Cek { .. }
             | Perintah::Iku { .. }
             | Perintah::Ekspor { .. }
-            | Perintah::Riwayat { .. },
+            | Perintah::Riwayat { .. }
+            | Perintah::Lengkapan { .. }
+            | Perintah::Manual { .. }
+            | Perintah::Pasang { .. },
         ) => Mode::Baca,
     }
 }
@@ -498,6 +574,9 @@ fn nama_perintah(perintah: &Option<Perintah>) -> &'static str {
         Some(Perintah::Iku { .. }) => "iku",
         Some(Perintah::Ekspor { .. }) => "ekspor",
         Some(Perintah::Riwayat { .. }) => "riwayat",
+        Some(Perintah::Lengkapan { .. }) => "lengkapan",
+        Some(Perintah::Manual { .. }) => "manual",
+        Some(Perintah::Pasang { .. }) => "pasang",
     }
 }
 
@@ -538,7 +617,17 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         .clone()
         .or_else(|| env("PANTAU_DB").map(PathBuf::from));
     let bawaan = pilihan.is_none();
-    let db = pilihan.unwrap_or_else(db_bawaan);
+    // what needs no database
+    match &cli.perintah {
+        Some(Perintah::Lengkapan { shell }) => return pasang::lengkapan(*shell),
+        Some(Perintah::Manual { perintah }) => return pasang::manual(perintah),
+        Some(Perintah::Pasang { sistem, ke }) => return pasang::pasang(*sistem, ke.clone()),
+        _ => {}
+    }
+    let db = match pilihan {
+        Some(p) => p,
+        None => db_bawaan()?,
+    };
     if db.is_dir() {
         return Err(format!(
             "--db {} adalah folder, bukan berkas basis data",
@@ -581,7 +670,7 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
     }
     let store = Store::buka_dengan(&db, mode)?;
     if let Some(p) = store.pembaruan() {
-        eprintln!(
+        cetak_galat!(
             "Skema basis data diperbarui dari versi {} ke {}; salinan sebelumnya: {}",
             p.dari,
             p.ke,
@@ -633,6 +722,9 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
                 berkas,
             } => ekspor::kak(&k, tahun, &kode, &berkas),
         },
+        Some(Perintah::Lengkapan { .. } | Perintah::Manual { .. } | Perintah::Pasang { .. }) => {
+            Ok(KELUAR_OK)
+        }
         None => {
             let lingkup = k.lingkup()?;
             let tema = crate::tui::tema::Tema::dari_lingkungan(cli.global.ascii);

@@ -3,6 +3,7 @@
 //! backup API, so that connections still open see the restored data instead of a file
 //! replaced under them.
 
+use crate::cli::keluaran::cetak;
 use std::path::Path;
 
 use super::cadangkan::sama;
@@ -25,7 +26,7 @@ pub fn jalankan(k: &mut Konteks, berkas: &Path) -> Result<u8, GalatCli> {
     let simpan = buka::nama_cadangan(&k.db, "sebelum-pulih", "");
     k.store.pulihkan_dari(&salinan, &simpan)?;
     drop(salinan);
-    println!(
+    cetak!(
         "Basis data {} dipulihkan dari {} (skema {versi}); basis data sebelumnya disimpan di {}.",
         k.db.display(),
         berkas.display(),
@@ -35,7 +36,7 @@ pub fn jalankan(k: &mut Konteks, berkas: &Path) -> Result<u8, GalatCli> {
         // the copy's older schema is upgraded now, with the usual backup beside the file
         let store = Store::buka_dengan(&k.db, Mode::Tulis)?;
         if let Some(p) = store.pembaruan() {
-            println!(
+            cetak!(
                 "Skema basis data diperbarui dari versi {} ke {}; salinan sebelumnya: {}",
                 p.dari,
                 p.ke,

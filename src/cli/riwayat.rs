@@ -52,9 +52,15 @@ pub fn jalankan(k: &Konteks, o: Opsi) -> Result<u8, GalatCli> {
     };
     let entri = audit::riwayat(k.store.conn(), &saring)?;
     if o.json {
-        println!("{}", json_riwayat(&entri, o.batas));
+        println!(
+            "{}",
+            crate::cli::keluaran::json(&json_riwayat(&entri, o.batas).to_string())
+        );
     } else {
-        print!("{}", teks_riwayat(&entri, o.batas));
+        print!(
+            "{}",
+            crate::cli::keluaran::teks(&teks_riwayat(&entri, o.batas))
+        );
     }
     Ok(KELUAR_OK)
 }

@@ -228,6 +228,39 @@ pub fn periksa_bidang(
     }
 }
 
+/// True unless the locale (`LC_ALL`, `LC_CTYPE`, `LANG`, the first one set) names another
+/// character set than UTF-8. No locale at all counts as UTF-8, as on most servers.
+pub fn lokal_utf8() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .map(|v| {
+            let v = v.to_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+        .unwrap_or(true)
+}
+
+/// The text in ASCII for a terminal that shows nothing else: the symbols pantau prints get
+/// their usual ASCII spelling, letters lose their marks, other scripts are transliterated.
+pub fn ke_ascii(s: &str) -> String {
+    let mut hasil = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            c if c.is_ascii() => hasil.push(c),
+            '\u{2014}' | '\u{2013}' | '\u{00b7}' | '\u{2022}' => hasil.push('-'),
+            '\u{2192}' => hasil.push_str("->"),
+            '\u{2190}' => hasil.push_str("<-"),
+            '\u{2713}' | '\u{2714}' => hasil.push('v'),
+            '\u{00b0}' => hasil.push('o'),
+            _ => {
+                hasil.push_str(deunicode::deunicode_char(c).unwrap_or("?"));
+            }
+        }
+    }
+    hasil
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,5 +304,16 @@ mod tests {
         assert_eq!(potong("\u{1b}[2J", 10), "?[2J");
         assert_eq!(aman_baris("a\nb\u{1b}\r\nc\u{202e}"), "a\nb?\nc?");
         assert!(matches!(aman_baris("a\nb"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn ascii_spelling_of_what_pantau_prints() {
+        assert_eq!(
+            ke_ascii("5 lewat · 30/09/2026 — Désa Ñoño…"),
+            "5 lewat - 30/09/2026 - Desa Nono..."
+        );
+        assert_eq!(ke_ascii("F01–F18 → K01"), "F01-F18 -> K01");
+        assert_eq!(ke_ascii("Luas (km²) ✓ “ya”"), "Luas (km2) v \"ya\"");
+        assert!(ke_ascii("北京 ünïcödé").is_ascii());
     }
 }

@@ -21,14 +21,7 @@ impl Tema {
     /// NO_COLOR set and non-empty turns colour off; a non-UTF-8 locale turns ASCII on.
     pub fn dari_lingkungan(ascii: bool) -> Self {
         let warna = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let utf8 = ["LC_ALL", "LC_CTYPE", "LANG"]
-            .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-            .map(|v| {
-                let v = v.to_lowercase();
-                v.contains("utf-8") || v.contains("utf8")
-            })
-            .unwrap_or(true);
+        let utf8 = crate::domain::teks::lokal_utf8();
         Tema::baru(warna, ascii || !utf8)
     }
 

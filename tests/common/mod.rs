@@ -77,6 +77,7 @@ impl Dunia {
             .env_remove("PANTAU_KECAMATAN")
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
             .env("HOME", self.dir.path())
+            .env("LC_ALL", "C.UTF-8")
             .env("NO_COLOR", "1");
         c
     }
