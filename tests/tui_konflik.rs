@@ -253,3 +253,73 @@ fn a_save_while_an_import_holds_the_database_says_it_waits_then_saves() {
     let s = layar(&mut app);
     assert!(s.contains("Ditindaklanjuti:"), "{s}");
 }
+
+/// Issue 10: a save refused by another operator's change shows who saved what and offers
+/// Ctrl-R, which opens the form again with their values.
+#[test]
+fn a_refused_save_offers_to_reload_the_form_with_the_other_operators_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut app) = siapkan(dir.path());
+    tekan(&mut app, KeyCode::Char('6'));
+    tekan(&mut app, KeyCode::Enter);
+    assert!(layar(&mut app).contains("Ubah fasilitasi"));
+    // our operator rewrites the description (field 4)
+    for _ in 0..3 {
+        tekan(&mut app, KeyCode::Tab);
+    }
+    ctrl(&mut app, 'u');
+    ketik(&mut app, "versi kami");
+
+    // meanwhile another operator saves a different description for the same entry
+    let mut lain = Store::buka(&db).unwrap();
+    let pertama = fasilitasi::daftar(
+        lain.conn(),
+        Lingkup::Semua,
+        2026,
+        &fasilitasi::Saring::default(),
+        0,
+        1,
+    )
+    .unwrap()
+    .remove(0);
+    let mut x = pertama.clone();
+    x.uraian = "versi mereka".into();
+    lain.transaksi(|tx| fasilitasi::ubah(tx, &x, hari_ini()))
+        .unwrap();
+    assert!(app.periksa_perubahan());
+
+    ctrl(&mut app, 's');
+    let s = layar(&mut app);
+    assert!(s.contains("Tidak disimpan: data ini diubah"), "{s}");
+    assert!(s.contains("mengubahnya pada"), "who and when: {s}");
+    assert!(s.contains("uraian versi mereka"), "what they saved: {s}");
+    assert!(s.contains("Ctrl-R"), "the reload is offered: {s}");
+
+    ctrl(&mut app, 'r');
+    let s = layar(&mut app);
+    assert!(s.contains("Ubah fasilitasi"), "the form is open again: {s}");
+    assert!(s.contains("versi mereka"), "with their value: {s}");
+    assert!(!s.contains("versi kami"), "{s}");
+    assert!(s.contains("Formulir dimuat ulang"), "{s}");
+    // and saving now works on the fresh version
+    for _ in 0..3 {
+        tekan(&mut app, KeyCode::Tab);
+    }
+    ctrl(&mut app, 'u');
+    ketik(&mut app, "versi gabungan");
+    ctrl(&mut app, 's');
+    let s = layar(&mut app);
+    assert!(s.contains("disimpan"), "{s}");
+    let sekarang = fasilitasi::daftar(
+        lain.conn(),
+        Lingkup::Semua,
+        2026,
+        &fasilitasi::Saring::default(),
+        0,
+        1,
+    )
+    .unwrap()
+    .remove(0);
+    assert_eq!(sekarang.id, pertama.id);
+    assert_eq!(sekarang.uraian, "versi gabungan");
+}

@@ -64,6 +64,22 @@ pub fn keterangan(conn: &Connection, tabel: &str, id: i64) -> Hasil<Option<Strin
     }))
 }
 
+/// Whether row `id` of `tabel` (one of pantau's own tables, named by the code) still exists.
+pub fn masih_ada(conn: &Connection, tabel: &str, id: i64) -> bool {
+    if !tabel.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        return false;
+    }
+    conn.query_row(
+        &format!("SELECT 1 FROM {tabel} WHERE id = ?1"),
+        [id],
+        |_| Ok(()),
+    )
+    .optional()
+    .ok()
+    .flatten()
+    .is_some()
+}
+
 /// `2026-12-02T10:31:05` → `02/12/2026 10:31`.
 fn waktu_layar(w: &str) -> String {
     match (w.get(0..4), w.get(5..7), w.get(8..10), w.get(11..16)) {

@@ -326,9 +326,12 @@ impl Tulis {
                 };
                 x.desa_id = d.map(|d| d.id);
                 let katalog = fasilitasi::daftar_katalog(tx)?;
-                let kode = kode_jenis.trim().to_uppercase();
-                let kat = katalog.iter().find(|c| c.kode == kode).ok_or_else(|| {
-                    Galat::TidakSah(format!("Jenis: {kode} tidak ada di katalog"))
+                // the same reading of a code as the import's (`f1` is F01)
+                let kat = fasilitasi::cari_katalog(&katalog, kode_jenis).ok_or_else(|| {
+                    Galat::TidakSah(format!(
+                        "Jenis: '{}' tidak ada di katalog (F01–F18, K01–K02, R01)",
+                        crate::domain::teks::aman(kode_jenis.trim())
+                    ))
                 })?;
                 x.katalog_id = kat.id;
                 if x.id == 0 {
@@ -417,21 +420,15 @@ impl Tulis {
     }
 }
 
-/// A desa by its code, or by the name people type instead (only when it names one desa).
-fn cari_desa(tx: &Transaction, teks: &str, lingkup: Option<i64>) -> Hasil<Desa> {
-    if let Some(d) = wilayah::desa_kode(tx, teks)? {
-        return Ok(d);
-    }
-    let l = match lingkup {
-        Some(id) => wilayah::Lingkup::Kecamatan(id),
-        None => wilayah::Lingkup::Semua,
-    };
-    let mirip = wilayah::daftar_desa(tx, l, teks, 0, 2)?;
-    match mirip.as_slice() {
-        [satu] if satu.nama.eq_ignore_ascii_case(teks) => Ok(satu.clone()),
-        _ => Err(Galat::TidakSah(format!(
-            "Kode desa: tidak ada desa '{}'; tulis kodenya, misalnya 35.08.07.2001",
-            crate::domain::teks::aman(teks)
-        ))),
-    }
+/// A desa by its code, as the import reads `kode_desa` (the form's pick list finds the code
+/// from a name).
+fn cari_desa(tx: &Transaction, teks: &str, _lingkup: Option<i64>) -> Hasil<Desa> {
+    let kode = crate::domain::kode::parse_kode_desa(teks)
+        .map_err(|e| Galat::TidakSah(format!("Kode desa: {e}")))?;
+    wilayah::desa_kode(tx, &kode.kode)?.ok_or_else(|| {
+        Galat::TidakSah(format!(
+            "Kode desa: desa {} tidak ada; pilih dari daftar (ketik sebagian nama)",
+            kode.kode
+        ))
+    })
 }

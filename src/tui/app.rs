@@ -200,6 +200,11 @@ pub struct App {
     pub ulang: Option<KeyEvent>,
     /// Writes wait the long way (`store::TUNGGU_SIBUK`).
     pub sabar: bool,
+    /// The command that opened the form, run again to load it with what is stored now.
+    asal_form: Option<Act>,
+    /// The last write was refused because another operator changed (true) or deleted
+    /// (false) its row.
+    konflik: Option<bool>,
 }
 
 /// How long a write waits before the screen says that it is waiting.
@@ -224,6 +229,8 @@ impl App {
             kunci: None,
             ulang: None,
             sabar: false,
+            asal_form: None,
+            konflik: None,
         };
         if let Some(p) = app.k.store.pembaruan() {
             app.pesan = Some((
@@ -327,6 +334,7 @@ impl App {
         };
         let _ = self.k.store.conn().busy_timeout(tunggu);
         let hari_ini = self.k.hari_ini;
+        self.konflik = None;
         let hasil = self.k.store.transaksi(|tx| t.jalankan(tx, hari_ini));
         let _ = self.k.store.conn().busy_timeout(crate::store::TUNGGU_SIBUK);
         match hasil {
@@ -336,8 +344,11 @@ impl App {
                 Err(teks::MENUNGGU.into())
             }
             Err(crate::store::Galat::Konflik) => {
-                let lain = t
-                    .sasaran(self.k.store.conn())
+                let sasaran = t.sasaran(self.k.store.conn());
+                self.konflik = Some(sasaran.is_some_and(|(tabel, id)| {
+                    crate::store::konflik::masih_ada(self.k.store.conn(), tabel, id)
+                }));
+                let lain = sasaran
                     .and_then(|(tabel, id)| {
                         crate::store::konflik::keterangan(self.k.store.conn(), tabel, id)
                             .ok()
@@ -468,13 +479,17 @@ impl App {
                 return;
             }
             match form.tombol(key) {
-                HasilTombol::Lanjut => self.layar[self.tab].form_berubah(&mut form),
+                HasilTombol::Lanjut => self.layar[self.tab].form_berubah(&mut form, &self.k),
                 HasilTombol::Tutup => {
                     if form.berubah() {
                         self.popup = Some(Popup::Buang);
                     } else {
                         return;
                     }
+                }
+                HasilTombol::MuatUlang => {
+                    self.muat_ulang_form();
+                    return;
                 }
                 HasilTombol::Simpan => {
                     if self.k.baca_saja {
@@ -490,7 +505,15 @@ impl App {
                                     self.semua_basi();
                                     return;
                                 }
-                                Err(e) => form.galat_simpan(e),
+                                Err(e) => {
+                                    form.bisa_muat_ulang =
+                                        self.konflik == Some(true) && self.asal_form.is_some();
+                                    form.galat_simpan(if form.bisa_muat_ulang {
+                                        format!("{e} {}", teks::MUAT_ULANG)
+                                    } else {
+                                        e
+                                    });
+                                }
                             },
                             Err(e) => form.galat_simpan(e),
                         }
@@ -580,8 +603,28 @@ impl App {
                     return;
                 }
                 let efek = self.layar[self.tab].jalankan(p.act, &self.k);
+                if matches!(efek, Efek::Form(_)) {
+                    self.asal_form = Some(p.act);
+                }
                 self.jalankan_efek(efek);
             }
+        }
+    }
+
+    /// After a save refused because another operator changed the row: the form again, filled
+    /// with what is stored now (the operator's own typing is dropped, as the message said).
+    fn muat_ulang_form(&mut self) {
+        let Some(act) = self.asal_form else {
+            return;
+        };
+        self.form = None;
+        self.semua_basi();
+        match self.layar[self.tab].jalankan(act, &self.k) {
+            Efek::Form(f) => {
+                self.form = Some(f);
+                self.pesan = Some((teks::DIMUAT_ULANG.into(), false));
+            }
+            lain => self.jalankan_efek(lain),
         }
     }
 
@@ -607,8 +650,12 @@ impl App {
         if self.popup.is_some() && !matches!(self.popup, Some(Popup::Bantuan)) {
             return Vec::new();
         }
-        if self.form.is_some() {
-            return teks::FORM.iter().map(|t| (*t, true)).collect();
+        if let Some(f) = &self.form {
+            let mut v: Vec<(Tombol, bool)> = teks::FORM.iter().map(|t| (*t, true)).collect();
+            if f.bisa_muat_ulang {
+                v.insert(1, (teks::TOMBOL_MUAT_ULANG, true));
+            }
+            return v;
         }
         if self.menyaring {
             return teks::SARING.iter().map(|t| (*t, true)).collect();

@@ -127,8 +127,23 @@ pub const FORM: &[Tombol] = &[
     t("Ctrl-S", "simpan", true),
     t("Tab/S-Tab", "pindah bidang", true),
     t("Esc", "tutup (tanya bila ada perubahan)", true),
-    t("Enter", "bidang berikut; simpan di bidang terakhir", false),
+    t(
+        "Enter",
+        "bidang berikut (atau pilih dari daftar); simpan di bidang terakhir",
+        false,
+    ),
+    t("Ctrl-U", "kosongkan bidang", false),
+    t("Ctrl-Z/Ctrl-Y", "urungkan / ulangi", false),
+    t("Spasi", "ya/tidak: ganti", false),
 ];
+
+pub const TOMBOL_MUAT_ULANG: Tombol = t("Ctrl-R", "muat nilai yang tersimpan sekarang", true);
+
+/// After a save refused by another operator's change.
+pub const MUAT_ULANG: &str =
+    "Ctrl-R memuat formulir dengan nilai mereka (isian Anda hilang); Esc menutup.";
+pub const DIMUAT_ULANG: &str =
+    "Formulir dimuat ulang dengan nilai yang tersimpan sekarang; ubah lalu Ctrl-S.";
 
 pub const SARING: &[Tombol] = &[
     t("Enter", "pakai saringan", true),

@@ -154,6 +154,14 @@ pub fn ascii(simbol: &str) -> Option<&'static str> {
         "│" => "|",
         "┌" | "┐" | "└" | "┘" => "+",
         _ if simbol.is_ascii() => return None,
-        _ => "?",
+        // a letter with its mark dropped (é → e), the first letter of another script's
+        // spelling (a cell holds one character)
+        _ => simbol
+            .chars()
+            .next()
+            .and_then(deunicode::deunicode_char)
+            .and_then(|t| t.get(..1))
+            .filter(|t| t.is_ascii() && !t.is_empty())
+            .unwrap_or("?"),
     })
 }

@@ -29,7 +29,15 @@ pub struct FasilitasiTab {
     iku1: (i64, i64),
     /// The entry the open form saves, as it was when the form opened (None inside: new).
     ubah: Option<Option<Fasilitasi>>,
+    /// What the desa pick list was last fetched for.
+    desa_dicari: Option<String>,
 }
+
+/// Field numbers of the form.
+const B_JENIS: usize = 1;
+const B_DESA: usize = 2;
+/// Desa fetched for the pick list at a time.
+const PILIHAN_DESA: i64 = 50;
 
 impl FasilitasiTab {
     pub fn new(k: &Konteks) -> Self {
@@ -40,7 +48,35 @@ impl FasilitasiTab {
             katalog: Vec::new(),
             iku1: (0, 0),
             ubah: None,
+            desa_dicari: None,
         }
+    }
+
+    /// The catalogue as a pick list: code and name.
+    fn pilihan_jenis(&self) -> Vec<form::Pilihan> {
+        self.katalog
+            .iter()
+            .map(|c| form::Pilihan::new(&c.kode, &c.nama))
+            .collect()
+    }
+
+    /// Desa of the scope whose code or name contains `teks`, for the pick list (with their
+    /// kecamatan when the list spans several).
+    fn pilihan_desa(k: &Konteks, teks: &str) -> Vec<form::Pilihan> {
+        let conn = k.store.conn();
+        let desa = crate::store::wilayah::daftar_desa(conn, k.lingkup, teks, 0, PILIHAN_DESA)
+            .unwrap_or_default();
+        let _ = k.siapkan_nama(desa.iter().map(|d| d.kecamatan_id));
+        desa.into_iter()
+            .map(|d| {
+                let nama = if k.banyak_kecamatan {
+                    format!("{} (Kec. {})", d.nama, k.nama_kecamatan(d.kecamatan_id))
+                } else {
+                    d.nama
+                };
+                form::Pilihan::new(d.kode, nama)
+            })
+            .collect()
     }
 
     fn terpilih(&self) -> Option<&Fasilitasi> {
@@ -94,12 +130,24 @@ impl FasilitasiTab {
                 ),
                 Bidang::new(
                     "Jenis",
-                    // checked on saving by the store, as the import checks it
-                    Jenis::Teks,
+                    // checked on saving by the store, as the import checks it (`f1` is F01)
+                    Jenis::Pilih {
+                        pilihan: self.pilihan_jenis(),
+                        tertutup: false,
+                    },
                     true,
                     &kode_jenis,
                 ),
-                Bidang::new("Kode desa", Jenis::Teks, false, &kode_desa),
+                Bidang::new(
+                    "Kode desa",
+                    // only a desa code, as in the import; the list finds it by name
+                    Jenis::Pilih {
+                        pilihan: Self::pilihan_desa(k, &kode_desa),
+                        tertutup: false,
+                    },
+                    false,
+                    &kode_desa,
+                ),
                 Bidang::new("Uraian", Jenis::Teks, false, &x.uraian),
                 Bidang::new("Output", Jenis::Teks, false, &x.output),
                 Bidang::new("Bukti", Jenis::Teks, false, &x.bukti),
@@ -112,6 +160,7 @@ impl FasilitasiTab {
             ],
         );
         form.petunjuk = self.petunjuk(&kode_jenis);
+        self.desa_dicari = Some(kode_desa);
         self.ubah = Some(f);
         Efek::Form(form)
     }
@@ -298,8 +347,13 @@ impl Layar for FasilitasiTab {
         Some(&mut self.tahun)
     }
 
-    fn form_berubah(&mut self, f: &mut Form) {
-        f.petunjuk = self.petunjuk(&f.teks(1));
+    fn form_berubah(&mut self, f: &mut Form, k: &Konteks) {
+        f.petunjuk = self.petunjuk(&f.teks(B_JENIS));
+        let desa = f.teks(B_DESA);
+        if f.fokus == B_DESA && self.desa_dicari.as_deref() != Some(desa.as_str()) {
+            f.bidang[B_DESA].ganti_pilihan(Self::pilihan_desa(k, &desa));
+            self.desa_dicari = Some(desa);
+        }
     }
 
     fn simpan(&mut self, f: &Form, k: &Konteks) -> Result<(Tulis, String), String> {

@@ -55,7 +55,7 @@ pub trait Layar {
     /// The form's write succeeded and gave row `id`.
     fn tersimpan(&mut self, _id: i64) {}
     /// A field changed: a chance to update hints.
-    fn form_berubah(&mut self, _form: &mut Form) {}
+    fn form_berubah(&mut self, _form: &mut Form, _k: &Konteks) {}
     /// Select a desa document (from the Beranda list).
     fn fokus(&mut self, _desa: &str, _jenis: &str, _ta: i32) {}
 }
