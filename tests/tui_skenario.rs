@@ -530,3 +530,28 @@ fn control_characters_stored_by_an_old_version_never_reach_the_terminal() {
         assert!(s.contains("Dar") && s.contains("ungan"), "{s}");
     }
 }
+
+/// Issue 10: a message wider than the screen wraps over the footer and keeps its reason;
+/// the footer comes back with the next key.
+#[test]
+fn a_long_message_wraps_and_keeps_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pantau.db");
+    let mut store = Store::buka(&db).unwrap();
+    contoh::muat(&mut store, hari_ini()).unwrap();
+    drop(store);
+    let store = Store::buka_dengan(&db, pantau::store::Mode::Baca).unwrap();
+    let mut app = App::new(
+        Konteks::new(store, hari_ini(), Lingkup::Semua, Tema::baru(false, false)).unwrap(),
+    )
+    .unwrap();
+    tekan(&mut app, KeyCode::Char('6'));
+    tekan(&mut app, KeyCode::Char('a'));
+    let s = layar(&mut app, 60, 15);
+    let baris: Vec<&str> = s.lines().collect();
+    assert!(baris[13].trim_start().starts_with("Basis data dibuka baca-saja"), "{s}");
+    assert!(baris[14].contains("diubah di sini."), "the end is shown: {s}");
+    tekan(&mut app, KeyCode::Char('j'));
+    let s = layar(&mut app, 60, 15);
+    assert!(s.lines().nth(14).unwrap().contains("? bantuan"), "{s}");
+}

@@ -261,6 +261,57 @@ pub fn ke_ascii(s: &str) -> String {
     hasil
 }
 
+/// `teks` cut into lines of at most `lebar` columns, between words where it can (a word
+/// longer than a line is cut inside).
+pub fn bungkus(teks: &str, lebar: usize) -> Vec<String> {
+    let lebar = lebar.max(1);
+    let mut hasil = Vec::new();
+    let mut baris = String::new();
+    for kata in teks.split_whitespace() {
+        let mut kata = kata.to_string();
+        loop {
+            let w = lebar_teks(&kata);
+            let isi = lebar_teks(&baris);
+            if isi == 0 && w <= lebar {
+                baris = kata;
+                break;
+            }
+            if isi > 0 && isi + 1 + w <= lebar {
+                baris.push(' ');
+                baris.push_str(&kata);
+                break;
+            }
+            if isi > 0 {
+                hasil.push(std::mem::take(&mut baris));
+                continue;
+            }
+            // a word wider than a line: as much as fits, the rest on the next lines
+            let mut potongan = String::new();
+            let mut sisa = String::new();
+            for c in kata.chars() {
+                if sisa.is_empty() && lebar_teks(&potongan) + lebar_teks(c.encode_utf8(&mut [0; 4])) <= lebar {
+                    potongan.push(c);
+                } else {
+                    sisa.push(c);
+                }
+            }
+            hasil.push(potongan);
+            kata = sisa;
+            if kata.is_empty() {
+                break;
+            }
+        }
+    }
+    if !baris.is_empty() || hasil.is_empty() {
+        hasil.push(baris);
+    }
+    hasil
+}
+
+fn lebar_teks(s: &str) -> usize {
+    lebar(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,5 +366,16 @@ mod tests {
         assert_eq!(ke_ascii("F01–F18 → K01"), "F01-F18 -> K01");
         assert_eq!(ke_ascii("Luas (km²) ✓ “ya”"), "Luas (km2) v \"ya\"");
         assert!(ke_ascii("北京 ünïcödé").is_ascii());
+    }
+
+    #[test]
+    fn wraps_between_words_and_cuts_a_word_longer_than_a_line() {
+        assert_eq!(
+            bungkus("data ini diubah pengguna lain", 12),
+            ["data ini", "diubah", "pengguna", "lain"]
+        );
+        assert_eq!(bungkus("abcdefghij xy", 4), ["abcd", "efgh", "ij", "xy"]);
+        assert_eq!(bungkus("", 10), [""]);
+        assert_eq!(bungkus("北京市朝阳区", 5), ["北京", "市朝", "阳区"]);
     }
 }

@@ -406,12 +406,13 @@ impl App {
         }
     }
 
-    /// An error outside a form: on the message line, or in a box when it is longer than the
-    /// line (a refused write says who changed what: nothing of it may be cut).
+    /// An error outside a form: on the message lines (wrapped over the footer), or in a box
+    /// when it needs more than five lines (a refused write says who changed what: nothing of
+    /// it may be cut).
     fn galat(&mut self, e: String) {
         let muat = self.area.width as usize;
         // (not while a write waits its turn: the key is handled again, a box would take it)
-        if self.ulang.is_none() && crate::domain::teks::lebar(&e) > muat {
+        if self.ulang.is_none() && crate::domain::teks::bungkus(&e, muat).len() > 5 {
             self.popup = Some(Popup::Riwayat("Tidak disimpan".into(), vec![e.clone()]));
         }
         self.pesan = Some((e, true));

@@ -67,27 +67,32 @@ impl App {
         );
         self.layar[self.tab].gambar(f, badan, &self.k);
         // message line: filter being typed, or the last message
-        let baris_pesan = if self.menyaring {
+        let baris_pesan: Vec<Line> = if self.menyaring {
             let s = self.layar[self.tab]
                 .daftar_lihat()
                 .map(|d| d.saring.clone())
                 .unwrap_or_default();
-            Line::from(vec![
+            vec![Line::from(vec![
                 Span::styled("Saring: ", tema.judul()),
                 Span::raw(potong(&s, (pesan.width as usize).saturating_sub(10))),
                 Span::styled("▏", tema.pilih()),
-            ])
+            ])]
         } else if let Some((p, galat)) = &self.pesan {
-            Line::styled(
-                potong(p, pesan.width as usize),
-                if *galat {
-                    tema.galat()
-                } else {
-                    tema.berhasil()
-                },
-            )
+            // a message never loses its end (the reason): a long one wraps over the footer
+            // and, when it must, over the last lines of the screen
+            let gaya = if *galat {
+                tema.galat()
+            } else {
+                tema.berhasil()
+            };
+            let mut baris = crate::domain::teks::bungkus(p, pesan.width as usize);
+            if baris.len() > 5 {
+                // (a longer one is shown whole in a box)
+                baris.truncate(5);
+            }
+            baris.into_iter().map(|b| Line::styled(b, gaya)).collect()
         } else {
-            match self.layar[self.tab].daftar_lihat() {
+            vec![match self.layar[self.tab].daftar_lihat() {
                 Some(d) if !d.saring.is_empty() => Line::styled(
                     potong(
                         &format!(
@@ -100,9 +105,18 @@ impl App {
                     tema.redup(),
                 ),
                 _ => Line::raw(""),
-            }
+            }]
         };
-        f.render_widget(Paragraph::new(baris_pesan), pesan);
+        let tinggi_pesan = baris_pesan.len().max(1) as u16;
+        let kotak_pesan = if tinggi_pesan == 1 {
+            pesan
+        } else {
+            let bawah = kaki.y + kaki.height;
+            let y = bawah.saturating_sub(tinggi_pesan).max(badan.y);
+            Rect::new(pesan.x, y, pesan.width, bawah - y)
+        };
+        f.render_widget(Clear, kotak_pesan);
+        f.render_widget(Paragraph::new(baris_pesan), kotak_pesan);
         // footer built from the same table as the key handling and the help: commands that do
         // not apply now are left out; when it is wider than the screen, the screen's own keys
         // give way from the right (`?` lists them all), never mid-word
@@ -131,7 +145,9 @@ impl App {
             kaki_spans.push(Span::styled(t.tombol.to_string(), tema.judul()));
             kaki_spans.push(Span::raw(format!(" {}  ", t.arti)));
         }
-        f.render_widget(Paragraph::new(Line::from(kaki_spans)), kaki);
+        if tinggi_pesan == 1 {
+            f.render_widget(Paragraph::new(Line::from(kaki_spans)), kaki);
+        }
 
         if let Some(form) = self.form.as_ref() {
             form.gambar(f, badan, &tema);
