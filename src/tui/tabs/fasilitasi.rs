@@ -208,14 +208,25 @@ impl Layar for FasilitasiTab {
         f.render_widget(b, area);
         let [kepala, isi] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(dalam);
+        // the desa column takes the room its names need, as long as the description keeps
+        // a readable width
+        let kolom_kec = crate::domain::teks::lebar(&super::judul_kecamatan(k));
+        let terpanjang = self
+            .baris
+            .iter()
+            .map(|x| crate::domain::teks::lebar(x.nama_desa.as_deref().unwrap_or("(kecamatan)")))
+            .max()
+            .unwrap_or(0);
+        let ruang = (isi.width as usize).saturating_sub(1 + 11 + 6 + kolom_kec + 1 + 7 + 24);
+        let lebar_desa = terpanjang.clamp(10, 30).min(ruang.max(10));
         f.render_widget(
             Paragraph::new(Line::styled(
                 format!(
-                    " {:<11}{:<6}{}{:<16}{:<7}{}",
+                    " {:<11}{:<6}{}{}{:<7}{}",
                     "Tanggal",
                     "Jenis",
                     super::judul_kecamatan(k),
-                    "Desa",
+                    crate::domain::teks::pas("Desa", lebar_desa + 1),
                     "Tindak",
                     "Uraian"
                 ),
@@ -223,8 +234,8 @@ impl Layar for FasilitasiTab {
             )),
             kepala,
         );
-        let lebar_uraian = (isi.width as usize)
-            .saturating_sub(1 + 40 + crate::domain::teks::lebar(&super::judul_kecamatan(k)));
+        let lebar_uraian =
+            (isi.width as usize).saturating_sub(1 + 11 + 6 + kolom_kec + lebar_desa + 1 + 7);
         let mut baris = Vec::new();
         if self.baris.is_empty() {
             baris.push(Line::styled(
@@ -245,7 +256,10 @@ impl Layar for FasilitasiTab {
                 format_tanggal(x.tanggal),
                 x.kode_jenis,
                 super::kolom_kecamatan(k, x.kecamatan_id),
-                crate::domain::teks::pas(x.nama_desa.as_deref().unwrap_or("(kecamatan)"), 15),
+                crate::domain::teks::pas(
+                    x.nama_desa.as_deref().unwrap_or("(kecamatan)"),
+                    lebar_desa
+                ),
                 tindak,
                 potong(&x.uraian, lebar_uraian)
             );
