@@ -549,8 +549,16 @@ fn a_long_message_wraps_and_keeps_its_end() {
     tekan(&mut app, KeyCode::Char('a'));
     let s = layar(&mut app, 60, 15);
     let baris: Vec<&str> = s.lines().collect();
-    assert!(baris[13].trim_start().starts_with("Basis data dibuka baca-saja"), "{s}");
-    assert!(baris[14].contains("diubah di sini."), "the end is shown: {s}");
+    assert!(
+        baris[13]
+            .trim_start()
+            .starts_with("Basis data dibuka baca-saja"),
+        "{s}"
+    );
+    assert!(
+        baris[14].contains("diubah di sini."),
+        "the end is shown: {s}"
+    );
     tekan(&mut app, KeyCode::Char('j'));
     let s = layar(&mut app, 60, 15);
     assert!(s.lines().nth(14).unwrap().contains("? bantuan"), "{s}");

@@ -289,7 +289,9 @@ pub fn bungkus(teks: &str, lebar: usize) -> Vec<String> {
             let mut potongan = String::new();
             let mut sisa = String::new();
             for c in kata.chars() {
-                if sisa.is_empty() && lebar_teks(&potongan) + lebar_teks(c.encode_utf8(&mut [0; 4])) <= lebar {
+                if sisa.is_empty()
+                    && lebar_teks(&potongan) + lebar_teks(c.encode_utf8(&mut [0; 4])) <= lebar
+                {
                     potongan.push(c);
                 } else {
                     sisa.push(c);
