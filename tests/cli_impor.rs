@@ -845,3 +845,144 @@ fn a_kecamatan_name_that_differs_from_the_database_and_the_other_rows_is_the_one
     );
     assert_eq!(err.len(), 2, "{err:?}");
 }
+
+// ---------------------------------------------------------------- workbooks (issue 11)
+
+/// A workbook as an office keeps it: a desa sheet with numbers as numbers, and a document
+/// sheet below an empty row, with a real date cell, a year as a number and a code kept as
+/// text with `="…"`.
+fn buku_kerja(d: &Dunia, nama: &str, buruk: bool) -> std::path::PathBuf {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut wb = Workbook::new();
+    let desa = wb.add_worksheet().set_name("Desa").unwrap();
+    for (j, h) in [
+        "Kode Desa",
+        "Nama Desa",
+        "Kecamatan",
+        "Luas (km2)",
+        "Laki-laki",
+        "Perempuan",
+        "Jumlah Penduduk",
+    ]
+    .iter()
+    .enumerate()
+    {
+        desa.write_string(0, j as u16, *h).unwrap();
+    }
+    desa.write_string(1, 0, "35.08.23.2001").unwrap();
+    desa.write_string(1, 1, "Satu").unwrap();
+    desa.write_string(1, 2, "Tanjung").unwrap();
+    desa.write_number(1, 3, 5.88).unwrap();
+    desa.write_number(1, 4, 1455).unwrap();
+    desa.write_number(1, 5, 1500).unwrap();
+    desa.write_number(1, 6, 2955).unwrap();
+    desa.write_string(2, 0, "35.08.23.2002").unwrap();
+    desa.write_string(2, 1, "Dua").unwrap();
+    let dok = wb.add_worksheet().set_name("Dokumen").unwrap();
+    for (j, h) in ["kode_desa", "jenis", "tahun_anggaran", "tanggal", "nomor"]
+        .iter()
+        .enumerate()
+    {
+        dok.write_string(1, j as u16, *h).unwrap();
+    }
+    let tanggal = Format::new().set_num_format("dd/mm/yyyy");
+    dok.write_string(2, 0, "=\"35.08.23.2001\"").unwrap();
+    dok.write_string(2, 1, "RKP Desa").unwrap();
+    dok.write_number(2, 2, 2027).unwrap();
+    dok.write_datetime_with_format(2, 3, ExcelDateTime::from_ymd(2026, 9, 1).unwrap(), &tanggal)
+        .unwrap();
+    dok.write_string(2, 4, "5/2026").unwrap();
+    dok.write_string(3, 0, "35.08.23.2002").unwrap();
+    dok.write_string(3, 1, "APBDes").unwrap();
+    dok.write_number(3, 2, 2027).unwrap();
+    if buruk {
+        dok.write_string(3, 3, "31/02/2026").unwrap();
+    } else {
+        dok.write_string(3, 3, "15/09/2026").unwrap();
+    }
+    let p = d.path().join(nama);
+    wb.save(&p).unwrap();
+    p
+}
+
+#[test]
+fn a_workbook_is_imported_from_its_first_sheet_or_the_one_named() {
+    let d = Dunia::new();
+    d.ok(HARI_INI, &["init"]);
+    buku_kerja(&d, "kantor.xlsx", false);
+    let o = d.ok(HARI_INI, &["impor", "desa", "kantor.xlsx"]);
+    assert_eq!(teks(&o.stderr), "", "1.455 + 1.500 = 2.955");
+    assert_eq!(
+        desa_di_cek(&d),
+        vec![
+            ("35.08.23.2001".to_string(), "Satu".to_string()),
+            ("35.08.23.2002".to_string(), "Dua".to_string())
+        ]
+    );
+    d.ok(
+        HARI_INI,
+        &["impor", "dokumen", "kantor.xlsx", "--lembar", "dokumen"],
+    );
+    assert!(!undated(&d, "35.08.23.2001", "RKPDes", 2027));
+    assert!(!undated(&d, "35.08.23.2002", "APBDes", 2027));
+    let conn = rusqlite::Connection::open(d.db()).unwrap();
+    let (tanggal, nomor): (String, String) = conn
+        .query_row(
+            "SELECT tanggal, nomor FROM dokumen WHERE nomor <> '' ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((tanggal.as_str(), nomor.as_str()), ("2026-09-01", "5/2026"));
+}
+
+#[test]
+fn a_bad_row_in_a_sheet_names_file_sheet_and_row_and_nothing_is_written() {
+    let d = Dunia::new();
+    d.ok(HARI_INI, &["init"]);
+    buku_kerja(&d, "kantor.xlsx", true);
+    d.ok(HARI_INI, &["impor", "desa", "kantor.xlsx"]);
+    let err = ditolak_arg(&d, "dokumen", "kantor.xlsx"); // first sheet: the desa columns
+    assert!(
+        err[0].starts_with("kantor.xlsx:Desa:1: kolom 'Nama Desa' tidak dikenal"),
+        "{err:?}"
+    );
+    let sebelum = d.potret(HARI_INI);
+    let o = d.jalan(
+        HARI_INI,
+        &["impor", "--lembar", "Dokumen", "dokumen", "kantor.xlsx"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = baris_stderr(&o);
+    assert!(
+        err.iter()
+            .any(|b| b.starts_with("kantor.xlsx:Dokumen:4: ") && b.contains("31/02/2026")),
+        "{err:?}"
+    );
+    assert_eq!(d.potret(HARI_INI), sebelum, "all or nothing");
+    let o = d.jalan(
+        HARI_INI,
+        &["impor", "dokumen", "kantor.xlsx", "--lembar", "Tidak Ada"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        baris_stderr(&o)[0],
+        "kantor.xlsx: tidak ada lembar 'Tidak Ada'; lembar yang ada: Desa, Dokumen"
+    );
+}
+
+#[test]
+fn a_windows_1252_csv_is_imported_with_a_warning() {
+    let d = Dunia::new();
+    d.ok(HARI_INI, &["init"]);
+    d.tulis_bytes(
+        "desa.csv",
+        b"kode;nama;kecamatan\r\n35.08.23.2001;D\xe9sa Satu;Tanjung\r\n",
+    );
+    let o = d.ok(HARI_INI, &["impor", "desa", "desa.csv"]);
+    assert!(teks(&o.stderr).starts_with("desa.csv: bukan UTF-8; dibaca sebagai Windows-1252"));
+    assert_eq!(
+        desa_di_cek(&d),
+        vec![("35.08.23.2001".to_string(), "Désa Satu".to_string())]
+    );
+}

@@ -25,7 +25,7 @@ fn baca_berkas(berkas: &str) -> Result<(String, Vec<u8>), GalatCli> {
         .map_err(|e| GalatCli(vec![format!("{berkas}: {}", super::sebab_io(&e))]))
 }
 
-pub fn jalankan(k: &mut Konteks, jenis: JenisImpor) -> Result<u8, GalatCli> {
+pub fn jalankan(k: &mut Konteks, jenis: JenisImpor, lembar: Option<&str>) -> Result<u8, GalatCli> {
     let lingkup = k.lingkup()?;
     let (apa, berkas) = match &jenis {
         JenisImpor::Desa { berkas } => ("desa", berkas),
@@ -34,6 +34,19 @@ pub fn jalankan(k: &mut Konteks, jenis: JenisImpor) -> Result<u8, GalatCli> {
         JenisImpor::Ikm { berkas } => ("ikm", berkas),
     };
     let (nama, isi) = baca_berkas(berkas)?;
+    // a workbook's sheet, or a CSV that Excel wrote on Windows, as the UTF-8 CSV the import reads
+    let bacaan = impor::lembar::baca(&nama, isi, lembar).map_err(|baris| {
+        let mut baris: Vec<String> = baris.iter().map(|b| aman(b).into_owned()).collect();
+        baris.push(format!(
+            "{}: impor dibatalkan; tidak ada yang disimpan",
+            aman(&nama)
+        ));
+        GalatCli(baris)
+    })?;
+    for p in &bacaan.peringatan {
+        cetak_galat!("{}", aman(p));
+    }
+    let (nama, isi) = (bacaan.nama, bacaan.isi);
     let hasil = match jenis {
         JenisImpor::Desa { .. } => impor::impor_desa(&mut k.store, &nama, &isi, lingkup),
         JenisImpor::Dokumen { .. } => {

@@ -75,9 +75,12 @@ pub enum Perintah {
         #[arg(long, visible_alias = "sample")]
         contoh: bool,
     },
-    /// Muat berkas CSV: desa, dokumen, fasilitasi, ikm ("-" = masukan standar)
+    /// Muat berkas CSV atau buku kerja (.xlsx, .xls, .ods): desa, dokumen, fasilitasi, ikm ("-" = masukan standar)
     #[command(visible_alias = "import")]
     Impor {
+        /// Lembar buku kerja yang dibaca [bawaan: lembar pertama]
+        #[arg(long, visible_alias = "sheet", global = true, value_name = "NAMA")]
+        lembar: Option<String>,
         #[command(subcommand)]
         jenis: JenisImpor,
     },
@@ -690,7 +693,9 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
     };
     match cli.perintah {
         Some(Perintah::Init { contoh }) => init::jalankan(&mut k, contoh),
-        Some(Perintah::Impor { jenis }) => impor::jalankan(&mut k, jenis),
+        Some(Perintah::Impor { jenis, lembar }) => {
+            impor::jalankan(&mut k, jenis, lembar.as_deref())
+        }
         Some(Perintah::Cek { hari, json }) => cek::jalankan(&k, hari, json),
         Some(Perintah::Iku { tahun, json }) => iku::jalankan(&k, tahun, json),
         Some(Perintah::Atur { apa }) => atur::jalankan(&mut k, apa),

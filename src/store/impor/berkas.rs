@@ -178,10 +178,16 @@ impl<'a> Pembaca<'a> {
                 )]);
             }
         };
-        let judul = teks.lines().next().unwrap_or("");
+        // (a sheet's empty rows above its header come as empty lines)
+        let (baris_judul, judul) = teks
+            .lines()
+            .enumerate()
+            .find(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| (i + 1, l))
+            .unwrap_or((1, ""));
         if judul.trim().is_empty() {
             return Err(vec![format!(
-                "{nama}:1: berkas kosong atau baris pertama kosong; baris pertama harus berisi nama kolom ({})",
+                "{nama}:1: berkas kosong; baris pertama harus berisi nama kolom ({})",
                 wajib.join(", ")
             )]);
         }
@@ -199,7 +205,11 @@ impl<'a> Pembaca<'a> {
         let mut galat = Vec::new();
         let asli: Vec<String> = match rdr.headers() {
             Ok(h) => h.iter().map(|k| k.trim().to_string()).collect(),
-            Err(e) => return Err(vec![format!("{nama}:1: baris judul tidak terbaca: {e}")]),
+            Err(e) => {
+                return Err(vec![format!(
+                    "{nama}:{baris_judul}: baris judul tidak terbaca: {e}"
+                )]);
+            }
         };
         // every header as the column it stands for ("" for an empty or unknown one)
         let kolom: Vec<String> = asli
@@ -211,7 +221,10 @@ impl<'a> Pembaca<'a> {
                 // empty names at the end of the header are what a spreadsheet leaves after
                 // the last column; an empty name between named ones is a column nobody named
                 if asli[i..].iter().any(|k| !k.is_empty()) {
-                    galat.push(format!("{nama}:1: kolom ke-{} tidak bernama", i + 1));
+                    galat.push(format!(
+                        "{nama}:{baris_judul}: kolom ke-{} tidak bernama",
+                        i + 1
+                    ));
                 }
             } else if kolom[i].is_empty() {
                 let saran = match super::judul::terdekat(k, dikenal) {
@@ -219,15 +232,15 @@ impl<'a> Pembaca<'a> {
                     None => String::new(),
                 };
                 galat.push(format!(
-                    "{nama}:1: kolom '{k}' tidak dikenal{saran} (kolom yang dikenal: {})",
+                    "{nama}:{baris_judul}: kolom '{k}' tidak dikenal{saran} (kolom yang dikenal: {})",
                     dikenal.join(", ")
                 ));
             } else if let Some(j) = kolom[..i].iter().position(|x| *x == kolom[i]) {
                 if asli[j] == *k {
-                    galat.push(format!("{nama}:1: kolom '{k}' muncul dua kali"));
+                    galat.push(format!("{nama}:{baris_judul}: kolom '{k}' muncul dua kali"));
                 } else {
                     galat.push(format!(
-                        "{nama}:1: kolom '{}' dan '{k}' sama-sama berarti '{}'; hapus salah satunya",
+                        "{nama}:{baris_judul}: kolom '{}' dan '{k}' sama-sama berarti '{}'; hapus salah satunya",
                         asli[j], kolom[i]
                     ));
                 }
@@ -235,7 +248,7 @@ impl<'a> Pembaca<'a> {
         }
         for w in wajib {
             if !kolom.iter().any(|k| k == w) {
-                galat.push(format!("{nama}:1: kolom wajib '{w}' tidak ada"));
+                galat.push(format!("{nama}:{baris_judul}: kolom wajib '{w}' tidak ada"));
             }
         }
         if !galat.is_empty() {

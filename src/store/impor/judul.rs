@@ -128,7 +128,7 @@ pub fn terdekat<'a>(nama: &str, dikenal: &[&'a str]) -> Option<&'a str> {
         }
     }
     let (jarak, kolom) = terbaik?;
-    let batas = (n.chars().count().max(3) / 2).max(2);
+    let batas = (n.chars().count() / 4).max(2);
     (jarak <= batas).then_some(kolom)
 }
 
@@ -214,6 +214,9 @@ mod tests {
         assert_eq!(terdekat("Jumlah Pendudk", DESA), Some("jumlah_penduduk"));
         assert_eq!(terdekat("tanggl", DOKUMEN), Some("tanggal"));
         assert_eq!(terdekat("sesuatu yang lain sama sekali", DESA), None);
+        // not a different column that happens to look alike
+        assert_eq!(terdekat("Nama Desa", DOKUMEN), None);
+        assert_eq!(terdekat("Kecamatan", DOKUMEN), None);
     }
 
     #[test]

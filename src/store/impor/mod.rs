@@ -8,6 +8,7 @@
 
 pub mod berkas;
 pub mod judul;
+pub mod lembar;
 #[cfg(test)]
 mod uji;
 
