@@ -976,3 +976,128 @@ pub fn ganti_nama_kecamatan(
         .execute(params![id, baru.nama])?;
     Ok(k.nama)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Store, contoh, dokumen};
+
+    fn rekap(s: &Store) -> Vec<(i64, i64, i64, i64, i64)> {
+        s.conn()
+            .prepare("SELECT * FROM rekap_dokumen WHERE tercatat > 0 ORDER BY 1, 2, 3")
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(|x| x.unwrap())
+            .collect()
+    }
+
+    fn satu(s: &Store, sql: &str) -> i64 {
+        s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    /// Removals, recodes and merges keep every tally the screens read equal to a recount.
+    #[test]
+    fn tallies_stay_right_through_removal_recode_and_merge() {
+        let mut s = Store::memori().unwrap();
+        contoh::muat(
+            &mut s,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        )
+        .unwrap();
+        let periksa = |s: &mut Store, tahap: &str| {
+            let sebelum = rekap(s);
+            s.transaksi(|tx| Ok(dokumen::hitung_ulang_rekap(tx, None)?))
+                .unwrap();
+            assert_eq!(rekap(s), sebelum, "{tahap}");
+            assert_eq!(
+                satu(s, "SELECT dilacak FROM rekap_desa_semua"),
+                satu(s, "SELECT count(*) FROM desa WHERE kelurahan = 0"),
+                "{tahap}"
+            );
+            assert_eq!(
+                satu(
+                    s,
+                    "SELECT coalesce(sum(semua), 0) FROM rekap_fasilitasi_semua"
+                ),
+                satu(s, "SELECT count(*) FROM fasilitasi"),
+                "{tahap}"
+            );
+            assert_eq!(
+                satu(
+                    s,
+                    "SELECT coalesce(sum(tercatat), 0) FROM rekap_dokumen_semua"
+                ),
+                satu(
+                    s,
+                    "SELECT count(*) FROM dokumen x JOIN desa d ON d.id = x.desa_id WHERE x.tanggal IS NOT NULL AND d.kelurahan = 0"
+                ),
+                "{tahap}"
+            );
+        };
+        let id = |s: &Store, kode: &str| desa_kode(s.conn(), kode).unwrap().unwrap().id;
+        s.transaksi(|tx| {
+            simpan_kecamatan(
+                tx,
+                &Kecamatan {
+                    kode: "35.08.15".into(),
+                    nama: "Salah".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+        let a = id(&s, "35.08.07.2001");
+        s.transaksi(|tx| ganti_kode_desa(tx, a, None, "35.08.15.2099"))
+            .unwrap();
+        periksa(&mut s, "recoded into another kecamatan");
+        let b = id(&s, "35.08.07.2004");
+        s.transaksi(|tx| hapus(tx, &Sasaran::Desa { id: b, versi: None }))
+            .unwrap();
+        periksa(&mut s, "desa removed");
+        // a merge with conflicts writes nothing
+        let (c, d) = (id(&s, "35.08.07.2002"), id(&s, "35.08.07.2003"));
+        assert!(s.transaksi(|tx| gabung_desa(tx, c, None, d)).is_err());
+        s.transaksi(|tx| {
+            tx.execute("DELETE FROM dokumen WHERE desa_id = ?1", [d])?;
+            Ok(())
+        })
+        .unwrap();
+        let g = s.transaksi(|tx| gabung_desa(tx, c, None, d)).unwrap();
+        assert!(g.dokumen > 0 && g.fasilitasi > 0, "{g:?}");
+        periksa(&mut s, "merged");
+        let kec = kecamatan_kode(s.conn(), "35.08.07").unwrap().unwrap();
+        let c = s
+            .transaksi(|tx| hapus(tx, &Sasaran::Kecamatan(vec![kec.id])))
+            .unwrap();
+        assert!(c.ikm > 0 && c.kegiatan > 0 && c.monev > 0, "{c:?}");
+        periksa(&mut s, "kecamatan removed");
+        assert_eq!(
+            satu(&s, "SELECT count(*) FROM desa"),
+            1,
+            "the recoded desa is left"
+        );
+        assert_eq!(satu(&s, "SELECT count(*) FROM kegiatan"), 0);
+        assert_eq!(
+            satu(
+                &s,
+                "SELECT count(*) FROM rekap_jadwal_semua WHERE rencana > 0"
+            ),
+            0
+        );
+        // a stale version is refused
+        let x = id(&s, "35.08.15.2099");
+        assert!(matches!(
+            s.transaksi(|tx| hapus(
+                tx,
+                &Sasaran::Desa {
+                    id: x,
+                    versi: Some(-1)
+                }
+            )),
+            Err(Galat::Konflik)
+        ));
+    }
+}
