@@ -393,3 +393,35 @@ fn merging_in_the_desa_tab_moves_the_documents_or_lists_the_conflicts() {
         "{s}"
     );
 }
+
+#[test]
+fn on_a_terminal_hapus_asks_and_only_y_removes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    pantau(&db, &["init", "--contoh"]);
+    let perintah = |kode: &str| {
+        format!(
+            "{} --db {} --today {HARI_INI} hapus desa {kode}; echo \"KELUAR $?\"; sleep 30",
+            env!("CARGO_BIN_EXE_pantau"),
+            db.display()
+        )
+    };
+    // anything but y: nothing goes
+    let sesi = Sesi::mulai(&perintah("35.08.07.2003"));
+    let s = sesi.tunggu("Hapus? Ketik y lalu Enter (lainnya batal):");
+    assert!(
+        s.contains("Akan dihapus: desa Wotgalih (35.08.07.2003)"),
+        "{s}"
+    );
+    sesi.kirim(&["t", "Enter"]);
+    let s = sesi.tunggu("KELUAR 0");
+    assert!(s.contains("Dibatalkan; tidak ada yang dihapus."), "{s}");
+    assert!(pantau(&db, &["cek", "--json", "--hari", "3660"]).contains("35.08.07.2003"));
+    drop(sesi);
+    let sesi = Sesi::mulai(&perintah("35.08.07.2003"));
+    sesi.tunggu("Hapus? Ketik y lalu Enter");
+    sesi.kirim(&["y", "Enter"]);
+    let s = sesi.tunggu("KELUAR 0");
+    assert!(s.contains("Dihapus: 1 desa/kelurahan"), "{s}");
+    assert!(!pantau(&db, &["cek", "--json", "--hari", "3660"]).contains("35.08.07.2003"));
+}

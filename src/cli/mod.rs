@@ -130,7 +130,6 @@ pub enum Perintah {
         #[arg(value_name = "BERKAS")]
         berkas: PathBuf,
     },
-    /// Catatan perubahan: waktu, pengguna, apa yang berubah, sebelum dan sesudah
     /// Hapus kecamatan contoh, satu desa, atau satu kecamatan (menyebut dahulu apa yang hilang)
     #[command(visible_alias = "delete")]
     Hapus {
@@ -147,6 +146,7 @@ pub enum Perintah {
         #[command(subcommand)]
         apa: PerintahKecamatan,
     },
+    /// Catatan perubahan: waktu, pengguna, apa yang berubah, sebelum dan sesudah
     #[command(visible_alias = "history")]
     Riwayat {
         /// Hanya yang menyangkut satu desa (kode PP.KK.CC.DDDD)
