@@ -6,6 +6,7 @@ mod atur;
 mod cadangkan;
 mod cek;
 mod ekspor;
+mod hapus;
 mod iku;
 mod impor;
 mod init;
@@ -132,6 +133,22 @@ pub enum Perintah {
         #[arg(value_name = "BERKAS")]
         berkas: PathBuf,
     },
+    /// Hapus kecamatan contoh, satu desa, atau satu kecamatan (menyebut dahulu apa yang hilang)
+    #[command(visible_alias = "delete")]
+    Hapus {
+        #[command(subcommand)]
+        apa: JenisHapus,
+    },
+    /// Ubah desa: ganti kode, gabungkan dua desa
+    Desa {
+        #[command(subcommand)]
+        apa: PerintahDesa,
+    },
+    /// Ubah kecamatan: ganti nama
+    Kecamatan {
+        #[command(subcommand)]
+        apa: PerintahKecamatan,
+    },
     /// Catatan perubahan: waktu, pengguna, apa yang berubah, sebelum dan sesudah
     #[command(visible_alias = "history")]
     Riwayat {
@@ -178,6 +195,65 @@ pub enum Perintah {
         /// Di folder ini, bukan ~/.local/share
         #[arg(long, visible_alias = "to", value_name = "FOLDER")]
         ke: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum JenisHapus {
+    /// Kecamatan contoh (init --contoh) dengan semua isinya
+    #[command(visible_alias = "sample")]
+    Contoh {
+        /// Jangan bertanya (wajib bila tanpa terminal)
+        #[arg(long, visible_alias = "yes")]
+        ya: bool,
+    },
+    /// Satu desa dengan catatan dokumen dan fasilitasinya
+    Desa {
+        #[arg(value_name = "KODE")]
+        kode: String,
+        /// Jangan bertanya (wajib bila tanpa terminal)
+        #[arg(long, visible_alias = "yes")]
+        ya: bool,
+    },
+    /// Satu kecamatan dengan semua yang ada di bawahnya (desa, dokumen, fasilitasi, IKM, kegiatan, monev)
+    Kecamatan {
+        #[arg(value_name = "KODE")]
+        kode: String,
+        /// Jangan bertanya (wajib bila tanpa terminal)
+        #[arg(long, visible_alias = "yes")]
+        ya: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PerintahDesa {
+    /// Ganti kode desa; dokumen dan fasilitasinya ikut
+    #[command(visible_alias = "recode")]
+    GantiKode {
+        #[arg(value_name = "LAMA")]
+        lama: String,
+        #[arg(value_name = "BARU")]
+        baru: String,
+    },
+    /// Gabungkan desa DARI ke desa KE (dokumen, fasilitasi, monev pindah; DARI dihapus)
+    #[command(visible_alias = "merge")]
+    Gabung {
+        #[arg(value_name = "DARI")]
+        dari: String,
+        #[arg(value_name = "KE")]
+        ke: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PerintahKecamatan {
+    /// Ganti nama kecamatan
+    #[command(visible_alias = "rename")]
+    GantiNama {
+        #[arg(value_name = "KODE")]
+        kode: String,
+        #[arg(value_name = "NAMA")]
+        nama: String,
     },
 }
 
@@ -493,6 +569,12 @@ fn galat_argumen(e: &clap::Error) -> String {
             let teks = e.to_string();
             if teks.contains("pantau impor") {
                 "perintah belum lengkap: pantau impor desa|dokumen|fasilitasi|ikm BERKAS (lihat pantau impor --help)".to_string()
+            } else if teks.contains("pantau hapus") {
+                "perintah belum lengkap: pantau hapus contoh|desa KODE|kecamatan KODE (lihat pantau hapus --help)".to_string()
+            } else if teks.contains("pantau desa") {
+                "perintah belum lengkap: pantau desa ganti-kode LAMA BARU | gabung DARI KE (lihat pantau desa --help)".to_string()
+            } else if teks.contains("pantau kecamatan") {
+                "perintah belum lengkap: pantau kecamatan ganti-nama KODE NAMA (lihat pantau kecamatan --help)".to_string()
             } else if teks.contains("pantau atur") {
                 "perintah belum lengkap: pantau atur tahun-awal T (lihat pantau atur --help)"
                     .to_string()
@@ -549,9 +631,14 @@ fn mode_buka(perintah: &Option<Perintah>, baca_saja: bool) -> Mode {
     match perintah {
         None if baca_saja => Mode::Baca,
         None | Some(Perintah::Init { .. }) => Mode::Buat,
-        Some(Perintah::Impor { .. } | Perintah::Atur { .. } | Perintah::Pulihkan { .. }) => {
-            Mode::Tulis
-        }
+        Some(
+            Perintah::Impor { .. }
+            | Perintah::Atur { .. }
+            | Perintah::Pulihkan { .. }
+            | Perintah::Hapus { .. }
+            | Perintah::Desa { .. }
+            | Perintah::Kecamatan { .. },
+        ) => Mode::Tulis,
         Some(Perintah::Cadangkan { .. }) => Mode::Salin,
         Some(
             Perintah::Cek { .. }
@@ -580,6 +667,9 @@ fn nama_perintah(perintah: &Option<Perintah>) -> &'static str {
         Some(Perintah::Lengkapan { .. }) => "lengkapan",
         Some(Perintah::Manual { .. }) => "manual",
         Some(Perintah::Pasang { .. }) => "pasang",
+        Some(Perintah::Hapus { .. }) => "hapus",
+        Some(Perintah::Desa { .. }) => "desa",
+        Some(Perintah::Kecamatan { .. }) => "kecamatan",
     }
 }
 
@@ -701,6 +791,14 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         Some(Perintah::Atur { apa }) => atur::jalankan(&mut k, apa),
         Some(Perintah::Cadangkan { berkas }) => cadangkan::jalankan(&k, &berkas),
         Some(Perintah::Pulihkan { berkas }) => pulihkan::jalankan(&mut k, &berkas),
+        Some(Perintah::Hapus { apa }) => hapus::jalankan(&mut k, apa),
+        Some(Perintah::Desa { apa }) => match apa {
+            PerintahDesa::GantiKode { lama, baru } => hapus::ganti_kode(&mut k, &lama, &baru),
+            PerintahDesa::Gabung { dari, ke } => hapus::gabung(&mut k, &dari, &ke),
+        },
+        Some(Perintah::Kecamatan { apa }) => match apa {
+            PerintahKecamatan::GantiNama { kode, nama } => hapus::ganti_nama(&mut k, &kode, &nama),
+        },
         Some(Perintah::Riwayat {
             desa,
             tabel,

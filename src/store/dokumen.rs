@@ -186,6 +186,131 @@ pub fn dokumen_desa(conn: &Connection, desa_id: i64) -> Hasil<Vec<Dokumen>> {
     Ok(v)
 }
 
+/// Every document kind, also inactive ones: (id, code).
+pub fn daftar_jenis_semua(conn: &Connection) -> Hasil<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT id, kode FROM jenis_dokumen ORDER BY urutan, id")?;
+    let v = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// The status a filter word names, as the screens write them: the short words of the Desa
+/// cells (`tepat`, `telat`, `lewat`, `segera`, `belum`) and the full labels (`lewat tenggat`,
+/// `terlambat`, `mendekati tenggat` …), in any case.
+pub fn status_dari_kata(teks: &str) -> Option<Status> {
+    let t = teks.trim().to_lowercase();
+    [
+        Status::TepatWaktu,
+        Status::Terlambat,
+        Status::LewatTenggat,
+        Status::MendekatiTenggat,
+        Status::BelumJatuhTempo,
+    ]
+    .into_iter()
+    .find(|s| {
+        let pendek = match s {
+            Status::TepatWaktu => "tepat",
+            Status::Terlambat => "telat",
+            Status::LewatTenggat => "lewat",
+            Status::MendekatiTenggat => "segera",
+            Status::BelumJatuhTempo => "belum",
+        };
+        t == pendek
+            || t == s.label()
+            || t == s.kode()
+            || (*s == Status::MendekatiTenggat && t == "mendekati")
+    })
+}
+
+/// The SQL condition on `desa d` for "a document of fiscal year `ta` has status `st`" (built
+/// from pantau's own numbers and dates, no typed text). Kelurahan have no documents; a year
+/// before the first tracked one has no missing-document statuses.
+fn syarat_status(
+    jenis: &[JenisDokumen],
+    ta: i32,
+    st: Status,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    tahun_awal: i32,
+) -> String {
+    let iso = |t: NaiveDate| t.format("%Y-%m-%d").to_string();
+    let syarat = match st {
+        Status::TepatWaktu | Status::Terlambat => {
+            let op = if st == Status::TepatWaktu { "<=" } else { ">" };
+            let bagian: Vec<String> = jenis
+                .iter()
+                .map(|j| {
+                    format!(
+                        "(x.jenis_id = {} AND x.tanggal {op} '{}')",
+                        j.id,
+                        iso(j.aturan.tenggat(ta))
+                    )
+                })
+                .collect();
+            if bagian.is_empty() {
+                "0".to_string()
+            } else {
+                format!(
+                    "EXISTS (SELECT 1 FROM dokumen x WHERE x.desa_id = d.id AND x.tahun_anggaran = {ta} AND x.tanggal IS NOT NULL AND ({}))",
+                    bagian.join(" OR ")
+                )
+            }
+        }
+        _ if ta < tahun_awal => "0".to_string(),
+        _ => {
+            let id: Vec<String> = jenis
+                .iter()
+                .filter(|j| tenggat::status(None, j.aturan.tenggat(ta), hari_ini, jendela) == st)
+                .map(|j| j.id.to_string())
+                .collect();
+            if id.is_empty() {
+                "0".to_string()
+            } else {
+                format!(
+                    "(SELECT count(*) FROM dokumen x WHERE x.desa_id = d.id AND x.tahun_anggaran = {ta} AND x.tanggal IS NOT NULL AND x.jenis_id IN ({id})) < {n}",
+                    id = id.join(", "),
+                    n = id.len()
+                )
+            }
+        }
+    };
+    format!("d.kelurahan = 0 AND {syarat}")
+}
+
+/// The Desa screen filtered by a status word (`status_dari_kata`): the desa with a document of
+/// fiscal year `ta` in that status, and how many there are.
+#[allow(clippy::too_many_arguments)]
+pub fn halaman_dokumen_status(
+    conn: &Connection,
+    lingkup: Lingkup,
+    ta: i32,
+    st: Status,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    tahun_awal: i32,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<BarisDokumen>> {
+    let syarat = syarat_status(&daftar_jenis(conn)?, ta, st, hari_ini, jendela, tahun_awal);
+    let desa = super::wilayah::daftar_desa_syarat(conn, lingkup, &syarat, offset, batas)?;
+    baris_halaman(conn, desa, ta)
+}
+
+/// How many desa `halaman_dokumen_status` lists.
+pub fn hitung_dokumen_status(
+    conn: &Connection,
+    lingkup: Lingkup,
+    ta: i32,
+    st: Status,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    tahun_awal: i32,
+) -> Hasil<i64> {
+    let syarat = syarat_status(&daftar_jenis(conn)?, ta, st, hari_ini, jendela, tahun_awal);
+    super::wilayah::hitung_desa_syarat(conn, lingkup, &syarat)
+}
+
 /// What a person typed into the document form (or a file row).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IsiDokumen {
@@ -784,6 +909,8 @@ pub struct BarisDokumen {
     pub kode: String,
     pub nama: String,
     pub kelurahan: bool,
+    /// the desa row's version, for a removal or merge asked from this row
+    pub versi: i64,
     pub dokumen: Vec<Option<Dokumen>>,
 }
 
@@ -796,8 +923,17 @@ pub fn halaman_dokumen(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<BarisDokumen>> {
-    let jenis = daftar_jenis(conn)?;
     let desa = super::wilayah::daftar_desa(conn, lingkup, saring, offset, batas)?;
+    baris_halaman(conn, desa, ta)
+}
+
+/// The Desa screen's rows for these desa and fiscal year `ta`.
+fn baris_halaman(
+    conn: &Connection,
+    desa: Vec<super::wilayah::Desa>,
+    ta: i32,
+) -> Hasil<Vec<BarisDokumen>> {
+    let jenis = daftar_jenis(conn)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh, versi
          FROM dokumen WHERE desa_id = ?1 AND tahun_anggaran = ?2",
@@ -817,6 +953,7 @@ pub fn halaman_dokumen(
             kode: d.kode,
             nama: d.nama,
             kelurahan: d.kelurahan,
+            versi: d.versi,
             dokumen,
         });
     }

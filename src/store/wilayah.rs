@@ -475,3 +475,629 @@ pub fn posisi_desa(conn: &Connection, lingkup: Lingkup, kode: &str) -> Hasil<i64
     )?
     .query_row(params![lingkup.param(), kode], |r| r.get(0))?)
 }
+
+/// Desa in scope that meet `syarat` (an SQL condition on `desa d` built by pantau itself,
+/// never from typed text), by code, paged: the Desa screen filtered by a status word.
+pub fn daftar_desa_syarat(
+    conn: &Connection,
+    lingkup: Lingkup,
+    syarat: &str,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<Desa>> {
+    let mut stmt = super::siapkan_lingkup(
+        conn,
+        &format!(
+            "SELECT {KOLOM_DESA} FROM desa d
+         WHERE (?1 IS NULL OR d.kecamatan_id = ?1) AND ({syarat})
+         ORDER BY d.kode LIMIT ?2 OFFSET ?3"
+        ),
+        lingkup,
+    )?;
+    let v = stmt
+        .query_map(params![lingkup.param(), batas, offset], baris_desa)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// How many desa `daftar_desa_syarat` lists.
+pub fn hitung_desa_syarat(conn: &Connection, lingkup: Lingkup, syarat: &str) -> Hasil<i64> {
+    Ok(super::siapkan_lingkup(
+        conn,
+        &format!(
+            "SELECT count(*) FROM desa d WHERE (?1 IS NULL OR d.kecamatan_id = ?1) AND ({syarat})"
+        ),
+        lingkup,
+    )?
+    .query_row(params![lingkup.param()], |r| r.get(0))?)
+}
+
+/// What a removal takes (or took), per kind of row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cakupan {
+    pub kecamatan: i64,
+    pub desa: i64,
+    pub dokumen: i64,
+    pub fasilitasi: i64,
+    pub ikm: i64,
+    /// kegiatan with their KAK points, indicators, budget lines and stages
+    pub kegiatan: i64,
+    pub monev: i64,
+    pub matriks: i64,
+    /// monitoring plans that name a removed desa: kept, without the link
+    pub monev_dilepas: i64,
+    /// rows among those removed that are not marked sample (entered or changed by people)
+    pub bukan_contoh: i64,
+}
+
+impl Cakupan {
+    /// `1 kecamatan, 12 desa, 36 dokumen, 20 fasilitasi, …` (kinds with none left out).
+    pub fn rincian(&self) -> String {
+        let n = crate::domain::angka::format_ribuan;
+        let mut v: Vec<String> = [
+            (self.kecamatan, "kecamatan"),
+            (self.desa, "desa/kelurahan"),
+            (self.dokumen, "catatan dokumen"),
+            (self.fasilitasi, "fasilitasi"),
+            (self.ikm, "responden IKM"),
+            (
+                self.kegiatan,
+                "kegiatan (dengan KAK, indikator, anggaran, tahapan)",
+            ),
+            (self.monev, "rencana monev"),
+            (self.matriks, "masalah matriks monev"),
+        ]
+        .into_iter()
+        .filter(|(x, _)| *x > 0)
+        .map(|(x, nama)| format!("{} {nama}", n(x)))
+        .collect();
+        if v.is_empty() {
+            v.push("tidak ada baris".into());
+        }
+        v.join(", ")
+    }
+}
+
+/// What goes away: one desa (with the version read when the question opened, if any), or
+/// kecamatan with everything under them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sasaran {
+    Desa { id: i64, versi: Option<i64> },
+    Kecamatan(Vec<i64>),
+}
+
+fn hitung(conn: &Connection, sql: &str, id: i64) -> Hasil<i64> {
+    Ok(conn.prepare_cached(sql)?.query_row([id], |r| r.get(0))?)
+}
+
+/// What removing `sasaran` takes, without writing.
+pub fn cakupan(conn: &Connection, sasaran: &Sasaran) -> Hasil<Cakupan> {
+    let mut c = Cakupan::default();
+    match sasaran {
+        Sasaran::Desa { id, .. } => {
+            c.desa = hitung(conn, "SELECT count(*) FROM desa WHERE id = ?1", *id)?;
+            c.dokumen = hitung(conn, "SELECT count(*) FROM dokumen WHERE desa_id = ?1", *id)?;
+            c.fasilitasi = hitung(
+                conn,
+                "SELECT count(*) FROM fasilitasi WHERE desa_id = ?1",
+                *id,
+            )?;
+            c.monev_dilepas = hitung(
+                conn,
+                "SELECT count(*) FROM monev_rencana WHERE desa_id = ?1",
+                *id,
+            )?;
+            c.bukan_contoh = hitung(
+                conn,
+                "SELECT (SELECT count(*) FROM desa WHERE id = ?1 AND contoh = 0)
+                      + (SELECT count(*) FROM dokumen WHERE desa_id = ?1 AND contoh = 0)
+                      + (SELECT count(*) FROM fasilitasi WHERE desa_id = ?1 AND contoh = 0)",
+                *id,
+            )?;
+        }
+        Sasaran::Kecamatan(ids) => {
+            for id in ids {
+                let id = *id;
+                c.kecamatan += hitung(conn, "SELECT count(*) FROM kecamatan WHERE id = ?1", id)?;
+                c.desa += hitung(
+                    conn,
+                    "SELECT count(*) FROM desa WHERE kecamatan_id = ?1",
+                    id,
+                )?;
+                c.dokumen += hitung(
+                    conn,
+                    "SELECT count(*) FROM dokumen WHERE desa_id IN (SELECT id FROM desa WHERE kecamatan_id = ?1)",
+                    id,
+                )?;
+                c.fasilitasi += hitung(
+                    conn,
+                    "SELECT count(*) FROM fasilitasi WHERE kecamatan_id = ?1",
+                    id,
+                )?;
+                c.ikm += hitung(
+                    conn,
+                    "SELECT count(*) FROM ikm_responden WHERE kecamatan_id = ?1",
+                    id,
+                )?;
+                c.kegiatan += hitung(
+                    conn,
+                    "SELECT count(*) FROM kegiatan WHERE kecamatan_id = ?1",
+                    id,
+                )?;
+                c.monev += hitung(
+                    conn,
+                    "SELECT count(*) FROM monev_rencana WHERE kecamatan_id = ?1",
+                    id,
+                )?;
+                c.matriks += hitung(
+                    conn,
+                    "SELECT count(*) FROM matriks_masalah WHERE kecamatan_id = ?1",
+                    id,
+                )?;
+                c.bukan_contoh += hitung(
+                    conn,
+                    "SELECT (SELECT count(*) FROM desa WHERE kecamatan_id = ?1 AND contoh = 0)
+                          + (SELECT count(*) FROM dokumen WHERE contoh = 0 AND desa_id IN (SELECT id FROM desa WHERE kecamatan_id = ?1))
+                          + (SELECT count(*) FROM fasilitasi WHERE kecamatan_id = ?1 AND contoh = 0)
+                          + (SELECT count(*) FROM ikm_responden WHERE kecamatan_id = ?1 AND contoh = 0)
+                          + (SELECT count(*) FROM kegiatan WHERE kecamatan_id = ?1 AND contoh = 0)
+                          + (SELECT count(*) FROM monev_rencana WHERE kecamatan_id = ?1 AND contoh = 0)
+                          + (SELECT count(*) FROM matriks_masalah WHERE kecamatan_id = ?1 AND contoh = 0)",
+                    id,
+                )?;
+            }
+        }
+    }
+    Ok(c)
+}
+
+/// The sample kecamatan (`init --contoh`, `c` on the welcome screen), by code.
+pub fn kecamatan_contoh(conn: &Connection) -> Hasil<Vec<Kecamatan>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {KOLOM_KECAMATAN} FROM kecamatan WHERE contoh = 1 ORDER BY kode"
+    ))?;
+    let v = stmt
+        .query_map([], baris_kecamatan)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// Removes `sasaran`. Every row goes by its own DELETE, children first, so the audit log keeps
+/// each removed row's values (`pantau riwayat --tabel desa`) and the tallies stay right.
+/// A desa takes its documents and facilitation entries with it; monitoring plans that name it
+/// keep their unit name and lose the link. A kecamatan takes everything that refers to it.
+/// Returns what went.
+pub fn hapus(tx: &Transaction, sasaran: &Sasaran) -> Hasil<Cakupan> {
+    let c = cakupan(tx, sasaran)?;
+    let jalan = |sql: &str, id: i64| -> Hasil<usize> { Ok(tx.prepare_cached(sql)?.execute([id])?) };
+    match sasaran {
+        Sasaran::Desa { id, versi } => {
+            let d = desa_id(tx, *id)?.ok_or(Galat::Konflik)?;
+            if versi.is_some_and(|v| v != d.versi) {
+                return Err(Galat::Konflik);
+            }
+            jalan("DELETE FROM dokumen WHERE desa_id = ?1", *id)?;
+            jalan("DELETE FROM fasilitasi WHERE desa_id = ?1", *id)?;
+            jalan(
+                "UPDATE monev_rencana SET desa_id = NULL, versi = versi + 1 WHERE desa_id = ?1",
+                *id,
+            )?;
+            jalan("DELETE FROM desa WHERE id = ?1", *id)?;
+        }
+        Sasaran::Kecamatan(ids) => {
+            for id in ids {
+                let id = *id;
+                if kecamatan_id(tx, id)?.is_none() {
+                    return Err(Galat::Konflik);
+                }
+                for sql in [
+                    "DELETE FROM matriks_putaran WHERE kegiatan_id IN (SELECT k.id FROM matriks_kegiatan k JOIN matriks_masalah m ON m.id = k.masalah_id WHERE m.kecamatan_id = ?1)",
+                    "DELETE FROM matriks_kegiatan WHERE masalah_id IN (SELECT id FROM matriks_masalah WHERE kecamatan_id = ?1)",
+                    "DELETE FROM matriks_masalah WHERE kecamatan_id = ?1",
+                    "DELETE FROM monev_putaran WHERE rencana_id IN (SELECT id FROM monev_rencana WHERE kecamatan_id = ?1)",
+                    "DELETE FROM monev_rencana WHERE kecamatan_id = ?1",
+                    "DELETE FROM tahapan_realisasi WHERE tahapan_id IN (SELECT t.id FROM tahapan t JOIN kegiatan k ON k.id = t.kegiatan_id WHERE k.kecamatan_id = ?1)",
+                    "DELETE FROM tahapan WHERE kegiatan_id IN (SELECT id FROM kegiatan WHERE kecamatan_id = ?1)",
+                    "DELETE FROM rencana_biaya WHERE kegiatan_id IN (SELECT id FROM kegiatan WHERE kecamatan_id = ?1)",
+                    "DELETE FROM anggaran_riwayat WHERE kegiatan_id IN (SELECT id FROM kegiatan WHERE kecamatan_id = ?1)",
+                    "DELETE FROM indikator WHERE kegiatan_id IN (SELECT id FROM kegiatan WHERE kecamatan_id = ?1)",
+                    "DELETE FROM kegiatan_butir WHERE kegiatan_id IN (SELECT id FROM kegiatan WHERE kecamatan_id = ?1)",
+                    "DELETE FROM kegiatan WHERE kecamatan_id = ?1",
+                    "DELETE FROM ikm_responden WHERE kecamatan_id = ?1",
+                    "DELETE FROM fasilitasi WHERE kecamatan_id = ?1",
+                    // facilitation rows of another kecamatan naming one of these desa
+                    "UPDATE fasilitasi SET desa_id = NULL, versi = versi + 1 WHERE desa_id IN (SELECT id FROM desa WHERE kecamatan_id = ?1)",
+                    "DELETE FROM dokumen WHERE desa_id IN (SELECT id FROM desa WHERE kecamatan_id = ?1)",
+                    "DELETE FROM desa WHERE kecamatan_id = ?1",
+                    // the tallies of this kecamatan are all zero now
+                    "DELETE FROM rekap_dokumen WHERE kecamatan_id = ?1",
+                    "DELETE FROM rekap_fasilitasi WHERE kecamatan_id = ?1",
+                    "DELETE FROM rekap_ikm WHERE kecamatan_id = ?1",
+                    "DELETE FROM rekap_jadwal WHERE kecamatan_id = ?1",
+                    "DELETE FROM kecamatan WHERE id = ?1",
+                ] {
+                    jalan(sql, id)?;
+                }
+            }
+        }
+    }
+    Ok(c)
+}
+
+/// What a change of a desa's code moved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GantiKode {
+    pub lama: String,
+    pub baru: String,
+    pub dokumen: i64,
+    pub fasilitasi: i64,
+    /// (old kecamatan code, new) when the code names another kecamatan
+    pub pindah: Option<(String, String)>,
+    /// the old kecamatan has no desa left (remove it with `pantau hapus kecamatan`)
+    pub kecamatan_lama_kosong: bool,
+}
+
+/// Gives desa `id` (as read at version `versi`) the code `baru`. The new code must be valid,
+/// of the same kind (a desa stays a desa, a kelurahan a kelurahan: the kind decides whether
+/// documents are tracked) and unused; its first three parts must be the code of a kecamatan
+/// in the database — the same one, or another one, to which the desa then moves with its
+/// facilitation entries and monitoring plans (a kecamatan part typed wrong in an import
+/// created a kecamatan of its own: the desa goes back to the right one). Its documents follow
+/// it always (they refer to the desa, not to its code).
+pub fn ganti_kode_desa(
+    tx: &Transaction,
+    id: i64,
+    versi: Option<i64>,
+    baru: &str,
+) -> Hasil<GantiKode> {
+    let d = desa_id(tx, id)?.ok_or(Galat::Konflik)?;
+    if versi.is_some_and(|v| v != d.versi) {
+        return Err(Galat::Konflik);
+    }
+    let k = parse_kode_desa(baru).map_err(|e| Galat::TidakSah(format!("Kode: {e}")))?;
+    if k.kode == d.kode {
+        return Err(Galat::TidakSah(format!(
+            "Kode: kode baru sama dengan yang lama ({})",
+            d.kode
+        )));
+    }
+    if (k.jenis == JenisWilayah::Kelurahan) != d.kelurahan {
+        let (ini, itu) = if d.kelurahan {
+            ("kelurahan", "desa (2xxx/3xxx)")
+        } else {
+            ("desa", "kelurahan (1xxx)")
+        };
+        return Err(Galat::TidakSah(format!(
+            "Kode: {} adalah kode {itu}, sedangkan {} sebuah {ini}",
+            k.kode, d.nama
+        )));
+    }
+    if let Some(lain) = desa_kode(tx, &k.kode)? {
+        return Err(Galat::TidakSah(format!(
+            "Kode: {} sudah dipakai desa {}; untuk menyatukan keduanya: pantau desa gabung {} {}",
+            k.kode, lain.nama, d.kode, k.kode
+        )));
+    }
+    let kec = kecamatan_kode(tx, &k.kode_kecamatan)?.ok_or_else(|| {
+        Galat::TidakSah(format!(
+            "Kode: kecamatan {} tidak ada di basis data; tiga bagian pertama kode harus kode kecamatan yang sudah ada",
+            k.kode_kecamatan
+        ))
+    })?;
+    let lama_kec = kecamatan_id(tx, d.kecamatan_id)?
+        .map(|x| x.kode)
+        .unwrap_or_default();
+    let dokumen = hitung(tx, "SELECT count(*) FROM dokumen WHERE desa_id = ?1", id)?;
+    let fasilitasi = hitung(tx, "SELECT count(*) FROM fasilitasi WHERE desa_id = ?1", id)?;
+    tx.prepare_cached(
+        "UPDATE desa SET kode = ?2, kecamatan_id = ?3, versi = versi + 1 WHERE id = ?1",
+    )?
+    .execute(params![id, k.kode, kec.id])?;
+    let mut pindah = None;
+    let mut kosong = false;
+    if kec.id != d.kecamatan_id {
+        for sql in [
+            "UPDATE fasilitasi SET kecamatan_id = ?2, versi = versi + 1 WHERE desa_id = ?1",
+            "UPDATE monev_rencana SET kecamatan_id = ?2, versi = versi + 1 WHERE desa_id = ?1",
+        ] {
+            tx.prepare_cached(sql)?.execute(params![id, kec.id])?;
+        }
+        pindah = Some((lama_kec, kec.kode.clone()));
+        kosong = hitung(
+            tx,
+            "SELECT count(*) = 0 FROM desa WHERE kecamatan_id = ?1",
+            d.kecamatan_id,
+        )? == 1;
+    }
+    Ok(GantiKode {
+        lama: d.kode,
+        baru: k.kode,
+        dokumen,
+        fasilitasi,
+        pindah,
+        kecamatan_lama_kosong: kosong,
+    })
+}
+
+/// What merging one desa into another moved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gabung {
+    pub dokumen: i64,
+    /// entries the same in both (or empty in one): kept once
+    pub dokumen_sama: i64,
+    pub fasilitasi: i64,
+    pub monev: i64,
+}
+
+/// Merges desa `dari` (as read at `versi`) into desa `ke`: its documents, facilitation
+/// entries and monitoring plans move to `ke`, then `dari` is removed (its values stay in the
+/// audit log). Where both hold an entry for the same document and fiscal year, the same entry
+/// (or an empty one on one side) is kept once; different entries refuse the whole merge and
+/// are listed, so nothing is lost silently. `ke` keeps its own name and figures.
+pub fn gabung_desa(tx: &Transaction, dari: i64, versi: Option<i64>, ke: i64) -> Hasil<Gabung> {
+    let a = desa_id(tx, dari)?.ok_or(Galat::Konflik)?;
+    if versi.is_some_and(|v| v != a.versi) {
+        return Err(Galat::Konflik);
+    }
+    let b = desa_id(tx, ke)?.ok_or_else(|| Galat::TidakAda("desa tujuan tidak ada".into()))?;
+    if a.id == b.id {
+        return Err(Galat::TidakSah(
+            "Kode desa tujuan: desa tidak dapat digabung dengan dirinya sendiri".into(),
+        ));
+    }
+    if a.kelurahan != b.kelurahan {
+        return Err(Galat::TidakSah(format!(
+            "Kode desa tujuan: {} {} dan {} {}: desa dan kelurahan tidak dapat digabung",
+            a.kode,
+            if a.kelurahan { "kelurahan" } else { "desa" },
+            b.kode,
+            if b.kelurahan { "kelurahan" } else { "desa" },
+        )));
+    }
+    let dok_a = super::dokumen::dokumen_desa(tx, a.id)?;
+    let dok_b = super::dokumen::dokumen_desa(tx, b.id)?;
+    let jenis = super::dokumen::daftar_jenis_semua(tx)?;
+    let nama_jenis = |id: i64| {
+        jenis
+            .iter()
+            .find(|j| j.0 == id)
+            .map(|j| j.1.clone())
+            .unwrap_or_else(|| format!("jenis {id}"))
+    };
+    let kosong = |x: &super::dokumen::Dokumen| {
+        x.tanggal.is_none() && x.nomor.is_empty() && x.keterangan.is_empty()
+    };
+    let isi = |x: &super::dokumen::Dokumen| {
+        let t = x
+            .tanggal
+            .map(crate::domain::tanggal::format_tanggal)
+            .unwrap_or_else(|| "tanpa tanggal".into());
+        let mut s = t;
+        if !x.nomor.is_empty() {
+            s.push_str(&format!(" nomor {}", x.nomor));
+        }
+        if !x.keterangan.is_empty() {
+            s.push_str(&format!(" ({})", x.keterangan));
+        }
+        s
+    };
+    let mut bentrok = Vec::new();
+    let mut pindah = Vec::new();
+    let mut buang_a = Vec::new();
+    let mut buang_b = Vec::new();
+    for x in &dok_a {
+        match dok_b
+            .iter()
+            .find(|y| y.jenis_id == x.jenis_id && y.tahun_anggaran == x.tahun_anggaran)
+        {
+            None => pindah.push(x.id),
+            Some(y)
+                if kosong(x)
+                    || (x.tanggal, &x.nomor, &x.keterangan)
+                        == (y.tanggal, &y.nomor, &y.keterangan) =>
+            {
+                buang_a.push(x.id)
+            }
+            Some(y) if kosong(y) => {
+                buang_b.push(y.id);
+                pindah.push(x.id);
+            }
+            Some(y) => bentrok.push(format!(
+                "{} TA {}: {} {} — {} {}",
+                nama_jenis(x.jenis_id),
+                x.tahun_anggaran,
+                a.kode,
+                isi(x),
+                b.kode,
+                isi(y)
+            )),
+        }
+    }
+    if !bentrok.is_empty() {
+        let mut pesan = format!(
+            "tidak digabung: {} dokumen tercatat berbeda di kedua desa; samakan atau hapus salah satunya dahulu:",
+            bentrok.len()
+        );
+        for b in bentrok {
+            pesan.push('\n');
+            pesan.push_str(&b);
+        }
+        return Err(Galat::TidakSah(pesan));
+    }
+    let mut g = Gabung::default();
+    for id in buang_a.iter().chain(&buang_b) {
+        tx.prepare_cached("DELETE FROM dokumen WHERE id = ?1")?
+            .execute([id])?;
+    }
+    for id in &pindah {
+        tx.prepare_cached("UPDATE dokumen SET desa_id = ?2, versi = versi + 1 WHERE id = ?1")?
+            .execute(params![id, b.id])?;
+    }
+    g.dokumen = pindah.len() as i64;
+    g.dokumen_sama = buang_a.len() as i64;
+    g.fasilitasi = tx
+        .prepare_cached(
+            "UPDATE fasilitasi SET desa_id = ?2, kecamatan_id = ?3, versi = versi + 1 WHERE desa_id = ?1",
+        )?
+        .execute(params![a.id, b.id, b.kecamatan_id])? as i64;
+    g.monev = tx
+        .prepare_cached(
+            "UPDATE monev_rencana SET desa_id = ?2, kecamatan_id = ?3, versi = versi + 1 WHERE desa_id = ?1",
+        )?
+        .execute(params![a.id, b.id, b.kecamatan_id])? as i64;
+    tx.prepare_cached("DELETE FROM desa WHERE id = ?1")?
+        .execute([a.id])?;
+    Ok(g)
+}
+
+/// Renames kecamatan `id` (as read at `versi`); returns the old name.
+pub fn ganti_nama_kecamatan(
+    tx: &Transaction,
+    id: i64,
+    versi: Option<i64>,
+    nama: &str,
+) -> Hasil<String> {
+    let k = kecamatan_id(tx, id)?.ok_or(Galat::Konflik)?;
+    if versi.is_some_and(|v| v != k.versi) {
+        return Err(Galat::Konflik);
+    }
+    let baru = Kecamatan {
+        nama: nama.trim().to_string(),
+        ..k.clone()
+    };
+    tolak(periksa_kecamatan(&baru))?;
+    if baru.nama == k.nama {
+        return Err(Galat::TidakSah(format!(
+            "kecamatan {} sudah bernama '{}'",
+            k.kode, k.nama
+        )));
+    }
+    tx.prepare_cached("UPDATE kecamatan SET nama = ?2, versi = versi + 1 WHERE id = ?1")?
+        .execute(params![id, baru.nama])?;
+    Ok(k.nama)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Store, contoh, dokumen};
+
+    fn rekap(s: &Store) -> Vec<(i64, i64, i64, i64, i64)> {
+        s.conn()
+            .prepare("SELECT * FROM rekap_dokumen WHERE tercatat > 0 ORDER BY 1, 2, 3")
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(|x| x.unwrap())
+            .collect()
+    }
+
+    fn satu(s: &Store, sql: &str) -> i64 {
+        s.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    /// Removals, recodes and merges keep every tally the screens read equal to a recount.
+    #[test]
+    fn tallies_stay_right_through_removal_recode_and_merge() {
+        let mut s = Store::memori().unwrap();
+        contoh::muat(
+            &mut s,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        )
+        .unwrap();
+        let periksa = |s: &mut Store, tahap: &str| {
+            let sebelum = rekap(s);
+            s.transaksi(|tx| Ok(dokumen::hitung_ulang_rekap(tx, None)?))
+                .unwrap();
+            assert_eq!(rekap(s), sebelum, "{tahap}");
+            assert_eq!(
+                satu(s, "SELECT dilacak FROM rekap_desa_semua"),
+                satu(s, "SELECT count(*) FROM desa WHERE kelurahan = 0"),
+                "{tahap}"
+            );
+            assert_eq!(
+                satu(
+                    s,
+                    "SELECT coalesce(sum(semua), 0) FROM rekap_fasilitasi_semua"
+                ),
+                satu(s, "SELECT count(*) FROM fasilitasi"),
+                "{tahap}"
+            );
+            assert_eq!(
+                satu(
+                    s,
+                    "SELECT coalesce(sum(tercatat), 0) FROM rekap_dokumen_semua"
+                ),
+                satu(
+                    s,
+                    "SELECT count(*) FROM dokumen x JOIN desa d ON d.id = x.desa_id WHERE x.tanggal IS NOT NULL AND d.kelurahan = 0"
+                ),
+                "{tahap}"
+            );
+        };
+        let id = |s: &Store, kode: &str| desa_kode(s.conn(), kode).unwrap().unwrap().id;
+        s.transaksi(|tx| {
+            simpan_kecamatan(
+                tx,
+                &Kecamatan {
+                    kode: "35.08.15".into(),
+                    nama: "Salah".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+        let a = id(&s, "35.08.07.2001");
+        s.transaksi(|tx| ganti_kode_desa(tx, a, None, "35.08.15.2099"))
+            .unwrap();
+        periksa(&mut s, "recoded into another kecamatan");
+        let b = id(&s, "35.08.07.2004");
+        s.transaksi(|tx| hapus(tx, &Sasaran::Desa { id: b, versi: None }))
+            .unwrap();
+        periksa(&mut s, "desa removed");
+        // a merge with conflicts writes nothing
+        let (c, d) = (id(&s, "35.08.07.2002"), id(&s, "35.08.07.2003"));
+        assert!(s.transaksi(|tx| gabung_desa(tx, c, None, d)).is_err());
+        s.transaksi(|tx| {
+            tx.execute("DELETE FROM dokumen WHERE desa_id = ?1", [d])?;
+            Ok(())
+        })
+        .unwrap();
+        let g = s.transaksi(|tx| gabung_desa(tx, c, None, d)).unwrap();
+        assert!(g.dokumen > 0 && g.fasilitasi > 0, "{g:?}");
+        periksa(&mut s, "merged");
+        let kec = kecamatan_kode(s.conn(), "35.08.07").unwrap().unwrap();
+        let c = s
+            .transaksi(|tx| hapus(tx, &Sasaran::Kecamatan(vec![kec.id])))
+            .unwrap();
+        assert!(c.ikm > 0 && c.kegiatan > 0 && c.monev > 0, "{c:?}");
+        periksa(&mut s, "kecamatan removed");
+        assert_eq!(
+            satu(&s, "SELECT count(*) FROM desa"),
+            1,
+            "the recoded desa is left"
+        );
+        assert_eq!(satu(&s, "SELECT count(*) FROM kegiatan"), 0);
+        assert_eq!(
+            satu(
+                &s,
+                "SELECT count(*) FROM rekap_jadwal_semua WHERE rencana > 0"
+            ),
+            0
+        );
+        // a stale version is refused
+        let x = id(&s, "35.08.15.2099");
+        assert!(matches!(
+            s.transaksi(|tx| hapus(
+                tx,
+                &Sasaran::Desa {
+                    id: x,
+                    versi: Some(-1)
+                }
+            )),
+            Err(Galat::Konflik)
+        ));
+    }
+}

@@ -37,6 +37,10 @@ pub enum Act {
     Rincian,
     Riwayat,
     Contoh,
+    /// Remove a whole desa or the sample kecamatan (asks with the counts).
+    HapusSemua,
+    /// Merge the selected desa into another.
+    Gabung,
 }
 
 /// One command of a screen: its keys, its footer/help text, whether it changes data (refused
@@ -99,6 +103,9 @@ pub const K_T: &[KeyCode] = &[KeyCode::Char('t')];
 pub const K_P: &[KeyCode] = &[KeyCode::Char('p')];
 pub const K_C: &[KeyCode] = &[KeyCode::Char('c')];
 pub const K_R: &[KeyCode] = &[KeyCode::Char('r')];
+pub const K_D_BESAR: &[KeyCode] = &[KeyCode::Char('D')];
+pub const K_M_BESAR: &[KeyCode] = &[KeyCode::Char('M')];
+pub const K_C_BESAR: &[KeyCode] = &[KeyCode::Char('C')];
 pub const K_ESC: &[KeyCode] = &[KeyCode::Esc];
 pub const K_KIRI: &[KeyCode] = &[KeyCode::Left, KeyCode::Char('h')];
 pub const K_KANAN: &[KeyCode] = &[KeyCode::Right, KeyCode::Char('l')];
@@ -137,6 +144,9 @@ pub enum Efek {
     MuatContoh,
     /// Show the audit history of a row: (table, id, title).
     Riwayat(&'static str, i64, String),
+    /// Ask whether to remove (what, its name as the question says it, the message on
+    /// success): the app counts what goes for the question.
+    TanyaHapus(wilayah::Sasaran, String, String),
 }
 
 /// A write to the store, with everything it needs (ids and the versions read when the form
@@ -153,8 +163,16 @@ pub enum Tulis {
         isi: IsiDokumen,
         hari_ini: NaiveDate,
     },
+    /// An edited desa; a code other than the stored one changes the code first.
     UbahDesa(Desa),
     TambahDesa(Desa),
+    Hapus(wilayah::Sasaran),
+    /// Merge desa `dari` (at `versi`) into the desa with code `ke`.
+    GabungDesa {
+        dari: i64,
+        versi: i64,
+        ke: String,
+    },
     Kegiatan(Kegiatan),
     HapusKegiatan {
         id: i64,
@@ -245,8 +263,38 @@ impl Tulis {
                 Ok(*desa_id)
             }
             Tulis::UbahDesa(d) => {
-                wilayah::ubah_desa(tx, d)?;
+                let mut d = d.clone();
+                d.kode = d.kode.trim().to_string();
+                if let Some(kini) = wilayah::desa_id(tx, d.id)?
+                    && kini.kode != d.kode
+                {
+                    wilayah::ganti_kode_desa(tx, d.id, Some(d.versi), &d.kode)?;
+                    d.versi += 1;
+                }
+                wilayah::ubah_desa(tx, &d)?;
                 Ok(d.id)
+            }
+            Tulis::Hapus(s) => {
+                wilayah::hapus(tx, s)?;
+                Ok(0)
+            }
+            Tulis::GabungDesa { dari, versi, ke } => {
+                let kode = crate::domain::kode::parse_kode_desa(ke)
+                    .map_err(|e| Galat::TidakSah(format!("Kode desa tujuan: {e}")))?;
+                let tujuan = wilayah::desa_kode(tx, &kode.kode)?.ok_or_else(|| {
+                    Galat::TidakSah(format!(
+                        "Kode desa tujuan: desa {} tidak ada di basis data",
+                        kode.kode
+                    ))
+                })?;
+                // the listed conflicts on one line: the form shows one message
+                wilayah::gabung_desa(tx, *dari, Some(*versi), tujuan.id).map_err(|e| match e {
+                    Galat::TidakSah(m) => {
+                        Galat::TidakSah(m.replace(":\n", ": ").replace('\n', "; "))
+                    }
+                    e => e,
+                })?;
+                Ok(tujuan.id)
             }
             Tulis::TambahDesa(d) => {
                 let kode = crate::domain::kode::parse_kode_desa(&d.kode)
@@ -379,6 +427,8 @@ impl Tulis {
                 None => ("dokumen", (*id)?),
             },
             Tulis::UbahDesa(d) => ("desa", d.id),
+            Tulis::Hapus(wilayah::Sasaran::Desa { id, .. }) => ("desa", *id),
+            Tulis::GabungDesa { dari, .. } => ("desa", *dari),
             Tulis::Kegiatan(k) if k.id > 0 => ("kegiatan", k.id),
             Tulis::HapusKegiatan { id, .. } => ("kegiatan", *id),
             Tulis::ButirKak { butir, kegiatan_id } => {

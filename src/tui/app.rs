@@ -399,6 +399,23 @@ impl App {
                 }
                 self.semua_basi();
             }
+            Efek::TanyaHapus(sasaran, apa, ok) => {
+                match wilayah::cakupan(self.k.store.conn(), &sasaran) {
+                    Ok(c) => {
+                        let catatan = if c.monev_dilepas > 0 {
+                            format!(
+                                " {} rencana monev tetap ada tanpa tautan desa.",
+                                c.monev_dilepas
+                            )
+                        } else {
+                            String::new()
+                        };
+                        let p = teks::tanya_hapus(&apa, &c.rincian(), &catatan);
+                        self.popup = Some(Popup::Tanya(p, Tulis::Hapus(sasaran), ok));
+                    }
+                    Err(e) => self.galat(e.to_string()),
+                }
+            }
             Efek::Riwayat(tabel, id, judul) => {
                 let baris = super::riwayat::baris(&self.k, tabel, id);
                 self.popup = Some(Popup::Riwayat(judul, baris));

@@ -284,13 +284,30 @@ fn gambar_riwayat(f: &mut Frame, area: Rect, tema: &Tema, judul: &str, baris: &[
     );
 }
 
+/// Lines a text takes when wrapped at word boundaries to `lebar` cells (as `Wrap` does,
+/// give or take one: a long word is cut).
+fn baris_terbungkus(teks: &str, lebar: usize) -> u16 {
+    let mut baris = 1u16;
+    let mut isi = 0usize;
+    for kata in teks.split(' ') {
+        let n = lebar_teks(kata);
+        if isi > 0 && isi + 1 + n > lebar {
+            baris += 1;
+            isi = 0;
+        }
+        isi = if isi == 0 { n } else { isi + 1 + n };
+        while isi > lebar {
+            baris += 1;
+            isi -= lebar;
+        }
+    }
+    baris
+}
+
 fn gambar_tanya(f: &mut Frame, area: Rect, tema: &Tema, pesan: &str) {
     let lebar = 60.min(area.width);
     // room for the wrapped question, a blank line and the line that says which key to press
-    let baris_pesan = pesan
-        .chars()
-        .count()
-        .div_ceil(lebar.saturating_sub(3).max(1) as usize) as u16;
+    let baris_pesan = baris_terbungkus(pesan, lebar.saturating_sub(2).max(1) as usize);
     let tinggi = (baris_pesan + 4).min(area.height);
     let kotak = Rect::new(
         area.x + (area.width - lebar) / 2,

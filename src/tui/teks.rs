@@ -53,6 +53,14 @@ pub const BERANDA: &[Tombol] = &[
     t("Enter", "buka di tab Desa", true),
 ];
 
+/// On Beranda while the sample kecamatan is in the database.
+pub const BERANDA_CONTOH: Tombol = t("C", "hapus contoh", true);
+
+/// The question before a removal: what goes, counted per kind.
+pub fn tanya_hapus(apa: &str, rincian: &str, catatan: &str) -> String {
+    format!("Hapus {apa}? Ikut terhapus: {rincian}.{catatan} Isinya tetap tercatat di riwayat.")
+}
+
 pub const BERANDA_KOSONG: &[Tombol] = &[t("c", "muat contoh Kecamatan Yosowilangun", true)];
 
 // In the footer, a screen's keys give way from the right when the line is too long: the
@@ -64,11 +72,15 @@ pub const DESA: &[Tombol] = &[
     t("[ ]", "tahun anggaran", true),
     t("d", "hapus catatan dokumen", false),
     t("a", "tambah desa", false),
+    t("D", "hapus desa ini", false),
+    t("M", "gabungkan desa ini ke desa lain", false),
 ];
 
 pub const DESA_RINCI: &[Tombol] = &[
     t("e", "ubah data desa", true),
     t("Esc", "kembali ke daftar", true),
+    t("D", "hapus desa ini", false),
+    t("M", "gabungkan ke desa lain", false),
 ];
 
 pub const KEGIATAN: &[Tombol] = &[

@@ -331,16 +331,15 @@ pub(crate) fn periksa_desa(
                         }
                         kecamatan.insert(k.kode_kecamatan.clone(), (kec, baris_lama));
                     } else {
+                        // a desa file does not rename a kecamatan: one row of a file
+                        // would rename it for all its other desa (`kecamatan ganti-nama`)
                         if let Some(lama) = &ada
                             && !nama_kec.is_empty()
                             && !lama.nama.eq_ignore_ascii_case(nama_kec)
                         {
-                            peringatan.push(t.galat(
-                                b,
-                                &format!(
-                                    "peringatan: kecamatan {} bernama '{}' di basis data, diganti '{nama_kec}'",
-                                    k.kode_kecamatan, lama.nama
-                                ),
+                            alasan.push(format!(
+                                "kecamatan {} bernama '{}' di basis data, di sini '{nama_kec}'; impor desa tidak mengganti nama kecamatan: kosongkan kolom kecamatan atau tulis '{}', atau ganti namanya dahulu dengan: pantau kecamatan ganti-nama {} \"{nama_kec}\"",
+                                k.kode_kecamatan, lama.nama, lama.nama, k.kode_kecamatan
                             ));
                         }
                         if ada.is_none() && nama_kec.is_empty() {

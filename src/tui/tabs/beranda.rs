@@ -34,11 +34,14 @@ pub struct Beranda {
     daftar: Daftar,
     jadwal: RingkasanJadwal,
     iku: Option<Iku>,
+    /// The sample kecamatan in scope (`C` removes them).
+    contoh: Vec<wilayah::Kecamatan>,
 }
 
 impl Beranda {
     pub fn new(k: &Konteks) -> Self {
         Beranda {
+            contoh: Vec::new(),
             tahun: k.hari_ini.year(),
             kosong: false,
             ringkasan: RingkasanCek::default(),
@@ -84,8 +87,11 @@ struct Saringan {
     lengkap: bool,
 }
 
+/// A row matches a filter by desa, code, kecamatan, kind, or a status word as the screens
+/// write it (`lewat`, `segera`, `lewat tenggat`, `mendekati tenggat` …).
 fn cocok(i: &ItemCek, s: &str) -> bool {
-    i.desa.to_lowercase().contains(s)
+    dokumen::status_dari_kata(s) == Some(i.status)
+        || i.desa.to_lowercase().contains(s)
         || i.kode_desa.contains(s)
         || i.kecamatan.to_lowercase().contains(s)
         || i.jenis.to_lowercase().contains(s)
@@ -104,6 +110,10 @@ impl Layar for Beranda {
     fn muat(&mut self, k: &Konteks) -> Hasil<()> {
         let conn = k.store.conn();
         self.kosong = wilayah::jumlah_kecamatan(conn)? == 0;
+        self.contoh = wilayah::kecamatan_contoh(conn)?;
+        if let wilayah::Lingkup::Kecamatan(id) = k.lingkup {
+            self.contoh.retain(|x| x.id == id);
+        }
         if self.kosong {
             return Ok(());
         }
@@ -118,7 +128,12 @@ impl Layar for Beranda {
             // a filter that only grew (a letter typed) narrows the rows kept, when all the
             // matches were kept: the check is not read again for each key
             match self.tersaring.take() {
-                Some(mut x) if x.generasi == generasi && x.lengkap && s.contains(&x.saring) => {
+                Some(mut x)
+                    if x.generasi == generasi
+                        && x.lengkap
+                        && s.contains(&x.saring)
+                        && dokumen::status_dari_kata(&s).is_none() =>
+                {
                     x.item.retain(|i| cocok(i, &s));
                     x.jumlah = x.item.len();
                     x.saring = s;
@@ -407,19 +422,37 @@ impl Layar for Beranda {
         }
         let ada = !self.item.is_empty();
         let [lalu, depan] = a::perintah_tahun(teks::BERANDA[0]);
-        vec![
+        let mut v = Vec::new();
+        // first: while the sample is there, removing it is what the footer must show
+        if !self.contoh.is_empty() {
+            v.push(Perintah::baru(a::K_C_BESAR, teks::BERANDA_CONTOH, Act::HapusSemua).ubah());
+        }
+        v.extend([
             lalu,
             depan,
             Perintah::baru(a::K_ENTER, teks::BERANDA[1], Act::Buka).jika(
                 ada,
                 "Tidak ada dokumen yang lewat tenggat atau jatuh tempo.",
             ),
-        ]
+        ]);
+        v
     }
 
     fn jalankan(&mut self, act: Act, _k: &Konteks) -> Efek {
         match act {
             Act::Contoh => Efek::MuatContoh,
+            Act::HapusSemua if !self.contoh.is_empty() => {
+                let nama: Vec<String> = self
+                    .contoh
+                    .iter()
+                    .map(|x| format!("{} ({})", x.nama, x.kode))
+                    .collect();
+                Efek::TanyaHapus(
+                    wilayah::Sasaran::Kecamatan(self.contoh.iter().map(|x| x.id).collect()),
+                    format!("kecamatan contoh {}", nama.join(", ")),
+                    format!("Kecamatan contoh {} dihapus.", nama.join(", ")),
+                )
+            }
             Act::Buka => match self
                 .item
                 .get(self.daftar.pilih.saturating_sub(self.daftar.awal))

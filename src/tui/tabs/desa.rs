@@ -36,6 +36,8 @@ enum Tujuan {
     },
     UbahDesa(Desa),
     DesaBaru,
+    /// Merge this desa (id, version, code, name) into another.
+    Gabung(i64, i64, String, String),
 }
 
 pub struct DesaTab {
@@ -53,6 +55,35 @@ pub struct DesaTab {
     cari: Option<String>,
     /// First tracked fiscal year: earlier years are shown without deadline statuses.
     tahun_awal: i32,
+    /// The year and column are still to be chosen by the nearest deadline (first load).
+    pilih_awal: bool,
+}
+
+/// The fiscal year and document (index into `aturan`) whose deadline is the nearest on or
+/// after today: the work that is due next. In December that is APBDes of next year (deadline
+/// 31 December), from January to March LPPDes of last year (31 March), from April to
+/// September RKPDes of next year (30 September), in October and November APBDes of next year
+/// again. A deadline today still counts (it can still be met); on a tie the first kind wins.
+pub(crate) fn ta_terdekat(
+    aturan: &[tenggat::AturanTenggat],
+    hari_ini: chrono::NaiveDate,
+) -> Option<(i32, usize)> {
+    let mut terbaik: Option<(chrono::NaiveDate, i32, usize)> = None;
+    for (i, a) in aturan.iter().enumerate() {
+        // a deadline in an earlier calendar year than today's is past: start there
+        let mut ta = hari_ini.year() - a.geser_tahun - 1;
+        while a.tenggat(ta) < hari_ini {
+            ta += 1;
+        }
+        if !(2000..=2100).contains(&ta) {
+            continue;
+        }
+        let t = a.tenggat(ta);
+        if terbaik.is_none_or(|(b, _, _)| t < b) {
+            terbaik = Some((t, ta, i));
+        }
+    }
+    terbaik.map(|(_, ta, i)| (ta, i))
 }
 
 impl DesaTab {
@@ -68,6 +99,7 @@ impl DesaTab {
             tujuan: None,
             cari: None,
             tahun_awal: i32::MIN,
+            pilih_awal: true,
         }
     }
 
@@ -150,10 +182,7 @@ impl DesaTab {
     fn form_desa(&mut self, d: Option<Desa>) -> Efek {
         let angka = |v: Option<i64>| v.map(format_ribuan).unwrap_or_default();
         let x = d.clone().unwrap_or_default();
-        let mut bidang = Vec::new();
-        if d.is_none() {
-            bidang.push(Bidang::new("Kode", Jenis::Teks, true, ""));
-        }
+        let mut bidang = vec![Bidang::new("Kode", Jenis::Teks, true, &x.kode)];
         bidang.extend([
             Bidang::new("Nama", Jenis::Teks, true, &x.nama),
             Bidang::new(
@@ -180,11 +209,70 @@ impl DesaTab {
             Some(d) => format!("Ubah desa {} ({})", d.nama, d.kode),
             None => "Tambah desa (kode PP.KK.CC.DDDD, kecamatan harus sudah ada)".into(),
         };
+        let ubah = d.is_some();
         self.tujuan = Some(match d {
             Some(d) => Tujuan::UbahDesa(d),
             None => Tujuan::DesaBaru,
         });
-        Efek::Form(Form::new(&judul, bidang))
+        let mut f = Form::new(&judul, bidang);
+        if ubah {
+            f.petunjuk = vec![
+                "Kode lain mengganti kode desa; dokumen dan fasilitasinya ikut. Tiga bagian pertama harus kode kecamatan yang ada.".into(),
+            ];
+            // the cursor in the name, as before the code field was there
+            f.fokus = 1;
+        }
+        Efek::Form(f)
+    }
+
+    /// The desa a removal or merge concerns: the detail's, or the selected row's.
+    fn desa_ini(&self) -> Option<(i64, i64, String, String, bool)> {
+        match &self.rinci {
+            Some((d, _)) => Some((d.id, d.versi, d.kode.clone(), d.nama.clone(), d.kelurahan)),
+            None => self.terpilih().map(|b| {
+                (
+                    b.desa_id,
+                    b.versi,
+                    b.kode.clone(),
+                    b.nama.clone(),
+                    b.kelurahan,
+                )
+            }),
+        }
+    }
+
+    fn tanya_hapus(&self) -> Efek {
+        let Some((id, versi, kode, nama, kelurahan)) = self.desa_ini() else {
+            return Efek::Tidak;
+        };
+        let jenis = if kelurahan { "kelurahan" } else { "desa" };
+        Efek::TanyaHapus(
+            wilayah::Sasaran::Desa {
+                id,
+                versi: Some(versi),
+            },
+            format!("{jenis} {nama} ({kode})"),
+            format!(
+                "{} {nama} ({kode}) dihapus; isinya tercatat di riwayat.",
+                if kelurahan { "Kelurahan" } else { "Desa" }
+            ),
+        )
+    }
+
+    fn form_gabung(&mut self) -> Efek {
+        let Some((id, versi, kode, nama, _)) = self.desa_ini() else {
+            return Efek::Tidak;
+        };
+        let mut f = Form::new(
+            &format!("Gabungkan {nama} ({kode}) ke desa lain"),
+            vec![Bidang::new("Kode desa tujuan", Jenis::Teks, true, "")],
+        );
+        f.petunjuk = vec![
+            format!("Dokumen, fasilitasi dan rencana monev {nama} pindah ke desa tujuan, lalu {kode} dihapus."),
+            "Dokumen yang tercatat berbeda di kedua desa menolak penggabungan (tidak ada yang hilang).".into(),
+        ];
+        self.tujuan = Some(Tujuan::Gabung(id, versi, kode, nama));
+        Efek::Form(f)
     }
 
     fn muat_rinci(&mut self, k: &Konteks, desa_id: i64) -> Hasil<()> {
@@ -242,31 +330,39 @@ impl DesaTab {
             baris.push(Line::raw(format!("Keterangan: {}", d.keterangan)));
         }
         baris.push(Line::raw(""));
-        baris.push(Line::styled("Dokumen semua tahun anggaran", tema.judul()));
-        if dok.is_empty() {
-            baris.push(Line::styled("Belum ada dokumen tercatat.", tema.redup()));
-        }
-        for x in dok {
-            let Some(j) = self.jenis.iter().find(|j| j.id == x.jenis_id) else {
-                continue;
-            };
-            let st = tenggat::status(
-                x.tanggal,
-                j.aturan.tenggat(x.tahun_anggaran),
-                k.hari_ini,
-                k.jendela,
-            );
-            baris.push(Line::from(vec![
-                Span::raw(format!("TA {} {:<7} ", x.tahun_anggaran, j.kode)),
-                Span::styled(
-                    format!("{} {:<12}", tema.simbol(st), st.label()),
-                    tema.status(st),
+        if d.kelurahan {
+            baris.push(Line::styled(
+                "Kelurahan: tidak ada dokumen desa.",
+                tema.redup(),
+            ));
+        } else {
+            baris.push(Line::styled(
+                format!(
+                    "Dokumen TA {}–{}, juga yang belum ada",
+                    self.tahun_awal,
+                    k.hari_ini.year() + 1
                 ),
-                Span::raw(format!(
+                tema.judul(),
+            ));
+        }
+        for (ta, j, x) in self.isi_rinci(dok, k) {
+            let batas = j.aturan.tenggat(ta);
+            let st = tenggat::status(x.and_then(|x| x.tanggal), batas, k.hari_ini, k.jendela);
+            let ekor = match x {
+                Some(x) if x.tanggal.is_some() || !x.nomor.is_empty() => format!(
                     " {}  {}",
                     x.tanggal.map(format_tanggal).unwrap_or_else(|| "–".into()),
                     potong(&x.nomor, 30)
-                )),
+                ),
+                _ => format!(" –  tenggat {}", format_tanggal(batas)),
+            };
+            baris.push(Line::from(vec![
+                Span::raw(format!("TA {ta} {:<7} ", j.kode)),
+                Span::styled(
+                    format!("{} {:<17}", tema.simbol(st), st.label()),
+                    tema.status(st),
+                ),
+                Span::raw(ekor),
             ]));
         }
         f.render_widget(
@@ -274,6 +370,40 @@ impl DesaTab {
             blok(k, " Rincian desa ".into()).inner(area),
         );
         f.render_widget(blok(k, " Rincian desa ".into()), area);
+    }
+}
+
+impl DesaTab {
+    /// The detail's document lines, newest fiscal year first, in kind order: every tracked
+    /// kind of every tracked year (missing ones too), then the records of earlier years.
+    fn isi_rinci<'a>(
+        &'a self,
+        dok: &'a [Dokumen],
+        k: &Konteks,
+    ) -> Vec<(i32, &'a JenisDokumen, Option<&'a Dokumen>)> {
+        let Some((d, _)) = &self.rinci else {
+            return Vec::new();
+        };
+        let mut v = Vec::new();
+        let dilacak = tenggat::tahun_dilacak(self.tahun_awal, k.hari_ini);
+        let akhir = *dilacak.end();
+        let awal = dok
+            .iter()
+            .map(|x| x.tahun_anggaran)
+            .min()
+            .unwrap_or(akhir)
+            .min(self.tahun_awal);
+        for ta in (awal..=akhir).rev() {
+            for j in &self.jenis {
+                let x = dok
+                    .iter()
+                    .find(|x| x.jenis_id == j.id && x.tahun_anggaran == ta);
+                if x.is_some() || (!d.kelurahan && dilacak.contains(&ta)) {
+                    v.push((ta, j, x));
+                }
+            }
+        }
+        v
     }
 }
 
@@ -302,6 +432,13 @@ impl Layar for DesaTab {
         let conn = k.store.conn();
         self.jenis = dokumen::daftar_jenis(conn)?;
         self.tahun_awal = k.store.tahun_awal(k.hari_ini)?;
+        if std::mem::take(&mut self.pilih_awal) {
+            let aturan: Vec<_> = self.jenis.iter().map(|j| j.aturan).collect();
+            if let Some((ta, kolom)) = ta_terdekat(&aturan, k.hari_ini) {
+                self.ta = ta;
+                self.kolom = kolom;
+            }
+        }
         if let Some(kode) = self.cari.take() {
             // position of the desa in the (unfiltered) list
             self.daftar.saring.clear();
@@ -309,10 +446,22 @@ impl Layar for DesaTab {
             self.daftar.pilih = posisi as usize;
         }
         let (l, ta) = (k.lingkup, self.ta);
-        self.baris = self.daftar.muat(
-            |s| wilayah::hitung_desa(conn, l, s),
-            |s, dari, n| dokumen::halaman_dokumen(conn, l, ta, s, dari, n),
-        )?;
+        self.baris = match dokumen::status_dari_kata(&self.daftar.saring) {
+            // a status word: the desa with a document of this year in that status
+            Some(st) => {
+                let (h, j, awal) = (k.hari_ini, k.jendela, self.tahun_awal);
+                self.daftar.muat(
+                    |_| dokumen::hitung_dokumen_status(conn, l, ta, st, h, j, awal),
+                    |_, dari, n| {
+                        dokumen::halaman_dokumen_status(conn, l, ta, st, h, j, awal, dari, n)
+                    },
+                )?
+            }
+            None => self.daftar.muat(
+                |s| wilayah::hitung_desa(conn, l, s),
+                |s, dari, n| dokumen::halaman_dokumen(conn, l, ta, s, dari, n),
+            )?,
+        };
         k.siapkan_nama(self.baris.iter().map(|b| b.kecamatan_id))?;
         match self.rinci_id {
             Some(id) => self.muat_rinci(k, id)?,
@@ -503,6 +652,8 @@ impl Layar for DesaTab {
                     Act::Kembali,
                 ),
                 Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(d.id > 0, ""),
+                Perintah::baru(a::K_D_BESAR, teks::DESA_RINCI[2], Act::HapusSemua).ubah(),
+                Perintah::baru(a::K_M_BESAR, teks::DESA_RINCI[3], Act::Gabung).ubah(),
             ];
         }
         let b = self.terpilih();
@@ -538,6 +689,12 @@ impl Layar for DesaTab {
                 .ubah()
                 .jika(sel.is_some(), "Tidak ada catatan dokumen di sel ini."),
             Perintah::baru(a::K_A, teks::DESA[5], Act::Tambah).ubah(),
+            Perintah::baru(a::K_D_BESAR, teks::DESA[6], Act::HapusSemua)
+                .ubah()
+                .jika(ada_baris, kosong),
+            Perintah::baru(a::K_M_BESAR, teks::DESA[7], Act::Gabung)
+                .ubah()
+                .jika(ada_baris, kosong),
             Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(
                 sel.is_some(),
                 "Belum ada catatan dokumen di sel ini: belum ada riwayat.",
@@ -562,6 +719,8 @@ impl Layar for DesaTab {
                     d.id,
                     format!("Riwayat desa {} ({})", d.nama, d.kode),
                 ),
+                Act::HapusSemua => self.tanya_hapus(),
+                Act::Gabung => self.form_gabung(),
                 _ => Efek::Tidak,
             };
         }
@@ -580,6 +739,8 @@ impl Layar for DesaTab {
                 None => Efek::Tidak,
             },
             Act::Tambah => self.form_desa(None),
+            Act::HapusSemua => self.tanya_hapus(),
+            Act::Gabung => self.form_gabung(),
             Act::Hapus => {
                 let Some(b) = self.terpilih() else {
                     return Efek::Tidak;
@@ -670,9 +831,31 @@ impl Layar for DesaTab {
                 ))
             }
             Tujuan::UbahDesa(d) => {
-                let baru = isi_desa(f, 0, d.clone());
-                let pesan = format!("Desa {} disimpan.{}", baru.nama, peringatan_desa(&baru));
+                let kode = parse_kode_desa(&f.teks(0)).map_err(|e| format!("Kode: {e}"))?;
+                let mut baru = isi_desa(f, 1, d.clone());
+                baru.kode = kode.kode;
+                let kode_baru = if baru.kode != d.kode {
+                    format!(" Kode diganti dari {} menjadi {}.", d.kode, baru.kode)
+                } else {
+                    String::new()
+                };
+                let pesan = format!(
+                    "Desa {} disimpan.{kode_baru}{}",
+                    baru.nama,
+                    peringatan_desa(&baru)
+                );
                 Ok((Tulis::UbahDesa(baru), pesan))
+            }
+            Tujuan::Gabung(id, versi, kode, nama) => {
+                let ke = f.teks(0);
+                Ok((
+                    Tulis::GabungDesa {
+                        dari: *id,
+                        versi: *versi,
+                        ke: ke.clone(),
+                    },
+                    format!("{nama} ({kode}) digabung ke {ke}; {kode} dihapus."),
+                ))
             }
             Tujuan::DesaBaru => {
                 let kode = parse_kode_desa(&f.teks(0)).map_err(|e| format!("Kode: {e}"))?;
@@ -692,6 +875,7 @@ impl Layar for DesaTab {
     }
 
     fn fokus(&mut self, desa: &str, jenis: &str, ta: i32) {
+        self.pilih_awal = false;
         self.rinci = None;
         self.rinci_id = None;
         self.ta = ta;
@@ -746,4 +930,40 @@ fn isi_desa(f: &Form, geser: usize, mut d: Desa) -> Desa {
     d.rumah_tangga = b(8);
     d.keterangan = f.teks(9 + geser);
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::tenggat::AturanTenggat;
+
+    const TIGA: [AturanTenggat; 3] = [
+        AturanTenggat::RKPDES,
+        AturanTenggat::APBDES,
+        AturanTenggat::LPPDES,
+    ];
+
+    fn pada(y: i32, m: u32, h: u32) -> Option<(i32, usize)> {
+        ta_terdekat(&TIGA, chrono::NaiveDate::from_ymd_opt(y, m, h).unwrap())
+    }
+
+    #[test]
+    fn the_desa_tab_opens_on_the_nearest_deadline_ahead() {
+        // December: APBDes of next year (31/12), also on its last day
+        assert_eq!(pada(2026, 12, 2), Some((2027, 1)));
+        assert_eq!(pada(2026, 12, 31), Some((2027, 1)));
+        // the day after: LPPDes of the year just ended (31/03)
+        assert_eq!(pada(2027, 1, 1), Some((2026, 2)));
+        assert_eq!(pada(2027, 3, 31), Some((2026, 2)));
+        // the day after the LPPDes deadline: RKPDes of next year (30/09)
+        assert_eq!(pada(2027, 4, 1), Some((2028, 0)));
+        assert_eq!(pada(2026, 9, 30), Some((2027, 0)));
+        // the day after the RKPDes deadline: APBDes of next year
+        assert_eq!(pada(2026, 10, 1), Some((2027, 1)));
+        // a leap day and the first and last years
+        assert_eq!(pada(2028, 2, 29), Some((2027, 2)));
+        assert_eq!(ta_terdekat(&[], chrono::NaiveDate::MIN), None);
+        // 31/12/2100: APBDes 2101 is past the tracked years; LPPDes 2100 remains
+        assert_eq!(pada(2100, 12, 31), Some((2100, 2)));
+    }
 }
