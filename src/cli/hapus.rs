@@ -1,5 +1,6 @@
 //! `pantau hapus contoh|desa KODE|kecamatan KODE`: removals that say first what goes, and ask.
 
+use super::keluaran::cetak;
 use std::io::{BufRead, IsTerminal, Write};
 
 use super::{GalatCli, JenisHapus, KELUAR_OK, Konteks};
@@ -42,7 +43,7 @@ pub fn jalankan(k: &mut Konteks, apa: JenisHapus) -> Result<u8, GalatCli> {
                 contoh.retain(|x| x.id == id);
             }
             if contoh.is_empty() {
-                println!("Tidak ada kecamatan contoh di basis data; tidak ada yang dihapus.");
+                cetak!("Tidak ada kecamatan contoh di basis data; tidak ada yang dihapus.");
                 return Ok(KELUAR_OK);
             }
             let nama: Vec<String> = contoh
@@ -81,20 +82,20 @@ pub fn jalankan(k: &mut Konteks, apa: JenisHapus) -> Result<u8, GalatCli> {
         }
     };
     let c = wilayah::cakupan(k.store.conn(), &sasaran)?;
-    println!("Akan dihapus: {judul}, dengan {}.", c.rincian());
+    cetak!("Akan dihapus: {judul}, dengan {}.", c.rincian());
     if c.monev_dilepas > 0 {
-        println!(
+        cetak!(
             "{} rencana monev yang menyebut desa ini tetap ada, tanpa tautan ke desa.",
             c.monev_dilepas
         );
     }
     if matches!(sasaran, Sasaran::Desa { .. }) && (c.dokumen > 0 || c.fasilitasi > 0) {
-        println!(
+        cetak!(
             "Bila desa ini hanya salah kode, pindahkan datanya: pantau desa ganti-kode LAMA BARU atau pantau desa gabung DARI KE."
         );
     }
     if judul.starts_with("contoh") && c.bukan_contoh > 0 {
-        println!(
+        cetak!(
             "Perhatian: {} baris di dalamnya diisi atau diubah pengguna (bukan data contoh) dan ikut terhapus.",
             c.bukan_contoh
         );
@@ -107,7 +108,10 @@ pub fn jalankan(k: &mut Konteks, apa: JenisHapus) -> Result<u8, GalatCli> {
                     .into(),
             );
         }
-        eprint!("Hapus? Ketik y lalu Enter (lainnya batal): ");
+        eprint!(
+            "{}",
+            super::keluaran::teks("Hapus? Ketik y lalu Enter (lainnya batal): ")
+        );
         let _ = std::io::stderr().flush();
         let mut jawab = String::new();
         std::io::stdin()
@@ -115,13 +119,13 @@ pub fn jalankan(k: &mut Konteks, apa: JenisHapus) -> Result<u8, GalatCli> {
             .read_line(&mut jawab)
             .map_err(|e| format!("jawaban tidak terbaca: {}", super::sebab_io(&e)))?;
         if !matches!(jawab.trim().to_lowercase().as_str(), "y" | "ya") {
-            println!("Dibatalkan; tidak ada yang dihapus.");
+            cetak!("Dibatalkan; tidak ada yang dihapus.");
             return Ok(KELUAR_OK);
         }
     }
     let hasil = k.store.transaksi(|tx| wilayah::hapus(tx, &sasaran))?;
-    println!("Dihapus: {}.", hasil.rincian());
-    println!(
+    cetak!("Dihapus: {}.", hasil.rincian());
+    cetak!(
         "Setiap baris yang dihapus tercatat dengan isinya: pantau riwayat --tabel desa (atau --tabel dokumen, fasilitasi …). Mengembalikan: lihat README, bagian \"Membatalkan kesalahan\"."
     );
     Ok(KELUAR_OK)
@@ -145,7 +149,7 @@ pub fn ganti_kode(k: &mut Konteks, lama: &str, baru: &str) -> Result<u8, GalatCl
         .store
         .transaksi(|tx| wilayah::ganti_kode_desa(tx, d.id, Some(d.versi), baru))
         .map_err(tanpa_label)?;
-    println!(
+    cetak!(
         "Kode {} {} diganti dari {} menjadi {}; {} catatan dokumen dan {} fasilitasi ikut.",
         if d.kelurahan { "kelurahan" } else { "desa" },
         d.nama,
@@ -155,9 +159,9 @@ pub fn ganti_kode(k: &mut Konteks, lama: &str, baru: &str) -> Result<u8, GalatCl
         g.fasilitasi
     );
     if let Some((dari, ke)) = &g.pindah {
-        println!("Desa ini pindah dari kecamatan {dari} ke {ke}.");
+        cetak!("Desa ini pindah dari kecamatan {dari} ke {ke}.");
         if g.kecamatan_lama_kosong {
-            println!(
+            cetak!(
                 "Kecamatan {dari} kini tanpa desa; bila ia hanya salah ketik: pantau hapus kecamatan {dari}"
             );
         }
@@ -173,7 +177,7 @@ pub fn gabung(k: &mut Konteks, dari: &str, ke: &str) -> Result<u8, GalatCli> {
         .store
         .transaksi(|tx| wilayah::gabung_desa(tx, a.id, Some(a.versi), b.id))
         .map_err(tanpa_label)?;
-    println!(
+    cetak!(
         "Desa {} ({}) digabung ke {} ({}): {} catatan dokumen, {} fasilitasi dan {} rencana monev dipindah{}; {} dihapus (isinya tercatat di riwayat).",
         a.nama,
         a.kode,
@@ -202,7 +206,7 @@ pub fn ganti_nama(k: &mut Konteks, kode: &str, nama: &str) -> Result<u8, GalatCl
         .store
         .transaksi(|tx| wilayah::ganti_nama_kecamatan(tx, kec.id, Some(kec.versi), nama))
         .map_err(tanpa_label)?;
-    println!(
+    cetak!(
         "Kecamatan {} berganti nama dari '{}' menjadi '{}'.",
         kec.kode,
         aman(&lama),
