@@ -179,9 +179,15 @@ pub fn kak(k: &Konteks, tahun: Option<i32>, kode: &str, berkas: &str) -> Result<
     l(&format!("Seksi           : {}", g.seksi));
     l("");
     l("INDIKATOR");
-    for i in &kak.indikator {
+    let hitungan = kegiatan::realisasi_hitung(conn, &kak)?;
+    for (i, h) in kak.indikator.iter().zip(&hitungan) {
         let a = |v: Option<crate::domain::angka::Seratus>| {
             v.map(format_desimal_ringkas).unwrap_or_else(|| "-".into())
+        };
+        // IKU 1, IKU 2 and the IKM are computed, as `pantau iku` shows them
+        let (realisasi, teks_realisasi) = match h {
+            Some(h) => (h.nilai(), format!("{} ({})", a(h.nilai()), h.asal())),
+            None => (i.realisasi, a(i.realisasi)),
         };
         l(&format!(
             "- [{}] {} | target {} {} | realisasi {} | capaian {}",
@@ -189,8 +195,8 @@ pub fn kak(k: &Konteks, tahun: Option<i32>, kode: &str, berkas: &str) -> Result<
             i.uraian,
             a(i.target),
             i.satuan,
-            a(i.realisasi),
-            format_persen(capaian(i.target, i.realisasi))
+            teks_realisasi,
+            format_persen(capaian(i.target, realisasi))
         ));
     }
     for (kode_bagian, judul) in BAGIAN {

@@ -66,6 +66,8 @@ pub struct Kegiatan {
     /// The kegiatan whose KAK is open (kept across reloads).
     kak_id: Option<i64>,
     kak: Option<Kak>,
+    /// The computed realisation of each indicator of the open KAK (read with it).
+    hitungan: Vec<Option<kegiatan::Hitungan>>,
     kak_daftar: Daftar,
     kak_baris: Vec<Baris>,
     tujuan: Option<Tujuan>,
@@ -79,6 +81,7 @@ impl Kegiatan {
             baris: Vec::new(),
             kak_id: None,
             kak: None,
+            hitungan: Vec::new(),
             kak_daftar: Daftar::default(),
             kak_baris: Vec::new(),
             tujuan: None,
@@ -121,6 +124,7 @@ fn isi_butir(f: &Form, lama: &ButirKak) -> Result<ButirKak, String> {
             satuan: f.teks(2),
             target: form::desimal(&f.teks(3)),
             realisasi: form::desimal(&f.teks(4)),
+            sumber: f.teks(5).to_uppercase(),
             ..x.clone()
         }),
         ButirKak::Butir(x) => ButirKak::Butir(Butir {
@@ -165,10 +169,14 @@ impl Layar for Kegiatan {
             Some(id) => kegiatan::kak(conn, id)?,
             None => None,
         };
-        if self.kak.is_none() {
-            // deleted meanwhile: back to the list
-            self.kak_id = None;
-        }
+        self.hitungan = match &self.kak {
+            Some(kak) => kegiatan::realisasi_hitung(conn, kak)?,
+            None => {
+                // deleted meanwhile: back to the list
+                self.kak_id = None;
+                Vec::new()
+            }
+        };
         self.susun_kak();
         Ok(())
     }
