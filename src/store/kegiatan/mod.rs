@@ -15,7 +15,7 @@ mod salin;
 pub use berkas::{dari_toml, ke_toml};
 pub use butir::{ButirKak, hapus_butir, simpan_butir, simpan_kepala};
 pub use jadwal::*;
-pub use salin::{cari_kode, geser_anggaran, kak_tahun, salin, salin_tahun};
+pub use salin::{cari_kode, geser_anggaran, kak_tahun, salin, salin_tahun, tambah_kak};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Kegiatan {

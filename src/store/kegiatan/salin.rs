@@ -94,7 +94,7 @@ fn periksa_tahun(dari: i32, ke: i32) -> Hasil<()> {
 }
 
 /// Refuses when year `ke` of the kegiatan's kecamatan already has its code.
-fn belum_ada(conn: &Connection, k: &Kegiatan, ke: i32) -> Hasil<()> {
+fn belum_ada(conn: &Connection, k: &Kegiatan, ke: i32, akibat: &str) -> Hasil<()> {
     let ada: bool = conn
         .prepare_cached(
             "SELECT count(*) FROM kegiatan WHERE kecamatan_id = ?1 AND kode_kegiatan = ?2 AND tahun = ?3",
@@ -102,7 +102,7 @@ fn belum_ada(conn: &Connection, k: &Kegiatan, ke: i32) -> Hasil<()> {
         .query_row(params![k.kecamatan_id, k.kode_kegiatan, ke], |r| r.get(0))?;
     if ada {
         return Err(Galat::TidakSah(format!(
-            "kegiatan {} sudah ada di tahun {ke} ({}); tidak ada yang disalin",
+            "kegiatan {} sudah ada di tahun {ke} ({}){akibat}",
             aman(&k.kode_kegiatan),
             nama_kecamatan(conn, k.kecamatan_id)?
         )));
@@ -120,15 +120,31 @@ pub fn salin(tx: &Transaction, id: i64, versi: Option<i64>, ke: i32) -> Hasil<i6
         return Err(Galat::Konflik);
     }
     periksa_tahun(asal.kegiatan.tahun, ke)?;
-    belum_ada(tx, &asal.kegiatan, ke)?;
+    belum_ada(tx, &asal.kegiatan, ke, "; tidak ada yang disalin")?;
     simpan(tx, &kak_tahun(&asal, ke))
 }
 
-/// Copies every kegiatan of year `dari` in scope to year `ke`, all or nothing: refused when
-/// year `ke` already has any of them (they are named). Returns the new ids.
-pub fn salin_tahun(tx: &Transaction, lingkup: Lingkup, dari: i32, ke: i32) -> Hasil<Vec<i64>> {
+/// Copies every kegiatan of year `dari` in scope (only those with code `kode` when given) to
+/// year `ke`, all or nothing: refused when year `ke` already has any of them (they are
+/// named). Returns the new ids.
+pub fn salin_tahun(
+    tx: &Transaction,
+    lingkup: Lingkup,
+    kode: Option<&str>,
+    dari: i32,
+    ke: i32,
+) -> Hasil<Vec<i64>> {
     periksa_tahun(dari, ke)?;
-    let semua = daftar(tx, lingkup, dari, "", 0, i64::MAX)?;
+    let mut semua = daftar(tx, lingkup, dari, "", 0, i64::MAX)?;
+    if let Some(kode) = kode {
+        semua.retain(|k| k.kode_kegiatan == kode.trim());
+        if semua.is_empty() {
+            return Err(Galat::TidakAda(format!(
+                "kegiatan {} tahun {dari} tidak ada; tidak ada yang disalin",
+                aman(kode)
+            )));
+        }
+    }
     if semua.is_empty() {
         return Err(Galat::TidakAda(format!(
             "tidak ada kegiatan tahun {dari} untuk disalin"
@@ -136,7 +152,7 @@ pub fn salin_tahun(tx: &Transaction, lingkup: Lingkup, dari: i32, ke: i32) -> Ha
     }
     let mut ada = Vec::new();
     for k in &semua {
-        if let Err(Galat::TidakSah(_)) = belum_ada(tx, k, ke) {
+        if let Err(Galat::TidakSah(_)) = belum_ada(tx, k, ke, "") {
             ada.push(format!(
                 "{} ({})",
                 aman(&k.kode_kegiatan),
@@ -150,12 +166,31 @@ pub fn salin_tahun(tx: &Transaction, lingkup: Lingkup, dari: i32, ke: i32) -> Ha
             ada.truncate(5);
             ada.push(format!("dan {} lainnya", n - 5));
         }
-        return Err(Galat::TidakSah(format!(
-            "tahun {ke} sudah berisi kegiatan {}; tidak ada yang disalin (salin yang lain satu per satu dengan kodenya)",
-            ada.join(", ")
-        )));
+        return Err(Galat::TidakSah(match kode {
+            Some(_) => format!(
+                "kegiatan {} sudah ada di tahun {ke}; tidak ada yang disalin",
+                ada.join(", ")
+            ),
+            None => format!(
+                "tahun {ke} sudah berisi kegiatan {}; tidak ada yang disalin (salin yang lain satu per satu dengan kodenya)",
+                ada.join(", ")
+            ),
+        }));
     }
     semua.iter().map(|k| salin(tx, k.id, None, ke)).collect()
+}
+
+/// Adds a KAK read from a file (ids 0) as a new kegiatan of kecamatan `kecamatan_id` and
+/// year `tahun`; refused when that year already has its code. Returns the new id.
+pub fn tambah_kak(tx: &Transaction, kecamatan_id: i64, tahun: i32, kak: &Kak) -> Hasil<i64> {
+    let mut baru = kak.clone();
+    baru.kegiatan.id = 0;
+    baru.kegiatan.kecamatan_id = kecamatan_id;
+    baru.kegiatan.tahun = tahun;
+    baru.kegiatan.contoh = false;
+    super::butir::periksa_kepala(&baru.kegiatan)?;
+    belum_ada(tx, &baru.kegiatan, tahun, "")?;
+    simpan(tx, &baru)
 }
 
 #[cfg(test)]
@@ -307,7 +342,7 @@ mod tests {
         // one of them is already in 2027: nothing is copied
         s.transaksi(|tx| salin(tx, id, None, 2027)).unwrap();
         let e = s
-            .transaksi(|tx| salin_tahun(tx, Lingkup::Semua, 2026, 2027))
+            .transaksi(|tx| salin_tahun(tx, Lingkup::Semua, None, 2026, 2027))
             .unwrap_err();
         assert!(
             e.to_string().starts_with("tahun 2027 sudah berisi kegiatan 3.05.25.39.006 (Kecamatan Yosowilangun (35.08.07)); tidak ada yang disalin"),
@@ -319,7 +354,7 @@ mod tests {
         );
         // to an empty year: all of them, and their stages can be marked as usual
         let ids = s
-            .transaksi(|tx| salin_tahun(tx, Lingkup::Semua, 2026, 2028))
+            .transaksi(|tx| salin_tahun(tx, Lingkup::Semua, None, 2026, 2028))
             .unwrap();
         assert_eq!(ids.len(), 2);
         assert_eq!(
@@ -340,7 +375,7 @@ mod tests {
         })
         .unwrap();
         let e = s
-            .transaksi(|tx| salin_tahun(tx, Lingkup::Semua, 2030, 2031))
+            .transaksi(|tx| salin_tahun(tx, Lingkup::Semua, None, 2030, 2031))
             .unwrap_err();
         assert_eq!(e.to_string(), "tidak ada kegiatan tahun 2030 untuk disalin");
     }
