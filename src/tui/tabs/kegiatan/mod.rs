@@ -343,6 +343,12 @@ impl Layar for Kegiatan {
             Perintah::baru(a::K_D, teks::KEGIATAN[4], Act::Hapus)
                 .ubah()
                 .jika(ada, kosong.clone()),
+            Perintah::baru(a::K_S, teks::KEGIATAN[5], Act::Salin)
+                .ubah()
+                .jika(ada, kosong.clone()),
+            Perintah::baru(a::K_S_BESAR, teks::KEGIATAN[6], Act::SalinSemua)
+                .ubah()
+                .jika(ada || !self.daftar.saring.is_empty(), kosong.clone()),
             Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, kosong),
         ]
     }
@@ -472,6 +478,58 @@ impl Layar for Kegiatan {
                         versi: x.versi,
                     },
                     "Kegiatan dihapus.".into(),
+                )
+            }
+            Act::Salin => {
+                let Some(x) = self.terpilih() else {
+                    return Efek::Tidak;
+                };
+                let ke = x.tahun + 1;
+                Efek::Tanya(
+                    format!(
+                        "Salin kegiatan {} ke tahun {ke}? {}",
+                        x.kode_kegiatan,
+                        teks::isi_salinan(x.tahun)
+                    ),
+                    Tulis::SalinKegiatan {
+                        id: x.id,
+                        versi: x.versi,
+                        ke,
+                    },
+                    format!(
+                        "Kegiatan {} disalin ke tahun {ke} (] untuk membukanya).",
+                        x.kode_kegiatan
+                    ),
+                )
+            }
+            Act::SalinSemua => {
+                let n = kegiatan::hitung(k.store.conn(), k.lingkup, self.tahun, "").unwrap_or(0);
+                let ke = self.tahun + 1;
+                let kec = match k.lingkup {
+                    crate::store::wilayah::Lingkup::Kecamatan(id) => Some(id),
+                    crate::store::wilayah::Lingkup::Semua => None,
+                };
+                Efek::Tanya(
+                    format!(
+                        "Salin semua {} kegiatan tahun {} {}ke tahun {ke}? {}",
+                        crate::domain::angka::format_ribuan(n),
+                        self.tahun,
+                        if kec.is_none() && k.banyak_kecamatan {
+                            "(semua kecamatan) "
+                        } else {
+                            ""
+                        },
+                        teks::isi_salinan(self.tahun)
+                    ),
+                    Tulis::SalinTahun {
+                        kecamatan: kec,
+                        dari: self.tahun,
+                        ke,
+                    },
+                    format!(
+                        "{} kegiatan disalin ke tahun {ke} (] untuk membukanya).",
+                        crate::domain::angka::format_ribuan(n)
+                    ),
                 )
             }
             Act::Riwayat => match self.terpilih() {
