@@ -675,12 +675,13 @@ pub fn indikator_tahun(
         if x.indikator.sumber.is_empty() {
             continue;
         }
-        if !iku.contains_key(&x.kecamatan_id) {
-            let i =
-                super::indikator::hitung_lingkup(conn, Lingkup::Kecamatan(x.kecamatan_id), tahun)?;
-            iku.insert(x.kecamatan_id, i);
-        }
-        x.hitungan = hitungan(&x.indikator.sumber, &iku[&x.kecamatan_id]);
+        let i = match iku.entry(x.kecamatan_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                super::indikator::hitung_lingkup(conn, Lingkup::Kecamatan(x.kecamatan_id), tahun)?,
+            ),
+        };
+        x.hitungan = hitungan(&x.indikator.sumber, i);
     }
     Ok(v)
 }
