@@ -132,9 +132,15 @@ fn pragma(path: &Path, nama: &str) -> i64 {
 }
 
 /// Turns a pantau database into one made by the previous version: schema 9 had no
-/// application id (schema 10 only sets it).
+/// application id (schema 10 only sets it) and no indicator `sumber` (schema 11 adds it and
+/// re-creates the audit triggers).
 fn jadikan_v9(path: &Path) {
     let c = Connection::open(path).unwrap();
+    c.execute_batch(
+        "DROP TRIGGER audit_indikator_tambah; DROP TRIGGER audit_indikator_ubah;
+         DROP TRIGGER audit_indikator_hapus; ALTER TABLE indikator DROP COLUMN sumber;",
+    )
+    .unwrap();
     c.pragma_update(None, "application_id", 0).unwrap();
     c.pragma_update(None, "user_version", 9).unwrap();
 }
@@ -372,7 +378,7 @@ fn a_v9_database_is_refused_by_a_reading_command_and_upgraded_by_a_writing_one_a
     }
     let o = d.impor(HARI_INI, "dokumen", "dokumen.csv", DOKUMEN);
     let pesan = teks(&o.stderr);
-    assert!(pesan.contains("diperbarui dari versi 9 ke 10"), "{pesan}");
+    assert!(pesan.contains("diperbarui dari versi 9 ke 11"), "{pesan}");
     let bak = cadangan_dengan(d.path(), "pantau.db.skema9-");
     assert_eq!(bak.len(), 1, "{:?}", nama_file(d.path()));
     assert!(bak[0].ends_with(".bak"));
@@ -386,7 +392,7 @@ fn a_v9_database_is_refused_by_a_reading_command_and_upgraded_by_a_writing_one_a
         std::fs::metadata(&bak).unwrap().permissions().mode() & 0o777,
         0o660
     );
-    assert_eq!(pragma(&d.db(), "user_version"), 10);
+    assert_eq!(pragma(&d.db(), "user_version"), 11);
     assert_eq!(pragma(&d.db(), "application_id"), 0x5041_4E54);
     let (cek, _) = d.cek_json(HARI_INI, &[]);
     assert!(!cek["dokumen"].as_array().unwrap().is_empty());
@@ -411,7 +417,7 @@ fn a_newer_schema_is_refused_by_every_command_and_left_unchanged() {
     let d = Dunia::sukamaju(HARI_INI);
     Connection::open(d.db())
         .unwrap()
-        .pragma_update(None, "user_version", 11)
+        .pragma_update(None, "user_version", 12)
         .unwrap();
     d.tulis("dokumen.csv", DOKUMEN);
     let sebelum = potret_folder(d.path());
@@ -422,7 +428,7 @@ fn a_newer_schema_is_refused_by_every_command_and_left_unchanged() {
         vec!["atur", "tahun-awal", "2025"],
     ] {
         let galat = gagal(&d, &args);
-        assert!(galat.contains("lebih baru (skema 11"), "{galat}");
+        assert!(galat.contains("lebih baru (skema 12"), "{galat}");
         assert_eq!(potret_folder(d.path()), sebelum, "{args:?}");
     }
 }
@@ -569,7 +575,7 @@ fn restoring_a_v9_copy_upgrades_it_with_the_usual_backup() {
     jadikan_v9(&d.path().join("lama.db"));
     let o = d.ok(HARI_INI, &["pulihkan", "lama.db"]);
     assert!(
-        teks(&o.stdout).contains("diperbarui dari versi 9 ke 10"),
+        teks(&o.stdout).contains("diperbarui dari versi 9 ke 11"),
         "{}",
         teks(&o.stdout)
     );
@@ -578,7 +584,7 @@ fn restoring_a_v9_copy_upgrades_it_with_the_usual_backup() {
         1
     );
     assert_eq!(cadangan_dengan(d.path(), "pantau.db.skema9-").len(), 1);
-    assert_eq!(pragma(&d.db(), "user_version"), 10);
+    assert_eq!(pragma(&d.db(), "user_version"), 11);
     assert_eq!(pragma(&d.db(), "application_id"), 0x5041_4E54);
     d.ok(HARI_INI, &["iku"]);
 }

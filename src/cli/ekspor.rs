@@ -120,28 +120,17 @@ pub fn matriks(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Gala
 
 pub fn kak(k: &Konteks, tahun: Option<i32>, kode: &str, berkas: &str) -> Result<u8, GalatCli> {
     let tahun = tahun.unwrap_or(k.hari_ini.year());
-    let lingkup = k.lingkup()?;
     let conn = k.store.conn();
-    let cocok: Vec<_> = kegiatan::daftar(conn, lingkup, tahun, kode, 0, 10)?
-        .into_iter()
-        .filter(|x| x.kode_kegiatan == kode.trim())
-        .collect();
-    let keg = match cocok.as_slice() {
-        [satu] => satu.clone(),
-        [] => {
-            return Err(format!("kegiatan {} tahun {tahun} tidak ada", aman(kode)).into());
-        }
-        _ => {
-            return Err(format!(
-                "kegiatan {} tahun {tahun} ada di beberapa kecamatan; pilih dengan --kecamatan",
-                aman(kode)
-            )
-            .into());
-        }
-    };
+    let keg = super::kegiatan::pilih(k, tahun, kode)?;
     let Some(kak) = kegiatan::kak(conn, keg.id)? else {
         return Err(format!("kegiatan {} tidak ada", aman(kode)).into());
     };
+    if berkas.to_lowercase().ends_with(".toml") {
+        // the KAK as a file for `pantau impor kak` (another kecamatan, another year)
+        let isi = kegiatan::ke_toml(&kak)?;
+        tulis(berkas, isi.as_bytes())?;
+        return Ok(KELUAR_OK);
+    }
     let kec = wilayah::kecamatan_id(conn, keg.kecamatan_id)?.unwrap_or_default();
     let mut t = String::new();
     // every line safe to print, also from an old database
@@ -179,9 +168,15 @@ pub fn kak(k: &Konteks, tahun: Option<i32>, kode: &str, berkas: &str) -> Result<
     l(&format!("Seksi           : {}", g.seksi));
     l("");
     l("INDIKATOR");
-    for i in &kak.indikator {
+    let hitungan = kegiatan::realisasi_hitung(conn, &kak)?;
+    for (i, h) in kak.indikator.iter().zip(&hitungan) {
         let a = |v: Option<crate::domain::angka::Seratus>| {
             v.map(format_desimal_ringkas).unwrap_or_else(|| "-".into())
+        };
+        // IKU 1, IKU 2 and the IKM are computed, as `pantau iku` shows them
+        let (realisasi, teks_realisasi) = match h {
+            Some(h) => (h.nilai(), format!("{} ({})", a(h.nilai()), h.asal())),
+            None => (i.realisasi, a(i.realisasi)),
         };
         l(&format!(
             "- [{}] {} | target {} {} | realisasi {} | capaian {}",
@@ -189,8 +184,8 @@ pub fn kak(k: &Konteks, tahun: Option<i32>, kode: &str, berkas: &str) -> Result<
             i.uraian,
             a(i.target),
             i.satuan,
-            a(i.realisasi),
-            format_persen(capaian(i.target, i.realisasi))
+            teks_realisasi,
+            format_persen(capaian(i.target, realisasi))
         ));
     }
     for (kode_bagian, judul) in BAGIAN {

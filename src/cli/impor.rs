@@ -9,7 +9,7 @@ use crate::domain::teks::aman;
 use crate::store::impor::{self, GalatImpor, Laporan};
 
 /// The file's bytes and the name used in messages (`(stdin)` for `-`).
-fn baca_berkas(berkas: &str) -> Result<(String, Vec<u8>), GalatCli> {
+pub(super) fn baca_berkas(berkas: &str) -> Result<(String, Vec<u8>), GalatCli> {
     if berkas == "-" {
         let mut isi = Vec::new();
         std::io::stdin().read_to_end(&mut isi).map_err(|e| {
@@ -26,12 +26,16 @@ fn baca_berkas(berkas: &str) -> Result<(String, Vec<u8>), GalatCli> {
 }
 
 pub fn jalankan(k: &mut Konteks, jenis: JenisImpor, lembar: Option<&str>) -> Result<u8, GalatCli> {
+    if let JenisImpor::Kak { berkas, tahun } = &jenis {
+        return super::kegiatan::impor(k, berkas, *tahun);
+    }
     let lingkup = k.lingkup()?;
     let (apa, berkas) = match &jenis {
         JenisImpor::Desa { berkas } => ("desa", berkas),
         JenisImpor::Dokumen { berkas } => ("dokumen", berkas),
         JenisImpor::Fasilitasi { berkas } => ("fasilitasi", berkas),
         JenisImpor::Ikm { berkas } => ("ikm", berkas),
+        JenisImpor::Kak { .. } => unreachable!("handled above"),
     };
     let (nama, isi) = baca_berkas(berkas)?;
     // a workbook's sheet, or a CSV that Excel wrote on Windows, as the UTF-8 CSV the import reads
@@ -56,6 +60,7 @@ pub fn jalankan(k: &mut Konteks, jenis: JenisImpor, lembar: Option<&str>) -> Res
             impor::impor_fasilitasi(&mut k.store, &nama, &isi, k.hari_ini, lingkup)
         }
         JenisImpor::Ikm { .. } => impor::impor_ikm(&mut k.store, &nama, &isi, k.hari_ini, lingkup),
+        JenisImpor::Kak { .. } => unreachable!("handled above"),
     };
     match hasil {
         Ok(laporan) => {

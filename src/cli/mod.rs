@@ -10,6 +10,7 @@ mod hapus;
 mod iku;
 mod impor;
 mod init;
+mod kegiatan;
 pub mod keluaran;
 mod pasang;
 mod pulihkan;
@@ -112,6 +113,12 @@ pub enum Perintah {
     Ekspor {
         #[command(subcommand)]
         apa: JenisEkspor,
+    },
+    /// Kegiatan dan KAK-nya: salin ke tahun berikutnya
+    #[command(visible_alias = "activity")]
+    Kegiatan {
+        #[command(subcommand)]
+        apa: PerintahKegiatan,
     },
     /// Ubah pengaturan
     #[command(visible_alias = "set")]
@@ -290,6 +297,41 @@ pub enum JenisImpor {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
+    /// KAK satu kegiatan dari berkas TOML (yang ditulis pantau ekspor kak KODE BERKAS.toml)
+    ///
+    /// Untuk satu kecamatan: --kecamatan KODE bila basis data berisi lebih dari satu.
+    /// Tahun: --tahun, atau tahun di berkas. Ditolak bila tahun itu sudah berisi kegiatan itu.
+    Kak {
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+        /// Tahun anggaran kegiatan [bawaan: tahun di berkas, atau tahun ini]
+        #[arg(long, visible_alias = "year", value_name = "Y",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        tahun: Option<i32>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PerintahKegiatan {
+    /// Salin kegiatan dengan seluruh KAK-nya ke tahun lain: satu KODE, atau semua kegiatan tahun --dari
+    ///
+    /// Riwayat anggaran digeser (N-1 menjadi N-2, tahun berjalan menjadi N-1); realisasi
+    /// indikator dan tanda selesai jadwal tidak disalin. Ditolak bila tahun tujuan sudah
+    /// berisi kegiatan itu. Contoh: pantau kegiatan salin 3.05.25.39.006 --dari 2026 --ke 2027
+    #[command(visible_alias = "copy", allow_negative_numbers = true)]
+    Salin {
+        /// Kode kegiatan [bawaan: semua kegiatan tahun --dari]
+        #[arg(value_name = "KODE")]
+        kode: Option<String>,
+        /// Tahun asal [bawaan: tahun ini]
+        #[arg(long, visible_alias = "from", value_name = "TAHUN",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        dari: Option<i32>,
+        /// Tahun tujuan [bawaan: tahun asal + 1]
+        #[arg(long, visible_alias = "to", value_name = "TAHUN",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        ke: Option<i32>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -304,7 +346,7 @@ pub enum JenisEkspor {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
-    /// KAK satu kegiatan sebagai teks, misalnya: pantau ekspor kak 3.05.25.39.006 kak.txt
+    /// KAK satu kegiatan sebagai teks (.toml: berkas untuk pantau impor kak), misalnya: pantau ekspor kak 3.05.25.39.006 kak.txt
     Kak {
         /// Tahun [bawaan: tahun ini]
         #[arg(long, visible_alias = "year", value_name = "Y",
@@ -637,7 +679,8 @@ fn mode_buka(perintah: &Option<Perintah>, baca_saja: bool) -> Mode {
             | Perintah::Pulihkan { .. }
             | Perintah::Hapus { .. }
             | Perintah::Desa { .. }
-            | Perintah::Kecamatan { .. },
+            | Perintah::Kecamatan { .. }
+            | Perintah::Kegiatan { .. },
         ) => Mode::Tulis,
         Some(Perintah::Cadangkan { .. }) => Mode::Salin,
         Some(
@@ -663,6 +706,7 @@ fn nama_perintah(perintah: &Option<Perintah>) -> &'static str {
         Some(Perintah::Cek { .. }) => "cek",
         Some(Perintah::Iku { .. }) => "iku",
         Some(Perintah::Ekspor { .. }) => "ekspor",
+        Some(Perintah::Kegiatan { .. }) => "kegiatan",
         Some(Perintah::Riwayat { .. }) => "riwayat",
         Some(Perintah::Lengkapan { .. }) => "lengkapan",
         Some(Perintah::Manual { .. }) => "manual",
@@ -789,6 +833,11 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         Some(Perintah::Cek { hari, json }) => cek::jalankan(&k, hari, json),
         Some(Perintah::Iku { tahun, json }) => iku::jalankan(&k, tahun, json),
         Some(Perintah::Atur { apa }) => atur::jalankan(&mut k, apa),
+        Some(Perintah::Kegiatan { apa }) => match apa {
+            PerintahKegiatan::Salin { kode, dari, ke } => {
+                kegiatan::salin(&mut k, kode.as_deref(), dari, ke)
+            }
+        },
         Some(Perintah::Cadangkan { berkas }) => cadangkan::jalankan(&k, &berkas),
         Some(Perintah::Pulihkan { berkas }) => pulihkan::jalankan(&mut k, &berkas),
         Some(Perintah::Hapus { apa }) => hapus::jalankan(&mut k, apa),

@@ -105,6 +105,38 @@ pub fn hitung_ikm(jumlah_skor: [i64; JUMLAH_UNSUR], responden: i64) -> Option<Ik
     })
 }
 
+/// Where a KAK indicator's realisation can come from instead of being typed: the codes of the
+/// `sumber` column.
+pub const SUMBER: &[&str] = &["IKU1", "IKU2", "IKM"];
+
+/// The indicator an existing KAK line names, by its wording (for the sample and for the
+/// upgrade of a database whose indicators were typed before `sumber` existed): `Nilai IKM`,
+/// `Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti`, `Rata-rata persentase
+/// desa … dokumen … tepat waktu`. Anything else: `None` (typed by hand).
+pub fn sumber_dari_uraian(uraian: &str) -> Option<&'static str> {
+    let t: String = uraian
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let kata: Vec<&str> = t.split_whitespace().collect();
+    let ada = |w: &str| kata.contains(&w);
+    let frasa = kata.join(" ");
+    if ada("ikm") || frasa.contains("kepuasan masyarakat") {
+        Some("IKM")
+    } else if ada("ditindaklanjuti")
+        && kata
+            .iter()
+            .any(|w| w.starts_with("fasilitasi") || w.starts_with("koo"))
+    {
+        Some("IKU1")
+    } else if frasa.contains("tepat waktu") && ada("dokumen") && ada("desa") {
+        Some("IKU2")
+    } else {
+        None
+    }
+}
+
 /// Achievement of a KAK indicator: realisation over target, in percent.
 pub fn capaian(target: Option<Seratus>, realisasi: Option<Seratus>) -> Option<Seratus> {
     match (target, realisasi) {
@@ -174,6 +206,33 @@ mod tests {
         let ikm = hitung_ikm(skor, 10).unwrap();
         assert_eq!(ikm.nilai, Seratus(8833));
         assert_eq!(ikm.mutu, Mutu::A);
+    }
+
+    #[test]
+    fn indicator_source_by_its_wording() {
+        assert_eq!(sumber_dari_uraian("Nilai IKM"), Some("IKM"));
+        assert_eq!(sumber_dari_uraian(NAMA_IKM), Some("IKM"));
+        assert_eq!(
+            sumber_dari_uraian("Persentase hasil fasilitasi dan kooordinasi yang ditindaklanjuti"),
+            Some("IKU1")
+        );
+        assert_eq!(sumber_dari_uraian(NAMA_IKU1), Some("IKU1"));
+        assert_eq!(
+            sumber_dari_uraian(
+                "Rata - rata persentase desa yang menyusun dokumen administrasi pemerintahan desa yang tepat waktu"
+            ),
+            Some("IKU2")
+        );
+        assert_eq!(sumber_dari_uraian(NAMA_IKU2), Some("IKU2"));
+        assert_eq!(
+            sumber_dari_uraian("Persentase desa yang terpantau upaya pembangunan"),
+            None
+        );
+        assert_eq!(
+            sumber_dari_uraian("Bantuan sosial yang tepat sasaran"),
+            None
+        );
+        assert_eq!(sumber_dari_uraian("Jumlah peserta pelatihan komik"), None);
     }
 
     #[test]

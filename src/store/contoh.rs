@@ -192,6 +192,10 @@ fn kak_dari_toml(berkas: &str, teks: &str, kecamatan_id: i64, tahun: i32) -> Has
             .indikator
             .into_iter()
             .map(|i| Indikator {
+                // the seeds' outcome lines that are the office's IKU and IKM
+                sumber: crate::domain::indikator::sumber_dari_uraian(&i.uraian)
+                    .unwrap_or_default()
+                    .to_string(),
                 tingkat: i.tingkat,
                 uraian: i.uraian,
                 satuan: i.satuan,
@@ -338,7 +342,12 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
                 kegiatan::kak(tx, id)?.ok_or_else(|| Galat::TidakAda("kegiatan contoh".into()))?;
             // realisation of indicators so far: a believable share of the target
             let mut kak2 = kak.clone();
-            for (n, ind) in kak2.indikator.iter_mut().enumerate() {
+            for (n, ind) in kak2
+                .indikator
+                .iter_mut()
+                .enumerate()
+                .filter(|(_, i)| i.sumber.is_empty())
+            {
                 // whole numbers: people, desa and meetings are counted, not measured
                 ind.realisasi = ind.target.map(|t| {
                     let bagian = 70 + acak(id, n as i64, 7) % 31;

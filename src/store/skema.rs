@@ -23,6 +23,14 @@ fn v8_hook(tx: &Transaction) -> HookResult {
     Ok(())
 }
 
+/// Schema 11: indicators get `sumber`; those whose wording names IKU 1, IKU 2 or the IKM are
+/// linked to it (their realisation is computed from then on; a typed one stays stored).
+fn v11_hook(tx: &Transaction) -> HookResult {
+    audit::pasang_ulang(tx)?;
+    super::kegiatan::tautkan_sumber(tx)?;
+    Ok(())
+}
+
 fn migrasi_semua() -> Migrations<'static> {
     Migrations::new(vec![
         M::up_with_hook(include_str!("migrations/001_skema.sql"), v1_hook),
@@ -39,6 +47,10 @@ fn migrasi_semua() -> Migrations<'static> {
         M::up(include_str!("migrations/009_rekap_nasional.sql")),
         // schema 10: the file says it is pantau's (see `buka::periksa`)
         M::up(include_str!("migrations/010_application_id.sql")),
+        M::up_with_hook(
+            include_str!("migrations/011_indikator_sumber.sql"),
+            v11_hook,
+        ),
     ])
 }
 
@@ -59,7 +71,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    10
+    11
 }
 
 /// The schema version this program writes.

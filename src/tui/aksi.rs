@@ -41,6 +41,10 @@ pub enum Act {
     HapusSemua,
     /// Merge the selected desa into another.
     Gabung,
+    /// Copy the selected item to the next year (a kegiatan with its KAK).
+    Salin,
+    /// Copy all of the year to the next.
+    SalinSemua,
 }
 
 /// One command of a screen: its keys, its footer/help text, whether it changes data (refused
@@ -98,6 +102,8 @@ pub const K_E: &[KeyCode] = &[KeyCode::Char('e')];
 pub const K_A: &[KeyCode] = &[KeyCode::Char('a')];
 pub const K_A_BESAR: &[KeyCode] = &[KeyCode::Char('A')];
 pub const K_D: &[KeyCode] = &[KeyCode::Char('d')];
+pub const K_S: &[KeyCode] = &[KeyCode::Char('s')];
+pub const K_S_BESAR: &[KeyCode] = &[KeyCode::Char('S')];
 pub const K_I: &[KeyCode] = &[KeyCode::Char('i')];
 pub const K_T: &[KeyCode] = &[KeyCode::Char('t')];
 pub const K_P: &[KeyCode] = &[KeyCode::Char('p')];
@@ -177,6 +183,18 @@ pub enum Tulis {
     HapusKegiatan {
         id: i64,
         versi: i64,
+    },
+    /// A kegiatan with its KAK copied to year `ke`, as it was when the question opened.
+    SalinKegiatan {
+        id: i64,
+        versi: i64,
+        ke: i32,
+    },
+    /// Every kegiatan of year `dari` in scope copied to year `ke`.
+    SalinTahun {
+        kecamatan: Option<i64>,
+        dari: i32,
+        ke: i32,
     },
     ButirKak {
         kegiatan_id: i64,
@@ -316,6 +334,19 @@ impl Tulis {
             }
             Tulis::Kegiatan(k) => kegiatan::simpan_kepala(tx, k),
             Tulis::HapusKegiatan { id, versi } => kegiatan::hapus(tx, *id, *versi).map(|_| *id),
+            Tulis::SalinKegiatan { id, versi, ke } => kegiatan::salin(tx, *id, Some(*versi), *ke),
+            Tulis::SalinTahun {
+                kecamatan,
+                dari,
+                ke,
+            } => {
+                let lingkup = match kecamatan {
+                    Some(id) => wilayah::Lingkup::Kecamatan(*id),
+                    None => wilayah::Lingkup::Semua,
+                };
+                let ids = kegiatan::salin_tahun(tx, lingkup, None, *dari, *ke)?;
+                Ok(ids.first().copied().unwrap_or(0))
+            }
             Tulis::ButirKak { kegiatan_id, butir } => {
                 kegiatan::simpan_butir(tx, *kegiatan_id, butir)
             }
@@ -430,7 +461,7 @@ impl Tulis {
             Tulis::Hapus(wilayah::Sasaran::Desa { id, .. }) => ("desa", *id),
             Tulis::GabungDesa { dari, .. } => ("desa", *dari),
             Tulis::Kegiatan(k) if k.id > 0 => ("kegiatan", k.id),
-            Tulis::HapusKegiatan { id, .. } => ("kegiatan", *id),
+            Tulis::HapusKegiatan { id, .. } | Tulis::SalinKegiatan { id, .. } => ("kegiatan", *id),
             Tulis::ButirKak { butir, kegiatan_id } => {
                 let id = match butir {
                     ButirKak::Indikator(x) => x.id,

@@ -89,7 +89,20 @@ pub const KEGIATAN: &[Tombol] = &[
     t("a", "tambah", true),
     t("e", "ubah", false),
     t("d", "hapus kegiatan", false),
+    t("s", "salin", true),
+    t(
+        "S",
+        "salin semua kegiatan tahun ini ke tahun berikutnya",
+        false,
+    ),
 ];
+
+/// What a copy of year `dari`'s KAK to the next year carries, for its question.
+pub fn isi_salinan(dari: i32) -> String {
+    format!(
+        "Seluruh KAK disalin (indikator, butir, riwayat anggaran, rencana biaya, tahapan); riwayat anggaran digeser (N-1 menjadi N-2, {dari} menjadi N-1); realisasi indikator dan tanda selesai jadwal dikosongkan. Ditolak bila tahun tujuan sudah berisi kegiatan itu."
+    )
+}
 
 pub const KAK: &[Tombol] = &[
     t("↑↓", "pilih butir", false),

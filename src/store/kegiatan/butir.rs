@@ -6,6 +6,7 @@ use rusqlite::{Transaction, params};
 use super::{
     Anggaran, BAGIAN, Biaya, Butir, Indikator, Kak, Kegiatan, TINGKAT, Tahapan, simpan, ubah_kepala,
 };
+use crate::domain::indikator::SUMBER;
 use crate::domain::teks::{Ragam, periksa_label};
 use crate::store::{Galat, Hasil};
 
@@ -15,7 +16,7 @@ fn bidang(label: &str, teks: &str, ragam: Ragam, wajib: bool) -> Hasil<()> {
 }
 
 /// Checks a kegiatan's header as the form and any import must.
-fn periksa_kepala(k: &Kegiatan) -> Hasil<()> {
+pub(super) fn periksa_kepala(k: &Kegiatan) -> Hasil<()> {
     if !(2000..=2100).contains(&k.tahun) {
         return Err(Galat::TidakSah("Tahun: harus antara 2000 dan 2100".into()));
     }
@@ -25,7 +26,8 @@ fn periksa_kepala(k: &Kegiatan) -> Hasil<()> {
     bidang("Nama kegiatan", &k.nama_kegiatan, Ragam::Pendek, true)?;
     bidang("Sub kegiatan", &k.kode_sub_kegiatan, Ragam::Kode, false)?;
     bidang("Seksi", &k.seksi, Ragam::Nama, false)?;
-    bidang("Waktu", &k.waktu, Ragam::Pendek, false)
+    // a paragraph in the seeds' KAK (the months of each stage)
+    bidang("Waktu", &k.waktu, Ragam::Panjang, false)
 }
 
 /// Writes a kegiatan's header only: a new kegiatan when `id` is 0, otherwise if nobody changed
@@ -76,13 +78,19 @@ impl ButirKak {
         }
     }
 
-    fn periksa(&self) -> Hasil<()> {
+    pub(super) fn periksa(&self) -> Hasil<()> {
         match self {
             ButirKak::Indikator(x) => {
                 if !TINGKAT.contains(&x.tingkat.as_str()) {
                     return Err(Galat::TidakSah(format!(
                         "Tingkat: '{}' tidak dikenal (program, output, outcome, individu)",
                         crate::domain::teks::aman(&x.tingkat)
+                    )));
+                }
+                if !x.sumber.is_empty() && !SUMBER.contains(&x.sumber.as_str()) {
+                    return Err(Galat::TidakSah(format!(
+                        "Sumber: '{}' tidak dikenal (IKU1, IKU2, IKM, atau kosong bila diisi tangan)",
+                        crate::domain::teks::aman(&x.sumber)
                     )));
                 }
                 bidang("Uraian", &x.uraian, Ragam::Pendek, true)?;
@@ -153,8 +161,8 @@ pub fn simpan_butir(tx: &Transaction, kegiatan_id: i64, b: &ButirKak) -> Hasil<i
         match b {
             ButirKak::Indikator(i) => tx
                 .prepare_cached(
-                    "INSERT INTO indikator (kegiatan_id, urutan, tingkat, uraian, satuan, target_x100, realisasi_x100)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO indikator (kegiatan_id, urutan, tingkat, uraian, satuan, target_x100, realisasi_x100, sumber)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )?
                 .execute(params![
                     kegiatan_id,
@@ -163,7 +171,8 @@ pub fn simpan_butir(tx: &Transaction, kegiatan_id: i64, b: &ButirKak) -> Hasil<i
                     i.uraian,
                     i.satuan,
                     i.target.map(|t| t.0),
-                    i.realisasi.map(|t| t.0)
+                    i.realisasi.map(|t| t.0),
+                    i.sumber
                 ])?,
             ButirKak::Butir(x) => tx
                 .prepare_cached(
@@ -201,7 +210,7 @@ pub fn simpan_butir(tx: &Transaction, kegiatan_id: i64, b: &ButirKak) -> Hasil<i
         ButirKak::Indikator(i) => tx
             .prepare_cached(
                 "UPDATE indikator SET tingkat = ?3, uraian = ?4, satuan = ?5, target_x100 = ?6, realisasi_x100 = ?7,
-                     versi = versi + 1
+                     sumber = ?8, versi = versi + 1
                  WHERE id = ?1 AND versi = ?2",
             )?
             .execute(params![
@@ -211,7 +220,8 @@ pub fn simpan_butir(tx: &Transaction, kegiatan_id: i64, b: &ButirKak) -> Hasil<i
                 i.uraian,
                 i.satuan,
                 i.target.map(|t| t.0),
-                i.realisasi.map(|t| t.0)
+                i.realisasi.map(|t| t.0),
+                i.sumber
             ])?,
         ButirKak::Butir(x) => tx
             .prepare_cached(

@@ -5,12 +5,17 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use super::wilayah::Lingkup;
 use super::{Galat, Hasil};
 use crate::domain::angka::Seratus;
+use crate::domain::indikator::{Ikm, Persentase, SUMBER, sumber_dari_uraian};
 use crate::domain::jadwal::Bulan;
 
+mod berkas;
 mod butir;
 mod jadwal;
+mod salin;
+pub use berkas::{dari_toml, ke_toml};
 pub use butir::{ButirKak, hapus_butir, simpan_butir, simpan_kepala};
 pub use jadwal::*;
+pub use salin::{cari_kode, geser_anggaran, kak_tahun, salin, salin_tahun, tambah_kak};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Kegiatan {
@@ -44,7 +49,10 @@ pub struct Indikator {
     pub uraian: String,
     pub satuan: String,
     pub target: Option<Seratus>,
+    /// Hand-typed realisation (kept, but not shown, while `sumber` is set).
     pub realisasi: Option<Seratus>,
+    /// `IKU1`, `IKU2` or `IKM`: the realisation is computed (`realisasi_hitung`); `''`: typed.
+    pub sumber: String,
     pub versi: i64,
 }
 
@@ -193,7 +201,7 @@ pub fn kak(conn: &Connection, id: i64) -> Hasil<Option<Kak>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let indikator = conn
         .prepare_cached(
-            "SELECT id, tingkat, uraian, satuan, target_x100, realisasi_x100, versi FROM indikator
+            "SELECT id, tingkat, uraian, satuan, target_x100, realisasi_x100, versi, sumber FROM indikator
              WHERE kegiatan_id = ?1 ORDER BY urutan, id",
         )?
         .query_map([id], |r| {
@@ -205,6 +213,7 @@ pub fn kak(conn: &Connection, id: i64) -> Hasil<Option<Kak>> {
                 target: r.get::<_, Option<i64>>(4)?.map(Seratus),
                 realisasi: r.get::<_, Option<i64>>(5)?.map(Seratus),
                 versi: r.get(6)?,
+                sumber: r.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -271,6 +280,16 @@ fn periksa(kak: &Kak) -> Hasil<()> {
         return Err(Galat::TidakSah(format!(
             "tingkat indikator '{}' tidak dikenal (program, output, outcome, individu)",
             i.tingkat
+        )));
+    }
+    if let Some(i) = kak
+        .indikator
+        .iter()
+        .find(|i| !i.sumber.is_empty() && !SUMBER.contains(&i.sumber.as_str()))
+    {
+        return Err(Galat::TidakSah(format!(
+            "sumber indikator '{}' tidak dikenal (IKU1, IKU2, IKM atau kosong)",
+            crate::domain::teks::aman(&i.sumber)
         )));
     }
     if let Some(b) = kak.biaya.iter().find(|b| b.jumlah < 0) {
@@ -394,20 +413,22 @@ pub fn simpan(conn: &Transaction, kak: &Kak) -> Hasil<i64> {
             i.uraian,
             i.satuan,
             i.target.map(|t| t.0),
-            i.realisasi.map(|t| t.0)
+            i.realisasi.map(|t| t.0),
+            i.sumber
         ];
         if i.id > 0 {
             conn.prepare_cached(
                 "UPDATE indikator SET urutan = ?3, tingkat = ?4, uraian = ?5, satuan = ?6, target_x100 = ?7,
-                     realisasi_x100 = ?8, versi = versi + 1
+                     realisasi_x100 = ?8, sumber = ?9, versi = versi + 1
                  WHERE id = ?1 AND kegiatan_id = ?2
-                   AND (urutan, tingkat, uraian, satuan, target_x100, realisasi_x100) IS NOT (?3, ?4, ?5, ?6, ?7, ?8)",
+                   AND (urutan, tingkat, uraian, satuan, target_x100, realisasi_x100, sumber)
+                       IS NOT (?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(p)?;
         } else {
             conn.prepare_cached(
-                "INSERT INTO indikator (kegiatan_id, urutan, tingkat, uraian, satuan, target_x100, realisasi_x100)
-                 VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO indikator (kegiatan_id, urutan, tingkat, uraian, satuan, target_x100, realisasi_x100, sumber)
+                 VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(p)?;
         }
@@ -483,6 +504,15 @@ pub fn ubah_realisasi(
     versi: i64,
     realisasi: Option<Seratus>,
 ) -> Hasil<()> {
+    let sumber: Option<String> = conn
+        .prepare_cached("SELECT sumber FROM indikator WHERE id = ?1")?
+        .query_row([indikator_id], |r| r.get(0))
+        .optional()?;
+    if let Some(s) = sumber.filter(|s| !s.is_empty()) {
+        return Err(Galat::TidakSah(format!(
+            "Realisasi: indikator ini dihitung dari {s}, tidak diisi tangan (ubah Sumber di KAK untuk mengisinya sendiri)"
+        )));
+    }
     let n = conn
         .prepare_cached(
             "UPDATE indikator SET realisasi_x100 = ?2, versi = versi + 1 WHERE id = ?1 AND versi = ?3",
@@ -491,12 +521,115 @@ pub fn ubah_realisasi(
     super::satu_baris(n)
 }
 
+/// A realisation pantau computes: IKU 1 or IKU 2 (numerator over denominator) or the IKM
+/// (over its respondents), of the kegiatan's kecamatan and year, as `pantau iku` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hitungan {
+    Persen {
+        sumber: &'static str,
+        nilai: Persentase,
+    },
+    Ikm {
+        /// `None`: nobody answered the survey that year.
+        ikm: Option<Ikm>,
+    },
+}
+
+impl Hitungan {
+    /// The value shown as the realisation; `None` when there is none yet (denominator 0).
+    pub fn nilai(&self) -> Option<Seratus> {
+        match self {
+            Hitungan::Persen { nilai, .. } => nilai.nilai(),
+            Hitungan::Ikm { ikm } => ikm.as_ref().map(|i| i.nilai),
+        }
+    }
+
+    pub fn sumber(&self) -> &'static str {
+        match self {
+            Hitungan::Persen { sumber, .. } => sumber,
+            Hitungan::Ikm { .. } => "IKM",
+        }
+    }
+
+    /// Where the value comes from, in words: `dihitung IKU1: 17 dari 36`,
+    /// `dihitung IKM: 120 responden`.
+    pub fn asal(&self) -> String {
+        use crate::domain::angka::format_ribuan;
+        match self {
+            Hitungan::Persen { sumber, nilai } => format!(
+                "dihitung {sumber}: {} dari {}",
+                format_ribuan(nilai.pembilang),
+                format_ribuan(nilai.penyebut)
+            ),
+            Hitungan::Ikm { ikm: Some(i) } => {
+                format!("dihitung IKM: {} responden", format_ribuan(i.responden))
+            }
+            Hitungan::Ikm { ikm: None } => "dihitung IKM: belum ada responden".into(),
+        }
+    }
+}
+
+/// The computed realisation of each of the KAK's indicators (`None`: typed by hand), over the
+/// kegiatan's kecamatan for its year taken as the performance year.
+pub fn realisasi_hitung(conn: &Connection, kak: &Kak) -> Hasil<Vec<Option<Hitungan>>> {
+    if kak.indikator.iter().all(|i| i.sumber.is_empty()) {
+        return Ok(vec![None; kak.indikator.len()]);
+    }
+    let iku = super::indikator::hitung_lingkup(
+        conn,
+        Lingkup::Kecamatan(kak.kegiatan.kecamatan_id),
+        kak.kegiatan.tahun,
+    )?;
+    Ok(kak
+        .indikator
+        .iter()
+        .map(|i| hitungan(&i.sumber, &iku))
+        .collect())
+}
+
+fn hitungan(sumber: &str, iku: &super::indikator::Iku) -> Option<Hitungan> {
+    match sumber {
+        "IKU1" => Some(Hitungan::Persen {
+            sumber: "IKU1",
+            nilai: iku.iku1,
+        }),
+        "IKU2" => Some(Hitungan::Persen {
+            sumber: "IKU2",
+            nilai: iku.iku2,
+        }),
+        "IKM" => Some(Hitungan::Ikm {
+            ikm: iku.ikm.clone(),
+        }),
+        _ => None,
+    }
+}
+
+/// Links the indicators typed before `sumber` existed to IKU 1, IKU 2 or the IKM when their
+/// wording names one (schema 11); each link is an audited change of the row.
+pub(crate) fn tautkan_sumber(tx: &Transaction) -> rusqlite::Result<()> {
+    let baris: Vec<(i64, String)> = tx
+        .prepare("SELECT id, uraian FROM indikator WHERE sumber = ''")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, uraian) in baris {
+        if let Some(s) = sumber_dari_uraian(&uraian) {
+            tx.execute(
+                "UPDATE indikator SET sumber = ?2, versi = versi + 1 WHERE id = ?1",
+                params![id, s],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// A KAK indicator with the kegiatan it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndikatorKegiatan {
     pub kecamatan_id: i64,
     pub kode_kegiatan: String,
     pub indikator: Indikator,
+    /// The computed realisation when the indicator is IKU 1, IKU 2 or the IKM.
+    pub hitungan: Option<Hitungan>,
 }
 
 /// Indicators of the year's kegiatan in scope, one page.
@@ -508,7 +641,7 @@ pub fn indikator_tahun(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<IndikatorKegiatan>> {
-    let mut stmt = super::siapkan_daftar(conn, "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi, k.kecamatan_id
+    let mut stmt = super::siapkan_daftar(conn, "SELECT k.kode_kegiatan, i.id, i.tingkat, i.uraian, i.satuan, i.target_x100, i.realisasi_x100, i.versi, k.kecamatan_id, i.sumber
          FROM indikator i JOIN kegiatan k ON k.id = i.kegiatan_id
          WHERE (?1 IS NULL OR k.kecamatan_id = ?1) AND k.tahun = ?2
            AND (?3 = '' OR i.uraian LIKE '%' || ?3 || '%' OR i.tingkat LIKE '%' || ?3 || '%' OR k.kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))
@@ -528,11 +661,28 @@ pub fn indikator_tahun(
                         target: r.get::<_, Option<i64>>(5)?.map(Seratus),
                         realisasi: r.get::<_, Option<i64>>(6)?.map(Seratus),
                         versi: r.get(7)?,
+                        sumber: r.get(9)?,
                     },
+                    hitungan: None,
                 })
             },
         )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<rusqlite::Result<Vec<IndikatorKegiatan>>>()?;
+    // one computation per kecamatan of the page
+    let mut iku: std::collections::HashMap<i64, super::indikator::Iku> = Default::default();
+    let mut v = v;
+    for x in &mut v {
+        if x.indikator.sumber.is_empty() {
+            continue;
+        }
+        let i = match iku.entry(x.kecamatan_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                super::indikator::hitung_lingkup(conn, Lingkup::Kecamatan(x.kecamatan_id), tahun)?,
+            ),
+        };
+        x.hitungan = hitungan(&x.indikator.sumber, i);
+    }
     Ok(v)
 }
 
@@ -619,5 +769,111 @@ mod tests {
         let versi = super::kak(s.conn(), k.id).unwrap().unwrap().kegiatan.versi;
         s.transaksi(|tx| hapus(tx, k.id, versi)).unwrap();
         periksa(&s, "kegiatan deleted");
+    }
+
+    /// A database of schema 10 whose KAK typed the IKU lines by hand: the upgrade links them
+    /// to IKU 1, IKU 2 and the IKM (audited), keeps the typed value stored, and leaves the
+    /// other lines typed.
+    #[test]
+    fn the_upgrade_links_indicators_named_as_iku_and_keeps_typed_values() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.create_scalar_function(
+            "pantau_pengguna",
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            |_| Ok("uji".to_string()),
+        )
+        .unwrap();
+        crate::store::skema::migrasi_ke(&mut conn, 10);
+        conn.execute_batch(
+            "INSERT INTO kecamatan (id, kode, nama) VALUES (1, '35.08.07', 'Yosowilangun');
+             INSERT INTO kegiatan (id, kecamatan_id, tahun, kode_program, nama_program, kode_kegiatan, nama_kegiatan)
+                 VALUES (1, 1, 2026, '3.05.25.39', 'Program', '3.05.25.39.006', 'Kegiatan');
+             INSERT INTO indikator (kegiatan_id, urutan, tingkat, uraian, satuan, target_x100, realisasi_x100) VALUES
+                 (1, 0, 'outcome', 'Nilai IKM', 'nilai', 8200, 6000),
+                 (1, 1, 'outcome', 'Persentase hasil fasilitasi dan kooordinasi yang ditindaklanjuti', '%', 9000, 8800),
+                 (1, 2, 'outcome', 'Rata - rata persentase desa yang menyusun dokumen administrasi pemerintahan desa yang tepat waktu', '%', 10000, 8800),
+                 (1, 3, 'output', 'Jumlah desa terpantau', 'desa', 1200, 1100);",
+        )
+        .unwrap();
+        crate::store::skema::migrasi(&mut conn).unwrap();
+        let k = kak(&conn, 1).unwrap().unwrap();
+        let v: Vec<(&str, Option<i64>)> = k
+            .indikator
+            .iter()
+            .map(|i| (i.sumber.as_str(), i.realisasi.map(|r| r.0)))
+            .collect();
+        assert_eq!(
+            v,
+            [
+                ("IKM", Some(6000)),
+                ("IKU1", Some(8800)),
+                ("IKU2", Some(8800)),
+                ("", Some(1100))
+            ]
+        );
+        let diaudit: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM audit WHERE tabel = 'indikator' AND aksi = 'ubah'
+                   AND json_extract(sebelum, '$.sumber') = '' AND json_extract(sesudah, '$.sumber') <> ''",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(diaudit, 3);
+        // computed from the (empty) log: no value yet, never the typed 60
+        let h = realisasi_hitung(&conn, &k).unwrap();
+        assert_eq!(h[0].as_ref().map(|h| h.nilai()), Some(None));
+        assert_eq!(
+            h[0].as_ref().unwrap().asal(),
+            "dihitung IKM: belum ada responden"
+        );
+        assert_eq!(h[1].as_ref().unwrap().asal(), "dihitung IKU1: 0 dari 0");
+        assert!(h[3].is_none());
+        // a computed realisation is not typed over
+        let i = &k.indikator[0];
+        let tx = conn.transaction().unwrap();
+        let e = ubah_realisasi(&tx, i.id, i.versi, Some(Seratus(7000))).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("Realisasi: indikator ini dihitung dari IKM"),
+            "{e}"
+        );
+    }
+
+    /// The sample's IKU lines show what `pantau iku` computes for the kecamatan and year.
+    #[test]
+    fn sample_iku_lines_are_computed_as_pantau_iku() {
+        let mut s = Store::memori().unwrap();
+        contoh::muat(&mut s, d(2026, 11, 23)).unwrap();
+        let keg = daftar(s.conn(), Lingkup::Semua, 2026, "", 0, 10).unwrap();
+        let k = kak(s.conn(), keg[0].id).unwrap().unwrap();
+        let iku = crate::store::indikator::hitung_lingkup(
+            s.conn(),
+            Lingkup::Kecamatan(k.kegiatan.kecamatan_id),
+            2026,
+        )
+        .unwrap();
+        let h = realisasi_hitung(s.conn(), &k).unwrap();
+        let mut dilihat = Vec::new();
+        for (i, h) in k.indikator.iter().zip(&h) {
+            match i.sumber.as_str() {
+                "" => assert!(h.is_none()),
+                "IKU1" => assert_eq!(h.as_ref().unwrap().nilai(), iku.iku1.nilai()),
+                "IKU2" => assert_eq!(h.as_ref().unwrap().nilai(), iku.iku2.nilai()),
+                "IKM" => assert_eq!(
+                    h.as_ref().unwrap().nilai(),
+                    iku.ikm.as_ref().map(|x| x.nilai)
+                ),
+                x => panic!("{x}"),
+            }
+            if !i.sumber.is_empty() {
+                // the sample types no realisation for them
+                assert_eq!(i.realisasi, None);
+                dilihat.push(i.sumber.clone());
+            }
+        }
+        assert_eq!(dilihat, ["IKM", "IKU1", "IKU2"]);
+        assert!(iku.ikm.is_some() && iku.iku1.nilai().is_some());
     }
 }

@@ -186,14 +186,19 @@ impl Layar for IndikatorTab {
                 v.map(format_desimal_ringkas).unwrap_or_else(|| "–".into())
             };
             let kec = super::kolom_kecamatan(k, x.kecamatan_id);
+            // IKU 1, IKU 2 and the IKM are computed (marked =), the rest typed
+            let (realisasi, tanda) = match &x.hitungan {
+                Some(h) => (h.nilai(), "="),
+                None => (i.realisasi, " "),
+            };
             let teks = format!(
-                "{kec}{:<4}{:<9}{}{:>10}{:>10}{:>9}",
+                "{kec}{:<4}{:<9}{}{:>10}{:>9}{tanda}{:>9}",
                 x.kode_kegiatan.rsplit('.').next().unwrap_or(""),
                 i.tingkat,
                 crate::domain::teks::pas(&i.uraian, lebar),
                 angka(i.target),
-                angka(i.realisasi),
-                format_persen(capaian(i.target, i.realisasi))
+                angka(realisasi),
+                format_persen(capaian(i.target, realisasi))
             );
             baris.push(super::baris_daftar(
                 k,
@@ -214,7 +219,13 @@ impl Layar for IndikatorTab {
             depan,
             Perintah::baru(a::K_ENTER_E, teks::INDIKATOR[1], Act::Ubah)
                 .ubah()
-                .jika(ada, "Belum ada indikator kegiatan tahun ini."),
+                .jika(ada, "Belum ada indikator kegiatan tahun ini.")
+                .jika(
+                    self.baris
+                        .get(self.daftar.pilih.saturating_sub(self.daftar.awal))
+                        .is_none_or(|x| x.hitungan.is_none()),
+                    "Realisasi ini dihitung pantau (IKU/IKM); ubah Sumber di KAK untuk mengisinya sendiri.",
+                ),
             Perintah::baru(a::K_A, teks::INDIKATOR[2], Act::Tambah)
                 .ubah()
                 .jika_ok(&k.satu_kecamatan),

@@ -3,7 +3,7 @@
 
 use super::{Bagian, Baris, Butiran, Kegiatan, Tujuan};
 use crate::domain::angka::{Seratus, format_desimal_ringkas, format_persen, format_rupiah, persen};
-use crate::domain::indikator::capaian;
+use crate::domain::indikator::{SUMBER, capaian};
 use crate::store::kegiatan::{
     Anggaran, BAGIAN, Biaya, Butir, ButirKak, Indikator, Kegiatan as Keg, TINGKAT, Tahapan,
 };
@@ -48,21 +48,32 @@ impl Kegiatan {
         }
         judul(
             &mut v,
-            "Indikator (target · realisasi · capaian)",
+            "Indikator (target · realisasi · capaian · uraian)",
             Some(Bagian::Indikator),
         );
         for (i, x) in kak.indikator.iter().enumerate() {
             let a =
                 |s: Option<Seratus>| s.map(format_desimal_ringkas).unwrap_or_else(|| "–".into());
+            // a computed realisation says so, with where it comes from
+            let (realisasi, teks_realisasi) = match self.hitungan.get(i).and_then(|h| h.as_ref()) {
+                Some(h) => (h.nilai(), format!("{} ({})", a(h.nilai()), h.asal())),
+                None => (x.realisasi, a(x.realisasi)),
+            };
+            let satuan = if x.satuan.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", x.satuan)
+            };
             v.push(Baris {
+                // the figures first: a long description must not push them off the screen
                 teks: format!(
-                    "{:<9}{} · {} {} · {} · {}",
+                    "{:<9}{}{} · {} · {} · {}",
                     x.tingkat,
-                    x.uraian,
                     a(x.target),
-                    x.satuan,
-                    a(x.realisasi),
-                    format_persen(capaian(x.target, x.realisasi))
+                    satuan,
+                    teks_realisasi,
+                    format_persen(capaian(x.target, realisasi)),
+                    x.uraian,
                 ),
                 judul: false,
                 bagian: Some(Bagian::Indikator),
@@ -254,7 +265,7 @@ impl Kegiatan {
                     kegiatan_id,
                     butir: ButirKak::Indikator(x.clone()),
                 });
-                Form::new(
+                let mut f = Form::new(
                     "Indikator",
                     vec![
                         Bidang::new(
@@ -267,8 +278,18 @@ impl Kegiatan {
                         Bidang::new("Satuan", Jenis::Teks, false, &x.satuan),
                         Bidang::new("Target", Jenis::Desimal, false, &des(x.target)),
                         Bidang::new("Realisasi", Jenis::Desimal, false, &des(x.realisasi)),
+                        Bidang::new(
+                            "Sumber",
+                            Jenis::Kode(SUMBER.iter().map(|s| s.to_string()).collect()),
+                            false,
+                            &x.sumber,
+                        ),
                     ],
-                )
+                );
+                f.petunjuk = vec![
+                    "Sumber IKU1, IKU2 atau IKM: realisasi dihitung pantau (isian Realisasi tidak dipakai); kosong: realisasi diisi tangan.".into(),
+                ];
+                f
             }
             (Bagian::Butir, b) => {
                 let x = match b.and_then(|b| self.butir_dari(b)) {

@@ -66,6 +66,8 @@ pub struct Kegiatan {
     /// The kegiatan whose KAK is open (kept across reloads).
     kak_id: Option<i64>,
     kak: Option<Kak>,
+    /// The computed realisation of each indicator of the open KAK (read with it).
+    hitungan: Vec<Option<kegiatan::Hitungan>>,
     kak_daftar: Daftar,
     kak_baris: Vec<Baris>,
     tujuan: Option<Tujuan>,
@@ -79,6 +81,7 @@ impl Kegiatan {
             baris: Vec::new(),
             kak_id: None,
             kak: None,
+            hitungan: Vec::new(),
             kak_daftar: Daftar::default(),
             kak_baris: Vec::new(),
             tujuan: None,
@@ -121,6 +124,7 @@ fn isi_butir(f: &Form, lama: &ButirKak) -> Result<ButirKak, String> {
             satuan: f.teks(2),
             target: form::desimal(&f.teks(3)),
             realisasi: form::desimal(&f.teks(4)),
+            sumber: f.teks(5).to_uppercase(),
             ..x.clone()
         }),
         ButirKak::Butir(x) => ButirKak::Butir(Butir {
@@ -165,10 +169,14 @@ impl Layar for Kegiatan {
             Some(id) => kegiatan::kak(conn, id)?,
             None => None,
         };
-        if self.kak.is_none() {
-            // deleted meanwhile: back to the list
-            self.kak_id = None;
-        }
+        self.hitungan = match &self.kak {
+            Some(kak) => kegiatan::realisasi_hitung(conn, kak)?,
+            None => {
+                // deleted meanwhile: back to the list
+                self.kak_id = None;
+                Vec::new()
+            }
+        };
         self.susun_kak();
         Ok(())
     }
@@ -335,6 +343,12 @@ impl Layar for Kegiatan {
             Perintah::baru(a::K_D, teks::KEGIATAN[4], Act::Hapus)
                 .ubah()
                 .jika(ada, kosong.clone()),
+            Perintah::baru(a::K_S, teks::KEGIATAN[5], Act::Salin)
+                .ubah()
+                .jika(ada, kosong.clone()),
+            Perintah::baru(a::K_S_BESAR, teks::KEGIATAN[6], Act::SalinSemua)
+                .ubah()
+                .jika(ada || !self.daftar.saring.is_empty(), kosong.clone()),
             Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, kosong),
         ]
     }
@@ -464,6 +478,58 @@ impl Layar for Kegiatan {
                         versi: x.versi,
                     },
                     "Kegiatan dihapus.".into(),
+                )
+            }
+            Act::Salin => {
+                let Some(x) = self.terpilih() else {
+                    return Efek::Tidak;
+                };
+                let ke = x.tahun + 1;
+                Efek::Tanya(
+                    format!(
+                        "Salin kegiatan {} ke tahun {ke}? {}",
+                        x.kode_kegiatan,
+                        teks::isi_salinan(x.tahun)
+                    ),
+                    Tulis::SalinKegiatan {
+                        id: x.id,
+                        versi: x.versi,
+                        ke,
+                    },
+                    format!(
+                        "Kegiatan {} disalin ke tahun {ke} (] untuk membukanya).",
+                        x.kode_kegiatan
+                    ),
+                )
+            }
+            Act::SalinSemua => {
+                let n = kegiatan::hitung(k.store.conn(), k.lingkup, self.tahun, "").unwrap_or(0);
+                let ke = self.tahun + 1;
+                let kec = match k.lingkup {
+                    crate::store::wilayah::Lingkup::Kecamatan(id) => Some(id),
+                    crate::store::wilayah::Lingkup::Semua => None,
+                };
+                Efek::Tanya(
+                    format!(
+                        "Salin semua {} kegiatan tahun {} {}ke tahun {ke}? {}",
+                        crate::domain::angka::format_ribuan(n),
+                        self.tahun,
+                        if kec.is_none() && k.banyak_kecamatan {
+                            "(semua kecamatan) "
+                        } else {
+                            ""
+                        },
+                        teks::isi_salinan(self.tahun)
+                    ),
+                    Tulis::SalinTahun {
+                        kecamatan: kec,
+                        dari: self.tahun,
+                        ke,
+                    },
+                    format!(
+                        "{} kegiatan disalin ke tahun {ke} (] untuk membukanya).",
+                        crate::domain::angka::format_ribuan(n)
+                    ),
                 )
             }
             Act::Riwayat => match self.terpilih() {
