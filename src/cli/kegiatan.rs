@@ -2,6 +2,7 @@
 //! `pantau impor kak BERKAS.toml` (a KAK handed over as a file) and the choice of the one
 //! kegiatan `ekspor kak KODE` means.
 
+use super::keluaran::cetak;
 use chrono::Datelike;
 
 use super::{GalatCli, KELUAR_OK, Konteks};
@@ -84,13 +85,13 @@ pub fn salin(
     } else {
         format!("{} tahun", ke - dari)
     };
-    println!(
+    cetak!(
         "Disalin ke tahun {ke}: {} kegiatan tahun {dari}, dengan seluruh KAK; riwayat anggaran digeser ({geser}); realisasi dan tanda selesai jadwal kosong.",
         format_ribuan(ids.len() as i64)
     );
     for id in ids {
         if let Some(x) = kegiatan::kak(k.store.conn(), id)? {
-            println!(
+            cetak!(
                 "  {} {} · Kecamatan {}",
                 aman(&x.kegiatan.kode_kegiatan),
                 aman(&x.kegiatan.nama_kegiatan),
@@ -148,7 +149,7 @@ pub fn impor(k: &mut Konteks, berkas: &str, tahun: Option<i32>) -> Result<u8, Ga
         .store
         .transaksi(|tx| kegiatan::tambah_kak(tx, kecamatan_id, tahun, &kak))
         .map_err(|e| batal(vec![format!("{nama_aman}: {}", aman(&e.to_string()))]))?;
-    println!(
+    cetak!(
         "Diimpor dari {nama_aman}: kegiatan {} tahun {tahun} untuk Kecamatan {}: {} indikator, {} butir, {} riwayat anggaran, {} rencana biaya, {} tahapan.",
         aman(&kak.kegiatan.kode_kegiatan),
         nama_kecamatan(k, kecamatan_id)?,
