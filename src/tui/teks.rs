@@ -135,6 +135,16 @@ pub const MONEV: &[Tombol] = &[
 
 pub const MONEV_TAMBAH_KEGIATAN: Tombol = t("a", "tambah kegiatan", true);
 
+/// The round list of a plan or matrix activity.
+pub const MONEV_LIHAT_PUTARAN: Tombol = t("i", "lihat putaran", true);
+
+pub const MONEV_PUTARAN: &[Tombol] = &[
+    t("Esc", "kembali", true),
+    t("Enter/e", "ubah", true),
+    t("p/a", "tambah", true),
+    t("d", "hapus", true),
+];
+
 pub const FORM: &[Tombol] = &[
     t("Ctrl-S", "simpan", true),
     t("Tab/S-Tab", "pindah bidang", true),
