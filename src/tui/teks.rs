@@ -113,6 +113,15 @@ pub const INDIKATOR: &[Tombol] = &[
     t("[ ]", "tahun kinerja", true),
     t("Enter", "realisasi", true),
     t("a", "jawaban IKM", true),
+    t("i", "daftar jawaban IKM", true),
+];
+
+/// The Indikator tab listing the year's IKM answers.
+pub const INDIKATOR_IKM: &[Tombol] = &[
+    t("i", "indikator KAK", true),
+    t("a", "tambah", true),
+    t("Enter/e", "ubah", true),
+    t("d", "hapus", true),
 ];
 
 pub const FASILITASI: &[Tombol] = &[
