@@ -104,10 +104,11 @@ pub const JADWAL: &[Tombol] = &[
     t("←→", "bulan", true),
     t("[ ]", "tahun", true),
     t("Enter", "selesai/batal", true),
+    t("e", "ubah tanda", false),
+    t("d", "hapus tanda", false),
 ];
 
 pub const JADWAL_TAMBAH: Tombol = t("a", "tambah tahapan (di tab Kegiatan)", false);
-pub const JADWAL_HAPUS: Tombol = t("d", "hapus tahapan (di tab Kegiatan)", false);
 
 pub const INDIKATOR: &[Tombol] = &[
     t("[ ]", "tahun kinerja", true),

@@ -279,7 +279,7 @@ impl Layar for Monev {
         let b = blok(
             k,
             format!(
-                " {}Pemantauan penyelesaian rencana {} ",
+                " {}Pemantauan penyelesaian rencana {} · i: semua putaran ",
                 tanda(Panel::Rencana),
                 self.tahun
             ),
@@ -337,7 +337,7 @@ impl Layar for Monev {
         let b = blok(
             k,
             format!(
-                " {}Matriks monev: masalah → kegiatan → putaran I–III → outcome ",
+                " {}Matriks monev: masalah → kegiatan → putaran I–III → outcome · i: putaran ",
                 tanda(Panel::Matriks)
             ),
         );
@@ -437,10 +437,10 @@ impl Layar for Monev {
                     Perintah::baru(a::K_P, teks::MONEV[2], Act::Putaran)
                         .ubah()
                         .jika(ada, kosong),
-                    Perintah::baru(a::K_I, teks::MONEV_LIHAT_PUTARAN, Act::Rincian)
-                        .jika(ada, kosong),
                     Perintah::baru(a::K_ENTER_E, teks::MONEV[3], Act::Ubah)
                         .ubah()
+                        .jika(ada, kosong),
+                    Perintah::baru(a::K_I, teks::MONEV_LIHAT_PUTARAN, Act::Rincian)
                         .jika(ada, kosong),
                     lalu,
                     depan,
@@ -483,11 +483,11 @@ impl Layar for Monev {
                     Perintah::baru(a::K_P, teks::MONEV[2], Act::Putaran)
                         .ubah()
                         .jika(bisa_putaran.is_ok(), bisa_putaran.err().unwrap_or_default()),
-                    Perintah::baru(a::K_I, teks::MONEV_LIHAT_PUTARAN, Act::Rincian)
-                        .jika(bisa_lihat.is_ok(), bisa_lihat.err().unwrap_or_default()),
                     Perintah::baru(a::K_ENTER_E, teks::MONEV[3], Act::Ubah)
                         .ubah()
                         .jika(ada, kosong),
+                    Perintah::baru(a::K_I, teks::MONEV_LIHAT_PUTARAN, Act::Rincian)
+                        .jika(bisa_lihat.is_ok(), bisa_lihat.err().unwrap_or_default()),
                     lalu,
                     depan,
                     Perintah::baru(a::K_D, teks::MONEV[6], Act::Hapus)
