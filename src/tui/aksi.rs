@@ -520,14 +520,11 @@ impl Tulis {
             Tulis::HapusPutaranMatriks { id, .. } => ("matriks_putaran", *id),
             Tulis::UbahIkm { id, .. } | Tulis::HapusIkm { id, .. } => ("ikm_responden", *id),
             Tulis::Tandai {
-                tahapan_id,
-                bulan,
-                versi: Some(_),
-                ..
+                tahapan_id, bulan, ..
             }
             | Tulis::Batal {
                 tahapan_id, bulan, ..
-            } => match kegiatan::id_kejadian(conn, *tahapan_id, *bulan)
+            } => match kegiatan::id_kejadian_terakhir(conn, *tahapan_id, *bulan)
                 .ok()
                 .flatten()
             {
