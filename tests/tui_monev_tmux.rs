@@ -320,3 +320,34 @@ fn ikm_answers_are_listed_corrected_and_deleted_and_the_value_follows() {
     assert!(layar.contains("Ubah jawaban IKM"), "{layar}");
     assert!(!layar.contains("diperbaiki"), "{layar}");
 }
+
+#[test]
+fn a_long_round_text_is_read_in_full_with_v() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_contoh(dir.path());
+    let panjang: Vec<String> = (1..=39)
+        .map(|i| format!("Kalimat {i} tentang kendala di lapangan yang harus dibaca utuh."))
+        .collect();
+    {
+        use pantau::store::monev;
+        use pantau::store::wilayah::Lingkup;
+        let mut s = pantau::store::Store::buka(&db).unwrap();
+        let r = monev::daftar_rencana(s.conn(), Lingkup::Semua, 2026, 0, 100).unwrap();
+        let mut p = r[0].putaran[0].clone();
+        p.kendala = panjang.join(" ");
+        s.transaksi(|tx| monev::ubah_putaran(tx, &p)).unwrap();
+    }
+    let s = Sesi::mulai(&db, 80, 24, "", "");
+    s.tunggu("1 Beranda");
+    s.kirim(&["7", "i"]);
+    let layar = s.tunggu("… v untuk membaca utuh");
+    assert!(!layar.contains("Kalimat 39 "), "{layar}");
+    s.kirim(&["v"]);
+    s.tunggu("Esc/v kembali ke daftar putaran");
+    s.kirim(&["G"]);
+    let layar = s.tunggu("Kalimat 39 ");
+    // every word is there, in order, over the lines read
+    assert!(layar.contains("Tindak lanjut:"), "{layar}");
+    s.kirim(&["Escape"]);
+    s.tunggu("p/a tambah");
+}

@@ -153,7 +153,11 @@ pub const MONEV_PUTARAN: &[Tombol] = &[
     t("Enter/e", "ubah", true),
     t("p/a", "tambah", true),
     t("d", "hapus", true),
+    t("v", "baca utuh", true),
 ];
+
+/// One round read in full.
+pub const MONEV_BACA: Tombol = t("Esc/v", "kembali ke daftar putaran", true);
 
 pub const FORM: &[Tombol] = &[
     t("Ctrl-S", "simpan", true),

@@ -63,6 +63,8 @@ pub struct Monev {
     rinci: Option<putaran::Rinci>,
     /// Rows its list had room for last time.
     tinggi_rinci: usize,
+    /// Width and height inside the box that reads one round in full.
+    ukuran_baca: (usize, usize),
 }
 
 impl Monev {
@@ -78,6 +80,7 @@ impl Monev {
             tujuan: None,
             rinci: None,
             tinggi_rinci: 1,
+            ukuran_baca: (78, 16),
         }
     }
 
@@ -257,6 +260,10 @@ impl Layar for Monev {
 
     fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
         let [atas_rinci, _] = Self::tata_rinci(area);
+        self.ukuran_baca = (
+            area.width.saturating_sub(2) as usize,
+            area.height.saturating_sub(2) as usize,
+        );
         self.tinggi_rinci = atas_rinci.height.saturating_sub(2).max(1) as usize;
         if let Some(r) = self.rinci.as_mut() {
             r.daftar.atur_tinggi(self.tinggi_rinci);
@@ -731,7 +738,7 @@ impl Layar for Monev {
 
     fn daftar(&mut self) -> Option<&mut Daftar> {
         if let Some(r) = self.rinci.as_mut() {
-            return Some(&mut r.daftar);
+            return Some(r.baca.as_mut().unwrap_or(&mut r.daftar));
         }
         Some(match self.panel {
             Panel::Rencana => &mut self.d_rencana,
@@ -741,7 +748,7 @@ impl Layar for Monev {
 
     fn daftar_lihat(&self) -> Option<&Daftar> {
         if let Some(r) = self.rinci.as_ref() {
-            return Some(&r.daftar);
+            return Some(r.baca.as_ref().unwrap_or(&r.daftar));
         }
         Some(match self.panel {
             Panel::Rencana => &self.d_rencana,

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{Monev, ROMAWI, Tujuan};
 use crate::domain::tanggal::format_tanggal;
@@ -28,6 +28,44 @@ pub(super) enum Asal {
 pub(super) struct Rinci {
     pub asal: Asal,
     pub daftar: Daftar,
+    /// The selected round read in full over the whole tab (`v`): its first line shown is
+    /// `pilih`, moved by the list keys.
+    pub baca: Option<Daftar>,
+}
+
+/// `teks` in lines of at most `lebar` cells, broken between words where it can.
+pub(super) fn bungkus(teks: &str, lebar: usize) -> Vec<String> {
+    let lebar = lebar.max(1);
+    let mut v = Vec::new();
+    for paragraf in teks.split('\n') {
+        let mut baris = String::new();
+        let mut w = 0;
+        for kata in paragraf.split(' ') {
+            let lk = crate::domain::teks::lebar(kata);
+            if w > 0 && w + 1 + lk <= lebar {
+                baris.push(' ');
+                baris.push_str(kata);
+                w += 1 + lk;
+                continue;
+            }
+            if w > 0 {
+                v.push(std::mem::take(&mut baris));
+                w = 0;
+            }
+            // a word wider than the line is cut into pieces
+            for c in kata.chars() {
+                let lc = crate::domain::teks::lebar(c.encode_utf8(&mut [0; 4]));
+                if w + lc > lebar {
+                    v.push(std::mem::take(&mut baris));
+                    w = 0;
+                }
+                baris.push(c);
+                w += lc;
+            }
+        }
+        v.push(baris);
+    }
+    v
 }
 
 /// One line of the list: a stored round, or (matrix) an empty slot I–III (`isi.id` 0).
@@ -105,6 +143,9 @@ impl Monev {
     }
 
     pub(super) fn gambar_rinci(&self, f: &mut Frame, area: Rect, k: &Konteks) {
+        if let Some(d) = self.rinci.as_ref().and_then(|r| r.baca.as_ref()) {
+            return self.gambar_baca(f, area, k, d.pilih);
+        }
         let tema = &k.tema;
         let Some((judul, baris)) = self.baris_rinci() else {
             return;
@@ -170,14 +211,18 @@ impl Monev {
         let Some(x) = pilih else {
             return;
         };
-        let p = &x.isi;
-        let kosong = |s: &str| {
-            if s.is_empty() {
-                "–".to_string()
-            } else {
-                s.to_string()
-            }
-        };
+        let isi = self.baris_isi(&x.isi, dalam.width as usize, k);
+        let muat = dalam.height as usize;
+        let mut isi: Vec<Line> = isi;
+        if isi.len() > muat && muat > 0 {
+            isi.truncate(muat - 1);
+            isi.push(Line::styled("… v untuk membaca utuh", tema.redup()));
+        }
+        f.render_widget(Paragraph::new(isi), dalam);
+    }
+
+    /// Every field of round `p` as lines `lebar` cells wide (headings styled).
+    fn baris_isi(&self, p: &Putaran, lebar: usize, k: &Konteks) -> Vec<Line<'static>> {
         let mut isi = vec![Line::from(format!(
             "Tanggal: {}{}",
             p.tanggal.map(format_tanggal).unwrap_or_else(|| "–".into()),
@@ -192,13 +237,45 @@ impl Monev {
             ("Kendala", &p.kendala),
             ("Tindak lanjut", &p.tindak_lanjut),
         ] {
-            isi.push(Line::styled(format!("{label}:"), tema.judul()));
-            isi.push(Line::raw(kosong(teks)));
+            isi.push(Line::styled(format!("{label}:"), k.tema.judul()));
+            let teks = crate::domain::teks::aman_baris(teks);
+            let teks = if teks.is_empty() { "–".into() } else { teks };
+            isi.extend(bungkus(&teks, lebar).into_iter().map(Line::raw));
         }
-        f.render_widget(Paragraph::new(isi).wrap(Wrap { trim: false }), dalam);
+        isi
+    }
+
+    /// The number of lines the selected round takes at width `lebar`.
+    fn panjang_isi(&self, lebar: usize, k: &Konteks) -> usize {
+        self.terpilih_rinci()
+            .map_or(0, |x| self.baris_isi(&x.isi, lebar, k).len())
+    }
+
+    /// The selected round over the whole tab, from line `awal`.
+    fn gambar_baca(&self, f: &mut Frame, area: Rect, k: &Konteks, awal: usize) {
+        let Some(x) = self.terpilih_rinci() else {
+            return;
+        };
+        let judul = match self.baris_rinci() {
+            Some((j, _)) => format!(" {} · {} ", x.label, j),
+            None => format!(" {} ", x.label),
+        };
+        let b = blok(k, potong(&judul, (area.width as usize).saturating_sub(4)));
+        let dalam = b.inner(area);
+        f.render_widget(b, area);
+        let isi: Vec<Line> = self
+            .baris_isi(&x.isi, dalam.width as usize, k)
+            .into_iter()
+            .skip(awal)
+            .take(dalam.height as usize)
+            .collect();
+        f.render_widget(Paragraph::new(isi), dalam);
     }
 
     pub(super) fn perintah_rinci(&self, _k: &Konteks) -> Vec<Perintah> {
+        if self.rinci.as_ref().is_some_and(|r| r.baca.is_some()) {
+            return vec![Perintah::baru(a::K_ESC_V, teks::MONEV_BACA, Act::Kembali)];
+        }
         let x = self.terpilih_rinci();
         let matriks = matches!(self.rinci.as_ref().map(|r| r.asal), Some(Asal::Kegiatan(_)));
         let tersimpan = x.as_ref().is_some_and(|x| x.isi.id > 0);
@@ -230,6 +307,7 @@ impl Monev {
             Perintah::baru(a::K_D, teks::MONEV_PUTARAN[3], Act::Hapus)
                 .ubah()
                 .jika(tersimpan, kosong),
+            Perintah::baru(a::K_V, teks::MONEV_PUTARAN[4], Act::Rincian).jika(tersimpan, kosong),
             Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(tersimpan, kosong),
         ]
     }
@@ -255,9 +333,21 @@ impl Monev {
             return Efek::Tidak;
         };
         let x = self.terpilih_rinci();
+        if let Some(r) = self.rinci.as_mut()
+            && r.baca.is_some()
+        {
+            if act == Act::Kembali {
+                r.baca = None;
+            }
+            return Efek::Tidak;
+        }
         match (act, asal) {
             (Act::Kembali, _) => {
                 self.rinci = None;
+                Efek::Tidak
+            }
+            (Act::Rincian, _) => {
+                self.buka_baca(k);
                 Efek::Tidak
             }
             (Act::Putaran | Act::Tambah, Asal::Rencana(id)) => {
@@ -331,8 +421,24 @@ impl Monev {
                 tinggi: self.tinggi_rinci,
                 ..Default::default()
             },
+            baca: None,
         });
         self.atur_rinci();
+    }
+
+    /// Reads the selected round in full; the lines are counted at the size the tab has.
+    fn buka_baca(&mut self, k: &Konteks) {
+        let (lebar, tinggi) = self.ukuran_baca;
+        let n = self.panjang_isi(lebar, k);
+        if let Some(r) = self.rinci.as_mut() {
+            let mut d = Daftar {
+                tinggi: 1,
+                ..Default::default()
+            };
+            // the first line shown goes down until the last line reaches the bottom
+            d.atur_total(n.saturating_sub(tinggi) + 1);
+            r.baca = Some(d);
+        }
     }
 
     /// After a reload: the list keeps its target, and closes when it is gone.
@@ -401,4 +507,18 @@ pub(super) fn bidang_putaran(p: &Putaran, rencana: bool, k: &Konteks) -> Vec<Bid
         &p.tindak_lanjut,
     ));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bungkus;
+
+    #[test]
+    fn wrapping_keeps_every_word_within_the_width() {
+        let v = bungkus("Data usulan dusun belum lengkap", 12);
+        assert_eq!(v, ["Data usulan", "dusun belum", "lengkap"]);
+        assert_eq!(bungkus("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(bungkus("satu\ndua", 20), ["satu", "dua"]);
+        assert_eq!(bungkus("", 20), [""]);
+    }
 }
