@@ -201,9 +201,18 @@ fn a_matrix_round_is_corrected_added_and_deleted_by_version() {
 #[test]
 fn an_ikm_answer_is_corrected_and_deleted_and_the_value_follows() {
     let mut s = store_contoh();
-    let n = ikm::hitung_responden(s.conn(), Lingkup::Semua, 2026).unwrap();
+    let n = ikm::hitung_responden(s.conn(), Lingkup::Semua, 2026, "").unwrap();
     assert!(n > 0);
-    let v = ikm::daftar_responden(s.conn(), Lingkup::Semua, 2026, 0, 1000).unwrap();
+    let v = ikm::daftar_responden(s.conn(), Lingkup::Semua, 2026, "", 0, 1000).unwrap();
+    // the filter is part of the kecamatan's name
+    assert_eq!(
+        ikm::hitung_responden(s.conn(), Lingkup::Semua, 2026, "yosowil").unwrap(),
+        n
+    );
+    assert_eq!(
+        ikm::hitung_responden(s.conn(), Lingkup::Semua, 2026, "tidak ada").unwrap(),
+        0
+    );
     assert_eq!(v.len() as i64, n);
     let x = v[0].clone();
     let (jumlah, resp) = ikm::jumlah_skor(s.conn(), Lingkup::Semua, 2026).unwrap();
@@ -240,7 +249,7 @@ fn an_ikm_answer_is_corrected_and_deleted_and_the_value_follows() {
     assert!(matches!(e, Galat::Konflik));
     s.transaksi(|tx| ikm::hapus(tx, x.id, x.versi + 1)).unwrap();
     assert_eq!(
-        ikm::hitung_responden(s.conn(), Lingkup::Semua, 2026).unwrap(),
+        ikm::hitung_responden(s.conn(), Lingkup::Semua, 2026, "").unwrap(),
         n - 1
     );
     let (jumlah3, resp3) = ikm::jumlah_skor(s.conn(), Lingkup::Semua, 2026).unwrap();

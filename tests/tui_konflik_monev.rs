@@ -105,14 +105,14 @@ fn an_ikm_answer_deleted_after_another_changed_it_is_refused() {
     let s = layar(&mut app);
     assert!(s.contains("Hapus jawaban IKM 2026 no. 1"), "{s}");
     let mut lain = Store::buka(&db).unwrap();
-    let x = ikm::daftar_responden(lain.conn(), Lingkup::Semua, 2026, 0, 1).unwrap()[0].clone();
+    let x = ikm::daftar_responden(lain.conn(), Lingkup::Semua, 2026, "", 0, 1).unwrap()[0].clone();
     lain.transaksi(|tx| ikm::ubah(tx, x.id, x.versi, [4; 9], hari_ini()))
         .unwrap();
     tekan(&mut app, KeyCode::Char('y'));
     let s = layar(&mut app);
     assert!(s.contains("Tidak disimpan"), "{s}");
     assert_eq!(
-        ikm::hitung_responden(lain.conn(), Lingkup::Semua, 2026).unwrap(),
+        ikm::hitung_responden(lain.conn(), Lingkup::Semua, 2026, "").unwrap(),
         120
     );
 }

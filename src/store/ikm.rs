@@ -135,14 +135,21 @@ impl Responden {
     }
 }
 
-/// How many respondents year `tahun` has.
-pub fn hitung_responden(conn: &Connection, lingkup: Lingkup, tahun: i32) -> Hasil<i64> {
-    Ok(super::siapkan_lingkup(
+/// How many respondents year `tahun` has (`saring`: part of their kecamatan's name).
+pub fn hitung_responden(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    saring: &str,
+) -> Hasil<i64> {
+    Ok(super::siapkan_daftar(
         conn,
-        "SELECT count(*) FROM ikm_responden WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2",
+        "SELECT count(*) FROM ikm_responden WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
+           AND (?3 = '' OR kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))",
         lingkup,
+        saring,
     )?
-    .query_row(params![lingkup.param(), tahun], |r| r.get(0))?)
+    .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
 }
 
 /// One page of year `tahun`'s respondents, in the order they were entered.
@@ -150,31 +157,37 @@ pub fn daftar_responden(
     conn: &Connection,
     lingkup: Lingkup,
     tahun: i32,
+    saring: &str,
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<Responden>> {
-    let mut stmt = super::siapkan_lingkup(
+    let mut stmt = super::siapkan_daftar(
         conn,
         "SELECT id, kecamatan_id, tahun, u1, u2, u3, u4, u5, u6, u7, u8, u9, contoh, versi
          FROM ikm_responden WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
-         ORDER BY kecamatan_id, id LIMIT ?3 OFFSET ?4",
+           AND (?3 = '' OR kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))
+         ORDER BY kecamatan_id, id LIMIT ?4 OFFSET ?5",
         lingkup,
+        saring,
     )?;
     let v = stmt
-        .query_map(params![lingkup.param(), tahun, batas, offset], |r| {
-            let mut skor = [0u8; JUMLAH_UNSUR];
-            for (i, s) in skor.iter_mut().enumerate() {
-                *s = r.get(3 + i)?;
-            }
-            Ok(Responden {
-                id: r.get(0)?,
-                kecamatan_id: r.get(1)?,
-                tahun: r.get(2)?,
-                skor,
-                contoh: r.get(12)?,
-                versi: r.get(13)?,
-            })
-        })?
+        .query_map(
+            params![lingkup.param(), tahun, saring, batas, offset],
+            |r| {
+                let mut skor = [0u8; JUMLAH_UNSUR];
+                for (i, s) in skor.iter_mut().enumerate() {
+                    *s = r.get(3 + i)?;
+                }
+                Ok(Responden {
+                    id: r.get(0)?,
+                    kecamatan_id: r.get(1)?,
+                    tahun: r.get(2)?,
+                    skor,
+                    contoh: r.get(12)?,
+                    versi: r.get(13)?,
+                })
+            },
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
 }

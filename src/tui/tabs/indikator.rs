@@ -109,9 +109,12 @@ impl IndikatorTab {
         let mut baris = Vec::new();
         if self.responden.is_empty() {
             baris.push(Line::styled(
-                format!(
-                    "Belum ada jawaban survei IKM tahun {}. a untuk menambah.",
-                    self.tahun
+                super::pesan_kosong(
+                    &self.d_ikm,
+                    format!(
+                        "Belum ada jawaban survei IKM tahun {}. a untuk menambah.",
+                        self.tahun
+                    ),
                 ),
                 tema.redup(),
             ));
@@ -163,8 +166,8 @@ impl Layar for IndikatorTab {
             |s, dari, n| kegiatan::indikator_tahun(conn, l, th, s, dari, n),
         )?;
         self.responden = self.d_ikm.muat(
-            |_| ikm::hitung_responden(conn, l, th),
-            |_, dari, n| ikm::daftar_responden(conn, l, th, dari, n),
+            |s| ikm::hitung_responden(conn, l, th, s),
+            |s, dari, n| ikm::daftar_responden(conn, l, th, s, dari, n),
         )?;
         k.siapkan_nama(
             self.baris

@@ -519,3 +519,28 @@ impl Jadwal {
         Layout::vertical([Constraint::Min(4), Constraint::Length(tinggi_rencana)]).areas(area)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::TataBulan;
+
+    #[test]
+    fn months_give_way_to_a_window_around_the_selected_one_and_names_take_the_rest() {
+        // 80 columns: the grid is 78 inside its box, all twelve months fit
+        let t = TataBulan::hitung(78, 11);
+        assert_eq!((t.lebar_label, t.awal, t.jumlah), (30, 1, 12));
+        let t = TataBulan::hitung(118, 1);
+        assert_eq!((t.lebar_label, t.awal, t.jumlah), (70, 1, 12));
+        // 60 columns: ten months, the window holds November and ends in December
+        let t = TataBulan::hitung(58, 11);
+        assert_eq!((t.lebar_label, t.awal, t.jumlah), (18, 3, 10));
+        let t = TataBulan::hitung(58, 1);
+        assert_eq!((t.awal, t.jumlah), (1, 10));
+        let t = TataBulan::hitung(58, 6);
+        assert_eq!(t.bulan(), 1..11);
+        // very narrow: one month at least, never a panic
+        let t = TataBulan::hitung(5, 7);
+        assert_eq!((t.awal, t.jumlah), (7, 1));
+        assert_eq!(t.lebar_label, 1);
+    }
+}
