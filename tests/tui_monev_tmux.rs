@@ -55,17 +55,21 @@ impl Sesi {
         self.tunggu_jika(|s| s.contains(teks), teks)
     }
 
+    /// Waits until the screen meets `syarat` and is the same on two captures in a row (a
+    /// frame half written is not judged).
     fn tunggu_jika(&self, syarat: impl Fn(&str) -> bool, apa: &str) -> String {
         let mulai = Instant::now();
+        let mut lalu = String::new();
         loop {
             let s = self.layar();
-            if syarat(&s) {
+            if syarat(&s) && s == lalu {
                 return s;
             }
             assert!(
                 mulai.elapsed() < Duration::from_secs(20),
                 "waiting for {apa:?}, screen:\n{s}"
             );
+            lalu = s;
             std::thread::sleep(Duration::from_millis(50));
         }
     }
