@@ -230,7 +230,7 @@ impl Layar for IndikatorTab {
                     baris.push(Line::from(vec![
                         Span::styled("IKM   ", tema.judul()),
                         Span::raw(format!(
-                            "{} · mutu {} ({}) · {} responden",
+                            "{} · mutu {} ({}) · {} responden · i: daftar jawaban",
                             format_desimal(i.nilai),
                             i.mutu.huruf(),
                             i.mutu.kinerja(),
