@@ -443,6 +443,14 @@ impl Monev {
 
     /// After a reload: the list keeps its target, and closes when it is gone.
     pub(super) fn atur_rinci(&mut self) {
+        // `/` while reading one round filters the round list instead
+        if let Some(r) = self.rinci.as_mut()
+            && let Some(b) = r.baca.take_if(|b| !b.saring.is_empty())
+        {
+            r.daftar.saring = b.saring;
+            r.daftar.pilih = 0;
+            r.daftar.awal = 0;
+        }
         let n = self.baris_rinci().map(|(_, b)| b.len());
         match (n, self.rinci.as_mut()) {
             (Some(n), Some(r)) => r.daftar.atur_total(n),
