@@ -1,4 +1,4 @@
-//! `pantau ekspor matriks|kak …`: files people open elsewhere. The M&E matrix is shared with
+//! `pantau ekspor matriks|rencana|kak …`: files people open elsewhere. The M&E matrix is shared with
 //! every desa and unit as a spreadsheet (CSV with `;` and a BOM, as Indonesian Excel and
 //! LibreOffice expect); the KAK is printed every year, so it comes out as plain text.
 
@@ -112,6 +112,105 @@ pub fn matriks(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Gala
     if berkas != "-" {
         cetak_galat!(
             "Matriks monev {tahun}: {} baris kegiatan.",
+            format_ribuan(n)
+        );
+    }
+    Ok(KELUAR_OK)
+}
+
+/// The plan-completion monitoring of year `tahun`: one row per round (a plan without rounds
+/// gets one row with the round columns empty), so that every round entered is in the file.
+pub fn rencana(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, GalatCli> {
+    let tahun = tahun.unwrap_or(k.hari_ini.year());
+    if berkas != "-" && !berkas.to_lowercase().ends_with(".csv") {
+        return Err(format!(
+            "{}: ekspor rencana ditulis sebagai CSV; beri nama berakhiran .csv (atau - untuk keluaran standar)",
+            aman(berkas)
+        )
+        .into());
+    }
+    let lingkup = k.lingkup()?;
+    let conn = k.store.conn();
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let galat = |e: csv::Error| GalatCli(vec![format!("CSV tidak dapat dibuat: {e}")]);
+    w.write_record([
+        "kecamatan",
+        "unit",
+        "jenis_unit",
+        "dokumen",
+        "target",
+        "selesai",
+        "status",
+        "keterangan",
+        "putaran",
+        "tanggal",
+        "kemajuan_persen",
+        "kemajuan",
+        "kendala",
+        "tindak_lanjut",
+    ])
+    .map_err(galat)?;
+    let mut n = 0;
+    let mut kode_kec = std::collections::HashMap::new();
+    for r in monev::daftar_rencana(conn, lingkup, tahun, 0, i64::MAX)? {
+        let kec = match kode_kec.get(&r.kecamatan_id) {
+            Some(x) => x,
+            None => {
+                let kode = wilayah::kecamatan_id(conn, r.kecamatan_id)?
+                    .map(|x| x.kode)
+                    .unwrap_or_default();
+                kode_kec.entry(r.kecamatan_id).or_insert(kode)
+            }
+        };
+        let status = match (r.selesai, r.terlambat(k.hari_ini)) {
+            (Some(_), false) => "selesai",
+            (Some(_), true) => "selesai_terlambat",
+            (None, true) => "terlambat",
+            (None, false) => "berjalan",
+        };
+        let kepala = [
+            kec.clone(),
+            r.unit.clone(),
+            r.jenis_unit.clone(),
+            r.dokumen.clone(),
+            format_tanggal(r.target),
+            r.selesai.map(format_tanggal).unwrap_or_default(),
+            status.to_string(),
+            r.keterangan.clone(),
+        ];
+        let kosong = [monev::Putaran::default()];
+        let putaran: &[monev::Putaran] = if r.putaran.is_empty() {
+            &kosong
+        } else {
+            &r.putaran
+        };
+        for p in putaran {
+            let mut baris = kepala.to_vec();
+            baris.extend([
+                if p.ke > 0 {
+                    p.ke.to_string()
+                } else {
+                    String::new()
+                },
+                p.tanggal.map(format_tanggal).unwrap_or_default(),
+                p.kemajuan_persen.map(|x| x.to_string()).unwrap_or_default(),
+                p.kemajuan.clone(),
+                p.kendala.clone(),
+                p.tindak_lanjut.clone(),
+            ]);
+            w.write_record(baris.iter().map(|c| aman_baris(c).into_owned()))
+                .map_err(galat)?;
+            n += 1;
+        }
+    }
+    let mut isi = b"\xEF\xBB\xBF".to_vec();
+    isi.extend(w.into_inner().map_err(|e| GalatCli(vec![e.to_string()]))?);
+    tulis(berkas, &isi)?;
+    if berkas != "-" {
+        eprintln!(
+            "Pemantauan rencana {tahun}: {} baris putaran.",
             format_ribuan(n)
         );
     }

@@ -108,7 +108,7 @@ pub enum Perintah {
         #[arg(long)]
         json: bool,
     },
-    /// Tulis berkas: matriks monev (CSV untuk lembar kerja) atau KAK (teks)
+    /// Tulis berkas: matriks monev dan pemantauan rencana (CSV untuk lembar kerja) atau KAK (teks)
     #[command(visible_alias = "export")]
     Ekspor {
         #[command(subcommand)]
@@ -343,6 +343,16 @@ pub enum JenisEkspor {
               value_parser = clap::value_parser!(i32).range(2000..=2100))]
         tahun: Option<i32>,
         /// Berkas tujuan; "-" menulis ke keluaran standar
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+    /// Pemantauan penyelesaian rencana tahun Y sebagai CSV (; dan BOM), satu baris per putaran
+    Rencana {
+        /// Tahun [bawaan: tahun ini]
+        #[arg(long, visible_alias = "year", value_name = "Y",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        tahun: Option<i32>,
+        /// Berkas tujuan (.csv); "-" menulis ke keluaran standar
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
@@ -868,6 +878,7 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         ),
         Some(Perintah::Ekspor { apa }) => match apa {
             JenisEkspor::Matriks { tahun, berkas } => ekspor::matriks(&k, tahun, &berkas),
+            JenisEkspor::Rencana { tahun, berkas } => ekspor::rencana(&k, tahun, &berkas),
             JenisEkspor::Kak {
                 tahun,
                 kode,

@@ -1,7 +1,7 @@
 //! IKM survey answers.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::Hasil;
 use super::wilayah::{Lingkup, tolak};
@@ -114,4 +114,114 @@ pub fn jumlah_skor(
         }
         Ok((s, r.get(JUMLAH_UNSUR)?))
     })?)
+}
+
+/// One respondent's answers as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Responden {
+    pub id: i64,
+    pub kecamatan_id: i64,
+    pub tahun: i32,
+    pub skor: [u8; JUMLAH_UNSUR],
+    pub contoh: bool,
+    pub versi: i64,
+}
+
+impl Responden {
+    /// The mean of the nine scores, in hundredths (325 = 3,25).
+    pub fn rata_rata_seratus(&self) -> i64 {
+        let jumlah: i64 = self.skor.iter().map(|s| *s as i64).sum();
+        (jumlah * 100 + JUMLAH_UNSUR as i64 / 2) / JUMLAH_UNSUR as i64
+    }
+}
+
+/// How many respondents year `tahun` has (`saring`: part of their kecamatan's name).
+pub fn hitung_responden(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    saring: &str,
+) -> Hasil<i64> {
+    Ok(super::siapkan_daftar(
+        conn,
+        "SELECT count(*) FROM ikm_responden WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
+           AND (?3 = '' OR kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))",
+        lingkup,
+        saring,
+    )?
+    .query_row(params![lingkup.param(), tahun, saring], |r| r.get(0))?)
+}
+
+/// One page of year `tahun`'s respondents, in the order they were entered.
+pub fn daftar_responden(
+    conn: &Connection,
+    lingkup: Lingkup,
+    tahun: i32,
+    saring: &str,
+    offset: i64,
+    batas: i64,
+) -> Hasil<Vec<Responden>> {
+    let mut stmt = super::siapkan_daftar(
+        conn,
+        "SELECT id, kecamatan_id, tahun, u1, u2, u3, u4, u5, u6, u7, u8, u9, contoh, versi
+         FROM ikm_responden WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2
+           AND (?3 = '' OR kecamatan_id IN (SELECT id FROM kecamatan WHERE nama LIKE '%' || ?3 || '%'))
+         ORDER BY kecamatan_id, id LIMIT ?4 OFFSET ?5",
+        lingkup,
+        saring,
+    )?;
+    let v = stmt
+        .query_map(
+            params![lingkup.param(), tahun, saring, batas, offset],
+            |r| {
+                let mut skor = [0u8; JUMLAH_UNSUR];
+                for (i, s) in skor.iter_mut().enumerate() {
+                    *s = r.get(3 + i)?;
+                }
+                Ok(Responden {
+                    id: r.get(0)?,
+                    kecamatan_id: r.get(1)?,
+                    tahun: r.get(2)?,
+                    skor,
+                    contoh: r.get(12)?,
+                    versi: r.get(13)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// Corrects one respondent's scores (same rules as `tambah` and the import) if nobody changed
+/// the row since `versi` was read.
+pub fn ubah(
+    tx: &Transaction,
+    id: i64,
+    versi: i64,
+    skor: [u8; JUMLAH_UNSUR],
+    hari_ini: NaiveDate,
+) -> Hasil<()> {
+    let tahun: Option<i32> = tx
+        .prepare_cached("SELECT tahun FROM ikm_responden WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let Some(tahun) = tahun else {
+        return Err(super::Galat::Konflik);
+    };
+    tolak(periksa(tahun, &skor, hari_ini))?;
+    let n = tx
+        .prepare_cached(
+            "UPDATE ikm_responden SET u1 = ?3, u2 = ?4, u3 = ?5, u4 = ?6, u5 = ?7, u6 = ?8, u7 = ?9,
+                 u8 = ?10, u9 = ?11, versi = versi + 1
+             WHERE id = ?1 AND versi = ?2",
+        )?
+        .execute(params![
+            id, versi, skor[0], skor[1], skor[2], skor[3], skor[4], skor[5], skor[6], skor[7], skor[8]
+        ])?;
+    super::satu_baris(n)
+}
+
+/// Removes one respondent's answers if nobody changed them since `versi` was read.
+pub fn hapus(tx: &Transaction, id: i64, versi: i64) -> Hasil<()> {
+    super::hapus_versi(tx, "ikm_responden", id, versi)
 }

@@ -1,7 +1,7 @@
 //! KOMPAK monitoring: plan completion per desa or service unit, and the M&E matrix.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::wilayah::Lingkup;
 use super::{Galat, Hasil, tanggal_sql};
@@ -17,6 +17,19 @@ pub struct Putaran {
     pub kemajuan: String,
     pub kendala: String,
     pub tindak_lanjut: String,
+    /// Its version when read (0: not stored yet).
+    pub versi: i64,
+}
+
+impl Putaran {
+    /// Nothing entered: a matrix round left empty is not stored.
+    pub fn kosong(&self) -> bool {
+        self.tanggal.is_none()
+            && self.kemajuan_persen.is_none()
+            && self.kemajuan.is_empty()
+            && self.kendala.is_empty()
+            && self.tindak_lanjut.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -82,7 +95,7 @@ pub fn daftar_rencana(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, ke, tanggal, kemajuan_persen, kemajuan, kendala, tindak_lanjut FROM monev_putaran
+        "SELECT id, ke, tanggal, kemajuan_persen, kemajuan, kendala, tindak_lanjut, versi FROM monev_putaran
          WHERE rencana_id = ?1 ORDER BY ke",
     )?;
     for r in &mut v {
@@ -102,6 +115,7 @@ fn baris_putaran(r: &rusqlite::Row) -> rusqlite::Result<Putaran> {
         kemajuan: r.get(4)?,
         kendala: r.get(5)?,
         tindak_lanjut: r.get(6)?,
+        versi: r.get(7)?,
     })
 }
 
@@ -220,7 +234,7 @@ pub fn daftar_masalah(
         "SELECT id, uraian, pelaksana, target_output, versi FROM matriks_kegiatan WHERE masalah_id = ?1 ORDER BY urutan, id",
     )?;
     let mut put = conn.prepare_cached(
-        "SELECT id, ke, tanggal, NULL, kemajuan, kendala, tindak_lanjut FROM matriks_putaran WHERE kegiatan_id = ?1",
+        "SELECT id, ke, tanggal, NULL, kemajuan, kendala, tindak_lanjut, versi FROM matriks_putaran WHERE kegiatan_id = ?1",
     )?;
     for m in &mut v {
         m.kegiatan = keg
@@ -313,7 +327,7 @@ pub fn simpan_masalah(conn: &Transaction, m: &Masalah) -> Hasil<i64> {
             .execute(params![id, urutan as i64, k.uraian, k.pelaksana, k.target_output])?;
             conn.last_insert_rowid()
         };
-        tulis_putaran_matriks(conn, kid, &k.putaran)?;
+        tulis_putaran_matriks(conn, kid, &k.putaran, false)?;
     }
     Ok(id)
 }
@@ -376,12 +390,7 @@ fn ubah_rencana(conn: &Connection, r: &Rencana) -> Hasil<()> {
 
 /// Adds the next monitoring round to plan `rencana_id` (numbered after the last one).
 pub fn tambah_putaran(tx: &Transaction, rencana_id: i64, p: &Putaran) -> Hasil<i64> {
-    if p.kemajuan_persen.is_some_and(|x| !(0..=100).contains(&x)) {
-        return Err(Galat::TidakSah("Kemajuan (%): harus 0–100".into()));
-    }
-    bidang("Kemajuan", &p.kemajuan, Ragam::Panjang, false)?;
-    bidang("Kendala", &p.kendala, Ragam::Panjang, false)?;
-    bidang("Tindak lanjut", &p.tindak_lanjut, Ragam::Panjang, false)?;
+    periksa_putaran(p, "")?;
     let ada: bool = tx
         .prepare_cached("SELECT count(*) FROM monev_rencana WHERE id = ?1")?
         .query_row([rencana_id], |r| r.get(0))?;
@@ -438,20 +447,7 @@ pub fn simpan_matriks_kegiatan(
     bidang("Pelaksana", &g.pelaksana, Ragam::Pendek, false)?;
     bidang("Target output", &g.target_output, Ragam::Pendek, false)?;
     for (n, p) in g.putaran.iter().enumerate() {
-        let r = ["I", "II", "III"][n];
-        bidang(
-            &format!("{r}: kemajuan"),
-            &p.kemajuan,
-            Ragam::Panjang,
-            false,
-        )?;
-        bidang(&format!("{r}: kendala"), &p.kendala, Ragam::Panjang, false)?;
-        bidang(
-            &format!("{r}: tindak lanjut"),
-            &p.tindak_lanjut,
-            Ragam::Panjang,
-            false,
-        )?;
+        periksa_putaran(p, &format!("{}: ", ["I", "II", "III"][n]))?;
     }
     let ada: bool = tx
         .prepare_cached("SELECT count(*) FROM matriks_masalah WHERE id = ?1")?
@@ -477,34 +473,148 @@ pub fn simpan_matriks_kegiatan(
         super::satu_baris(n)?;
         g.id
     };
-    tulis_putaran_matriks(tx, kid, &g.putaran)?;
+    tulis_putaran_matriks(tx, kid, &g.putaran, g.id > 0)?;
     Ok(kid)
 }
 
 /// Rounds I–III of a matrix activity: an emptied round is removed, the others written where
-/// they differ.
-fn tulis_putaran_matriks(conn: &Connection, kid: i64, putaran: &[Putaran; 3]) -> Hasil<()> {
+/// they differ. With `periksa`, each round must still be as it was read (its id and version
+/// in `putaran`, 0 when there was none), or nothing is written (`Galat::Konflik`).
+fn tulis_putaran_matriks(
+    conn: &Connection,
+    kid: i64,
+    putaran: &[Putaran; 3],
+    periksa: bool,
+) -> Hasil<()> {
     for (i, p) in putaran.iter().enumerate() {
-        let kosong = p.tanggal.is_none()
-            && p.kemajuan.is_empty()
-            && p.kendala.is_empty()
-            && p.tindak_lanjut.is_empty();
-        if kosong {
+        let ke = i as i64 + 1;
+        if periksa && versi_putaran_matriks(conn, kid, ke)? != (p.id > 0).then_some((p.id, p.versi))
+        {
+            return Err(Galat::Konflik);
+        }
+        if p.kosong() {
             conn.prepare_cached("DELETE FROM matriks_putaran WHERE kegiatan_id = ?1 AND ke = ?2")?
-                .execute(params![kid, i as i64 + 1])?;
+                .execute(params![kid, ke])?;
             continue;
         }
-        conn.prepare_cached(
-            "INSERT INTO matriks_putaran (kegiatan_id, ke, tanggal, kemajuan, kendala, tindak_lanjut)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (kegiatan_id, ke) DO UPDATE SET tanggal = excluded.tanggal, kemajuan = excluded.kemajuan,
-                 kendala = excluded.kendala, tindak_lanjut = excluded.tindak_lanjut, versi = versi + 1
-             WHERE (tanggal, kemajuan, kendala, tindak_lanjut) IS NOT
-                   (excluded.tanggal, excluded.kemajuan, excluded.kendala, excluded.tindak_lanjut)",
-        )?
-        .execute(params![kid, i as i64 + 1, p.tanggal.map(format_iso), p.kemajuan, p.kendala, p.tindak_lanjut])?;
+        tulis_satu_putaran_matriks(conn, kid, ke, p)?;
     }
     Ok(())
+}
+
+fn tulis_satu_putaran_matriks(conn: &Connection, kid: i64, ke: i64, p: &Putaran) -> Hasil<()> {
+    conn.prepare_cached(
+        "INSERT INTO matriks_putaran (kegiatan_id, ke, tanggal, kemajuan, kendala, tindak_lanjut)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (kegiatan_id, ke) DO UPDATE SET tanggal = excluded.tanggal, kemajuan = excluded.kemajuan,
+             kendala = excluded.kendala, tindak_lanjut = excluded.tindak_lanjut, versi = versi + 1
+         WHERE (tanggal, kemajuan, kendala, tindak_lanjut) IS NOT
+               (excluded.tanggal, excluded.kemajuan, excluded.kendala, excluded.tindak_lanjut)",
+    )?
+    .execute(params![kid, ke, p.tanggal.map(format_iso), p.kemajuan, p.kendala, p.tindak_lanjut])?;
+    Ok(())
+}
+
+/// The id and version of round `ke` of a matrix activity, if it is stored.
+fn versi_putaran_matriks(conn: &Connection, kid: i64, ke: i64) -> Hasil<Option<(i64, i64)>> {
+    Ok(conn
+        .prepare_cached("SELECT id, versi FROM matriks_putaran WHERE kegiatan_id = ?1 AND ke = ?2")?
+        .query_row(params![kid, ke], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// The checks every round shares, whichever form or table it comes from.
+fn periksa_putaran(p: &Putaran, awalan: &str) -> Hasil<()> {
+    if p.kemajuan_persen.is_some_and(|x| !(0..=100).contains(&x)) {
+        return Err(Galat::TidakSah(format!(
+            "{awalan}Kemajuan (%): harus 0–100"
+        )));
+    }
+    bidang(
+        &format!("{awalan}Kemajuan"),
+        &p.kemajuan,
+        Ragam::Panjang,
+        false,
+    )?;
+    bidang(
+        &format!("{awalan}Kendala"),
+        &p.kendala,
+        Ragam::Panjang,
+        false,
+    )?;
+    bidang(
+        &format!("{awalan}Tindak lanjut"),
+        &p.tindak_lanjut,
+        Ragam::Panjang,
+        false,
+    )
+}
+
+/// Corrects one monitoring round of a plan (its id and the version read in `p`); `ke` stays.
+pub fn ubah_putaran(tx: &Transaction, p: &Putaran) -> Hasil<i64> {
+    periksa_putaran(p, "")?;
+    if p.tanggal.is_none() {
+        return Err(Galat::TidakSah("Tanggal: wajib diisi".into()));
+    }
+    let n = tx
+        .prepare_cached(
+            "UPDATE monev_putaran SET tanggal = ?3, kemajuan_persen = ?4, kemajuan = ?5, kendala = ?6,
+                 tindak_lanjut = ?7, versi = versi + 1
+             WHERE id = ?1 AND versi = ?2",
+        )?
+        .execute(params![
+            p.id,
+            p.versi,
+            p.tanggal.map(format_iso).unwrap_or_default(),
+            p.kemajuan_persen,
+            p.kemajuan,
+            p.kendala,
+            p.tindak_lanjut
+        ])?;
+    super::satu_baris(n)?;
+    Ok(p.id)
+}
+
+/// Removes one monitoring round of a plan if nobody changed it since `versi` was read; the
+/// others keep their numbers (the history names them so).
+pub fn hapus_putaran(tx: &Transaction, id: i64, versi: i64) -> Hasil<()> {
+    super::hapus_versi(tx, "monev_putaran", id, versi)
+}
+
+/// Writes round `ke` (1–3) of matrix activity `kegiatan_id`: a new one when `p.id` is 0 and
+/// the round is still empty, otherwise if nobody changed it since `p.versi` was read.
+pub fn simpan_putaran_matriks(
+    tx: &Transaction,
+    kegiatan_id: i64,
+    ke: i64,
+    p: &Putaran,
+) -> Hasil<i64> {
+    if !(1..=3).contains(&ke) {
+        return Err(Galat::TidakSah(format!("putaran {ke} di luar I–III")));
+    }
+    periksa_putaran(p, "")?;
+    if p.kosong() {
+        return Err(Galat::TidakSah(
+            "Isi paling sedikit tanggal atau kemajuan; untuk mengosongkan putaran, hapus dengan d."
+                .into(),
+        ));
+    }
+    let ada: bool = tx
+        .prepare_cached("SELECT count(*) FROM matriks_kegiatan WHERE id = ?1")?
+        .query_row([kegiatan_id], |r| r.get(0))?;
+    if !ada || versi_putaran_matriks(tx, kegiatan_id, ke)? != (p.id > 0).then_some((p.id, p.versi))
+    {
+        return Err(Galat::Konflik);
+    }
+    tulis_satu_putaran_matriks(tx, kegiatan_id, ke, p)?;
+    Ok(versi_putaran_matriks(tx, kegiatan_id, ke)?
+        .map(|(id, _)| id)
+        .unwrap_or_default())
+}
+
+/// Removes one round of a matrix activity if nobody changed it since `versi` was read.
+pub fn hapus_putaran_matriks(tx: &Transaction, id: i64, versi: i64) -> Hasil<()> {
+    super::hapus_versi(tx, "matriks_putaran", id, versi)
 }
 
 pub fn hapus_matriks_kegiatan(tx: &Transaction, id: i64, versi: i64) -> Hasil<()> {

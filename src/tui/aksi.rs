@@ -113,6 +113,8 @@ pub const K_D_BESAR: &[KeyCode] = &[KeyCode::Char('D')];
 pub const K_M_BESAR: &[KeyCode] = &[KeyCode::Char('M')];
 pub const K_C_BESAR: &[KeyCode] = &[KeyCode::Char('C')];
 pub const K_ESC: &[KeyCode] = &[KeyCode::Esc];
+pub const K_V: &[KeyCode] = &[KeyCode::Char('v')];
+pub const K_ESC_V: &[KeyCode] = &[KeyCode::Esc, KeyCode::Char('v')];
 pub const K_KIRI: &[KeyCode] = &[KeyCode::Left, KeyCode::Char('h')];
 pub const K_KANAN: &[KeyCode] = &[KeyCode::Right, KeyCode::Char('l')];
 pub const K_TAHUN_LALU: &[KeyCode] = &[KeyCode::Char('[')];
@@ -259,6 +261,31 @@ pub enum Tulis {
         versi: i64,
     },
     HapusMatriksKegiatan {
+        id: i64,
+        versi: i64,
+    },
+    /// A correction of one round of a plan (its id and version inside).
+    UbahPutaran(Putaran),
+    HapusPutaran {
+        id: i64,
+        versi: i64,
+    },
+    /// Round `ke` (1–3) of a matrix activity; `putaran.id` 0 when it was empty.
+    PutaranMatriks {
+        kegiatan_id: i64,
+        ke: i64,
+        putaran: Putaran,
+    },
+    HapusPutaranMatriks {
+        id: i64,
+        versi: i64,
+    },
+    UbahIkm {
+        id: i64,
+        versi: i64,
+        skor: [u8; JUMLAH_UNSUR],
+    },
+    HapusIkm {
         id: i64,
         versi: i64,
     },
@@ -436,6 +463,20 @@ impl Tulis {
             Tulis::HapusMatriksKegiatan { id, versi } => {
                 monev::hapus_matriks_kegiatan(tx, *id, *versi).map(|_| *id)
             }
+            Tulis::UbahPutaran(p) => monev::ubah_putaran(tx, p),
+            Tulis::HapusPutaran { id, versi } => monev::hapus_putaran(tx, *id, *versi).map(|_| *id),
+            Tulis::PutaranMatriks {
+                kegiatan_id,
+                ke,
+                putaran,
+            } => monev::simpan_putaran_matriks(tx, *kegiatan_id, *ke, putaran),
+            Tulis::HapusPutaranMatriks { id, versi } => {
+                monev::hapus_putaran_matriks(tx, *id, *versi).map(|_| *id)
+            }
+            Tulis::UbahIkm { id, versi, skor } => {
+                ikm::ubah(tx, *id, *versi, *skor, hari_ini).map(|_| *id)
+            }
+            Tulis::HapusIkm { id, versi } => ikm::hapus(tx, *id, *versi).map(|_| *id),
         }
     }
 
@@ -496,6 +537,33 @@ impl Tulis {
             }
             Tulis::HapusMasalah { id, .. } => ("matriks_masalah", *id),
             Tulis::HapusMatriksKegiatan { id, .. } => ("matriks_kegiatan", *id),
+            Tulis::UbahPutaran(p) => ("monev_putaran", p.id),
+            Tulis::HapusPutaran { id, .. } => ("monev_putaran", *id),
+            Tulis::PutaranMatriks {
+                kegiatan_id,
+                putaran,
+                ..
+            } => {
+                if putaran.id > 0 {
+                    ("matriks_putaran", putaran.id)
+                } else {
+                    ("matriks_kegiatan", *kegiatan_id)
+                }
+            }
+            Tulis::HapusPutaranMatriks { id, .. } => ("matriks_putaran", *id),
+            Tulis::UbahIkm { id, .. } | Tulis::HapusIkm { id, .. } => ("ikm_responden", *id),
+            Tulis::Tandai {
+                tahapan_id, bulan, ..
+            }
+            | Tulis::Batal {
+                tahapan_id, bulan, ..
+            } => match kegiatan::id_kejadian_terakhir(conn, *tahapan_id, *bulan)
+                .ok()
+                .flatten()
+            {
+                Some(id) => ("tahapan_realisasi", id),
+                None => ("tahapan", *tahapan_id),
+            },
             _ => return None,
         })
     }

@@ -117,15 +117,25 @@ pub const JADWAL: &[Tombol] = &[
     t("←→", "bulan", true),
     t("[ ]", "tahun", true),
     t("Enter", "selesai/batal", true),
+    t("e", "ubah tanda", false),
+    t("d", "hapus tanda", false),
 ];
 
 pub const JADWAL_TAMBAH: Tombol = t("a", "tambah tahapan (di tab Kegiatan)", false);
-pub const JADWAL_HAPUS: Tombol = t("d", "hapus tahapan (di tab Kegiatan)", false);
 
 pub const INDIKATOR: &[Tombol] = &[
     t("[ ]", "tahun kinerja", true),
     t("Enter", "realisasi", true),
     t("a", "jawaban IKM", true),
+    t("i", "daftar jawaban IKM", true),
+];
+
+/// The Indikator tab listing the year's IKM answers.
+pub const INDIKATOR_IKM: &[Tombol] = &[
+    t("i", "indikator KAK", true),
+    t("a", "tambah", true),
+    t("Enter/e", "ubah", true),
+    t("d", "hapus", true),
 ];
 
 pub const FASILITASI: &[Tombol] = &[
@@ -147,6 +157,20 @@ pub const MONEV: &[Tombol] = &[
 ];
 
 pub const MONEV_TAMBAH_KEGIATAN: Tombol = t("a", "tambah kegiatan", true);
+
+/// The round list of a plan or matrix activity.
+pub const MONEV_LIHAT_PUTARAN: Tombol = t("i", "lihat putaran", true);
+
+pub const MONEV_PUTARAN: &[Tombol] = &[
+    t("Esc", "kembali", true),
+    t("Enter/e", "ubah", true),
+    t("p/a", "tambah", true),
+    t("d", "hapus", true),
+    t("v", "baca utuh", true),
+];
+
+/// One round read in full.
+pub const MONEV_BACA: Tombol = t("Esc/v", "kembali ke daftar putaran", true);
 
 pub const FORM: &[Tombol] = &[
     t("Ctrl-S", "simpan", true),

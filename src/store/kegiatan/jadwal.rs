@@ -176,6 +176,22 @@ pub fn id_kejadian(conn: &Connection, tahapan_id: i64, bulan: u32) -> Hasil<Opti
         .optional()?)
 }
 
+/// The row id of an occurrence, or when it is no longer marked, of the last one removed (from
+/// the audit log): what a refused write names as changed or deleted by someone else.
+pub fn id_kejadian_terakhir(conn: &Connection, tahapan_id: i64, bulan: u32) -> Hasil<Option<i64>> {
+    if let Some(id) = id_kejadian(conn, tahapan_id, bulan)? {
+        return Ok(Some(id));
+    }
+    Ok(conn
+        .prepare_cached(
+            "SELECT baris FROM audit WHERE tabel = 'tahapan_realisasi' AND aksi = 'hapus'
+               AND json_extract(sebelum, '$.tahapan_id') = ?1 AND json_extract(sebelum, '$.bulan') = ?2
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(params![tahapan_id, bulan], |r| r.get(0))
+        .optional()?)
+}
+
 /// What the dashboard shows of the schedule, computed in the database so that a national
 /// scope costs the same few queries as one kecamatan.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -23,6 +23,8 @@ use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
 enum Tujuan {
     Realisasi(i64, i64),
     Ikm(i64),
+    /// A stored answer being corrected: (id, version read).
+    UbahIkm(i64, i64),
 }
 
 pub struct IndikatorTab {
@@ -32,6 +34,10 @@ pub struct IndikatorTab {
     daftar: Daftar,
     baris: Vec<IndikatorKegiatan>,
     tujuan: Option<Tujuan>,
+    /// The lower panel lists the year's IKM answers instead of the KAK indicators.
+    lihat_ikm: bool,
+    d_ikm: Daftar,
+    responden: Vec<ikm::Responden>,
 }
 
 impl IndikatorTab {
@@ -43,7 +49,95 @@ impl IndikatorTab {
             daftar: Daftar::default(),
             baris: Vec::new(),
             tujuan: None,
+            lihat_ikm: false,
+            d_ikm: Daftar::default(),
+            responden: Vec::new(),
         }
+    }
+
+    fn terpilih_ikm(&self) -> Option<&ikm::Responden> {
+        self.responden
+            .get(self.d_ikm.pilih.checked_sub(self.d_ikm.awal)?)
+    }
+
+    /// The answer form: one field per element, filled with `skor` (empty for a new one).
+    fn form_ikm(&self, judul: &str, skor: Option<[u8; 9]>) -> Form {
+        let bidang = self
+            .unsur
+            .iter()
+            .enumerate()
+            .map(|(i, (kode, nama))| {
+                Bidang::new(
+                    &format!("{kode} {}", potong(nama, 24)),
+                    Jenis::Kode(vec!["1".into(), "2".into(), "3".into(), "4".into()]),
+                    true,
+                    &skor.map(|s| s[i].to_string()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let mut f = Form::new(judul, bidang);
+        f.petunjuk = vec!["Skor 1 (tidak baik) sampai 4 (sangat baik) untuk tiap unsur.".into()];
+        f
+    }
+
+    fn gambar_ikm(&self, f: &mut Frame, area: Rect, k: &Konteks) {
+        let tema = &k.tema;
+        let b = blok(
+            k,
+            format!(
+                " Jawaban survei IKM {} · {} responden ",
+                self.tahun,
+                format_ribuan(self.d_ikm.total as i64)
+            ),
+        );
+        let dalam = b.inner(area);
+        f.render_widget(b, area);
+        let [kepala, isi] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(dalam);
+        let judul_kec = super::judul_kecamatan(k);
+        let unsur: String = (1..=9).map(|i| format!("U{i} ")).collect();
+        f.render_widget(
+            Paragraph::new(Line::styled(
+                potong(
+                    &format!(" {:>6}  {judul_kec}{unsur} Rata-rata", "No"),
+                    dalam.width as usize,
+                ),
+                tema.judul(),
+            )),
+            kepala,
+        );
+        let mut baris = Vec::new();
+        if self.responden.is_empty() {
+            baris.push(Line::styled(
+                super::pesan_kosong(
+                    &self.d_ikm,
+                    format!(
+                        "Belum ada jawaban survei IKM tahun {}. a untuk menambah.",
+                        self.tahun
+                    ),
+                ),
+                tema.redup(),
+            ));
+        }
+        for (n, x) in self.responden.iter().enumerate() {
+            let skor: String = x.skor.iter().map(|s| format!("{s:>2} ")).collect();
+            let kec = super::kolom_kecamatan(k, x.kecamatan_id);
+            let rata = crate::domain::angka::Seratus(x.rata_rata_seratus());
+            let teks = format!(
+                "{:>6}  {kec}{skor} {:>9}{}",
+                format_ribuan((self.d_ikm.awal + n + 1) as i64),
+                format_desimal_ringkas(rata),
+                if x.contoh { "  contoh" } else { "" }
+            );
+            baris.push(super::baris_daftar(
+                k,
+                potong(&teks, (dalam.width as usize).saturating_sub(1)),
+                6,
+                ratatui::style::Style::default(),
+                self.d_ikm.awal + n == self.d_ikm.pilih,
+            ));
+        }
+        f.render_widget(Paragraph::new(baris), isi);
     }
 }
 
@@ -71,14 +165,25 @@ impl Layar for IndikatorTab {
             |s| kegiatan::hitung_indikator(conn, l, th, s),
             |s, dari, n| kegiatan::indikator_tahun(conn, l, th, s, dari, n),
         )?;
-        k.siapkan_nama(self.baris.iter().map(|b| b.kecamatan_id))?;
+        self.responden = self.d_ikm.muat(
+            |s| ikm::hitung_responden(conn, l, th, s),
+            |s, dari, n| ikm::daftar_responden(conn, l, th, s, dari, n),
+        )?;
+        k.siapkan_nama(
+            self.baris
+                .iter()
+                .map(|b| b.kecamatan_id)
+                .chain(self.responden.iter().map(|r| r.kecamatan_id)),
+        )?;
         Ok(())
     }
 
     fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
         // under the 9 lines of IKU and IKM: the box and the header line
-        self.daftar
-            .atur_tinggi(area.height.saturating_sub(9 + 3) as usize)
+        let tinggi = area.height.saturating_sub(9 + 3) as usize;
+        let a = self.daftar.atur_tinggi(tinggi);
+        let b = self.d_ikm.atur_tinggi(tinggi);
+        a || b
     }
 
     fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks) {
@@ -125,7 +230,7 @@ impl Layar for IndikatorTab {
                     baris.push(Line::from(vec![
                         Span::styled("IKM   ", tema.judul()),
                         Span::raw(format!(
-                            "{} · mutu {} ({}) · {} responden",
+                            "{} · mutu {} ({}) · {} responden · i: daftar jawaban",
                             format_desimal(i.nilai),
                             i.mutu.huruf(),
                             i.mutu.kinerja(),
@@ -147,6 +252,9 @@ impl Layar for IndikatorTab {
                 ])),
             }
             f.render_widget(Paragraph::new(baris), dalam);
+        }
+        if self.lihat_ikm {
+            return self.gambar_ikm(f, bawah, k);
         }
         let b = blok(k, " Indikator KAK: target, realisasi, capaian ".into());
         let dalam = b.inner(bawah);
@@ -212,8 +320,27 @@ impl Layar for IndikatorTab {
     }
 
     fn perintah(&self, k: &Konteks) -> Vec<Perintah> {
-        let ada = !self.baris.is_empty();
         let [lalu, depan] = a::perintah_tahun(teks::INDIKATOR[0]);
+        if self.lihat_ikm {
+            let ada = self.terpilih_ikm().is_some();
+            let kosong = format!("Belum ada jawaban survei IKM tahun {}.", self.tahun);
+            return vec![
+                Perintah::baru(a::K_ENTER_E, teks::INDIKATOR_IKM[2], Act::Ubah)
+                    .ubah()
+                    .jika(ada, kosong.clone()),
+                Perintah::baru(a::K_D, teks::INDIKATOR_IKM[3], Act::Hapus)
+                    .ubah()
+                    .jika(ada, kosong.clone()),
+                Perintah::baru(a::K_A, teks::INDIKATOR_IKM[1], Act::Tambah)
+                    .ubah()
+                    .jika_ok(&k.satu_kecamatan),
+                Perintah::baru(a::K_I, teks::INDIKATOR_IKM[0], Act::Rincian),
+                lalu,
+                depan,
+                Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, kosong),
+            ];
+        }
+        let ada = !self.baris.is_empty();
         vec![
             lalu,
             depan,
@@ -229,6 +356,7 @@ impl Layar for IndikatorTab {
             Perintah::baru(a::K_A, teks::INDIKATOR[2], Act::Tambah)
                 .ubah()
                 .jika_ok(&k.satu_kecamatan),
+            Perintah::baru(a::K_I, teks::INDIKATOR[3], Act::Rincian),
             Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, ""),
         ]
     }
@@ -237,7 +365,63 @@ impl Layar for IndikatorTab {
         let terpilih = self
             .baris
             .get(self.daftar.pilih.saturating_sub(self.daftar.awal));
+        if self.lihat_ikm {
+            match act {
+                Act::Rincian => self.lihat_ikm = false,
+                Act::Ubah => {
+                    let Some(x) = self.terpilih_ikm().cloned() else {
+                        return Efek::Tidak;
+                    };
+                    self.tujuan = Some(Tujuan::UbahIkm(x.id, x.versi));
+                    return Efek::Form(self.form_ikm(
+                        &format!(
+                            "Ubah jawaban IKM {} no. {}",
+                            self.tahun,
+                            format_ribuan(self.d_ikm.pilih as i64 + 1)
+                        ),
+                        Some(x.skor),
+                    ));
+                }
+                Act::Hapus => {
+                    let Some(x) = self.terpilih_ikm() else {
+                        return Efek::Tidak;
+                    };
+                    let skor: Vec<String> = x.skor.iter().map(|s| s.to_string()).collect();
+                    return Efek::Tanya(
+                        format!(
+                            "Hapus jawaban IKM {} no. {} (skor {})?",
+                            self.tahun,
+                            format_ribuan(self.d_ikm.pilih as i64 + 1),
+                            skor.join(" ")
+                        ),
+                        Tulis::HapusIkm {
+                            id: x.id,
+                            versi: x.versi,
+                        },
+                        "Jawaban IKM dihapus.".into(),
+                    );
+                }
+                Act::Riwayat => {
+                    if let Some(x) = self.terpilih_ikm() {
+                        return Efek::Riwayat(
+                            "ikm_responden",
+                            x.id,
+                            format!("Riwayat jawaban IKM no. {}", self.d_ikm.pilih + 1),
+                        );
+                    }
+                }
+                Act::Tambah => {}
+                _ => return Efek::Tidak,
+            }
+            if act != Act::Tambah {
+                return Efek::Tidak;
+            }
+        }
         match act {
+            Act::Rincian => {
+                self.lihat_ikm = true;
+                Efek::Tidak
+            }
             Act::Ubah => {
                 let Some(x) = terpilih else {
                     return Efek::Tidak;
@@ -267,22 +451,7 @@ impl Layar for IndikatorTab {
                     return Efek::Tidak;
                 };
                 self.tujuan = Some(Tujuan::Ikm(kec));
-                let bidang = self
-                    .unsur
-                    .iter()
-                    .map(|(kode, nama)| {
-                        Bidang::new(
-                            &format!("{kode} {}", potong(nama, 24)),
-                            Jenis::Kode(vec!["1".into(), "2".into(), "3".into(), "4".into()]),
-                            true,
-                            "",
-                        )
-                    })
-                    .collect();
-                let mut f = Form::new(&format!("Jawaban survei IKM {}", self.tahun), bidang);
-                f.petunjuk =
-                    vec!["Skor 1 (tidak baik) sampai 4 (sangat baik) untuk tiap unsur.".into()];
-                Efek::Form(f)
+                Efek::Form(self.form_ikm(&format!("Jawaban survei IKM {}", self.tahun), None))
             }
             Act::Riwayat => match terpilih {
                 Some(x) => Efek::Riwayat(
@@ -306,14 +475,16 @@ impl Layar for IndikatorTab {
                 },
                 "Realisasi disimpan.".into(),
             )),
+            Some(Tujuan::UbahIkm(id, versi)) => Ok((
+                Tulis::UbahIkm {
+                    id,
+                    versi,
+                    skor: skor_form(f)?,
+                },
+                format!("Jawaban survei IKM {} diperbaiki.", self.tahun),
+            )),
             Some(Tujuan::Ikm(kec)) => {
-                let mut skor = [0u8; 9];
-                for (i, s) in skor.iter_mut().enumerate() {
-                    *s = f
-                        .teks(i)
-                        .parse()
-                        .map_err(|_| format!("U{}: isi 1–4", i + 1))?;
-                }
+                let skor = skor_form(f)?;
                 let tahun = self.tahun;
                 Ok((
                     Tulis::Ikm {
@@ -333,10 +504,30 @@ impl Layar for IndikatorTab {
     }
 
     fn daftar(&mut self) -> Option<&mut Daftar> {
-        Some(&mut self.daftar)
+        Some(if self.lihat_ikm {
+            &mut self.d_ikm
+        } else {
+            &mut self.daftar
+        })
     }
 
     fn daftar_lihat(&self) -> Option<&Daftar> {
-        Some(&self.daftar)
+        Some(if self.lihat_ikm {
+            &self.d_ikm
+        } else {
+            &self.daftar
+        })
     }
+}
+
+/// The nine scores of the answer form (each field already checked to be 1–4).
+fn skor_form(f: &Form) -> Result<[u8; 9], String> {
+    let mut skor = [0u8; 9];
+    for (i, s) in skor.iter_mut().enumerate() {
+        *s = f
+            .teks(i)
+            .parse()
+            .map_err(|_| format!("U{}: isi 1–4", i + 1))?;
+    }
+    Ok(skor)
 }

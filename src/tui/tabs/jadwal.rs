@@ -28,8 +28,9 @@ pub struct Jadwal {
     baris: Vec<BarisJadwal>,
     /// The next 60 days: (first day of month, stage, kegiatan having it, of which done)
     rencana: Vec<(NaiveDate, String, i64, i64)>,
-    /// The occurrence the open form marks done: (stage, month), not marked when it opened.
-    tandai: Option<(i64, u32)>,
+    /// The occurrence the open form marks done: (stage, month, its version when the form
+    /// opened: `None` when it was not marked).
+    tandai: Option<(i64, u32, Option<i64>)>,
 }
 
 impl Jadwal {
@@ -48,6 +49,53 @@ impl Jadwal {
         self.baris
             .get(self.daftar.pilih.checked_sub(self.daftar.awal)?)
     }
+}
+
+/// Display cells of one month column; its label and its marks start at the same cell.
+const SEL: usize = 4;
+/// The stage names keep at least this many cells; months give way first.
+const LABEL_MIN: usize = 16;
+
+/// The grid's columns, computed once per frame from the width and the selected month, and
+/// used by both the header and every row, so that a month's mark sits under its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TataBulan {
+    pub lebar_label: usize,
+    /// First month shown (1–12) and how many.
+    pub awal: u32,
+    pub jumlah: u32,
+}
+
+impl TataBulan {
+    /// All twelve months when they fit beside `LABEL_MIN` cells of name, otherwise a window
+    /// of months around `bulan` (scrolled with ← →); the name takes the rest of the width.
+    pub(crate) fn hitung(lebar: usize, bulan: u32) -> TataBulan {
+        let jumlah = (lebar.saturating_sub(LABEL_MIN) / SEL).clamp(1, 12) as u32;
+        let bulan = bulan.clamp(1, 12);
+        let awal = bulan.saturating_sub(jumlah / 2).clamp(1, 13 - jumlah);
+        TataBulan {
+            lebar_label: lebar.saturating_sub(jumlah as usize * SEL),
+            awal,
+            jumlah,
+        }
+    }
+
+    pub(crate) fn bulan(&self) -> std::ops::Range<u32> {
+        self.awal..self.awal + self.jumlah
+    }
+
+    pub(crate) fn sebagian(&self) -> bool {
+        self.jumlah < 12
+    }
+}
+
+/// The name column: `lebar` cells, the last one a space before the first month.
+fn label_kolom(teks: &str, lebar: usize) -> String {
+    let mut s = crate::domain::teks::pas(teks, lebar.saturating_sub(1));
+    if lebar > 0 {
+        s.push(' ');
+    }
+    s
 }
 
 fn kode_pendek(kode: &str) -> &str {
@@ -105,20 +153,35 @@ impl Layar for Jadwal {
         f.render_widget(b, atas);
         let [kepala, isi] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(dalam);
-        let sel = 4usize;
-        let lebar_label = (dalam.width as usize).saturating_sub(12 * sel).max(10);
+        let tata = TataBulan::hitung(dalam.width as usize, self.bulan);
+        let lebar_label = tata.lebar_label;
+        let mut label_judul = if k.banyak_kecamatan {
+            format!("{}Tahapan", super::judul_kecamatan(k))
+        } else {
+            "Kegiatan · tahapan".to_string()
+        };
+        if tata.sebagian() {
+            // the hidden months are reached with ← →
+            let kiri = if tata.awal > 1 { "<" } else { " " };
+            let kanan = if tata.awal + tata.jumlah <= 12 {
+                ">"
+            } else {
+                " "
+            };
+            let tanda = format!(" {kiri}{kanan}");
+            label_judul = format!(
+                "{}{tanda}",
+                crate::domain::teks::pas(
+                    &label_judul,
+                    lebar_label.saturating_sub(1 + crate::domain::teks::lebar(&tanda))
+                )
+            );
+        }
         let mut judul = vec![Span::styled(
-            format!(
-                "{:<lebar_label$}",
-                if k.banyak_kecamatan {
-                    format!("{}Tahapan", super::judul_kecamatan(k))
-                } else {
-                    "Kegiatan · tahapan".to_string()
-                }
-            ),
+            label_kolom(&label_judul, lebar_label),
             tema.judul(),
         )];
-        for m in 1..=12u32 {
+        for m in tata.bulan() {
             let mut gaya = tema.judul();
             if self.tahun == k.hari_ini.year() && m == k.hari_ini.month() {
                 gaya = gaya.add_modifier(ratatui::style::Modifier::UNDERLINED);
@@ -127,7 +190,7 @@ impl Layar for Jadwal {
                 gaya = gaya.patch(tema.pilih());
             }
             judul.push(Span::styled(
-                format!("{:<sel$}", nama_bulan_pendek(m)),
+                crate::domain::teks::pas(nama_bulan_pendek(m), SEL),
                 gaya,
             ));
         }
@@ -154,14 +217,14 @@ impl Layar for Jadwal {
                 b.nama
             );
             let mut spans = vec![Span::styled(
-                crate::domain::teks::pas(&label, lebar_label),
+                label_kolom(&label, lebar_label),
                 if dipilih {
                     tema.judul()
                 } else {
                     Style::default()
                 },
             )];
-            for m in 1..=12u32 {
+            for m in tata.bulan() {
                 let (teks, mut gaya) = if b.bulan.berisi(m) {
                     let selesai = b.selesai.iter().any(|s| s.bulan == m);
                     let st = status_kejadian(self.tahun, m, selesai, k.hari_ini);
@@ -175,7 +238,7 @@ impl Layar for Jadwal {
                 if dipilih && m == self.bulan {
                     gaya = gaya.patch(tema.pilih());
                 }
-                spans.push(Span::styled(format!(" {teks}  "), gaya));
+                spans.push(Span::styled(crate::domain::teks::pas(&teks, SEL), gaya));
             }
             baris.push(Line::from(spans));
         }
@@ -229,6 +292,16 @@ impl Layar for Jadwal {
             ),
         };
         let [lalu, depan] = a::perintah_tahun(teks::JADWAL[1]);
+        let tanda = b.and_then(|b| b.selesai.iter().find(|s| s.bulan == self.bulan));
+        let belum = match b {
+            None => alasan.clone(),
+            Some(_) if !terjadwal => alasan.clone(),
+            Some(b) => format!(
+                "{} bulan {} belum ditandai selesai (Enter menandainya).",
+                b.nama,
+                nama_bulan(self.bulan)
+            ),
+        };
         let di_kegiatan =
             "Tahapan ditambah atau dihapus di tab 2 Kegiatan (buka KAK, bagian Tahapan).";
         vec![
@@ -243,11 +316,16 @@ impl Layar for Jadwal {
             ),
             lalu,
             depan,
-            Perintah::baru(a::K_ENTER_E, teks::JADWAL[2], Act::Ubah)
+            Perintah::baru(a::K_ENTER, teks::JADWAL[2], Act::Ubah)
                 .ubah()
                 .jika(terjadwal, alasan),
+            Perintah::baru(a::K_E, teks::JADWAL[3], Act::Buka)
+                .ubah()
+                .jika(tanda.is_some(), belum.clone()),
+            Perintah::baru(a::K_D, teks::JADWAL[4], Act::Hapus)
+                .ubah()
+                .jika(tanda.is_some(), belum),
             Perintah::baru(a::K_A, teks::JADWAL_TAMBAH, Act::Tambah).jika(false, di_kegiatan),
-            Perintah::baru(a::K_D, teks::JADWAL_HAPUS, Act::Hapus).jika(false, di_kegiatan),
             Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(b.is_some(), ""),
         ]
     }
@@ -287,7 +365,7 @@ impl Layar for Jadwal {
                 } else {
                     awal.min(k.hari_ini)
                 };
-                self.tandai = Some((b.tahapan_id, m));
+                self.tandai = Some((b.tahapan_id, m, None));
                 let mut f = Form::new(
                     &format!(
                         "Tandai selesai: {} · {} {}",
@@ -310,6 +388,65 @@ impl Layar for Jadwal {
                 f.petunjuk = vec![format!("Tempat: {}", b.tempat)];
                 Efek::Form(f)
             }
+            Act::Buka => {
+                let Some(b) = self.terpilih().cloned() else {
+                    return Efek::Tidak;
+                };
+                let m = self.bulan;
+                let Some(s) = b.selesai.iter().find(|s| s.bulan == m) else {
+                    return Efek::Tidak;
+                };
+                self.tandai = Some((b.tahapan_id, m, Some(s.versi)));
+                let mut f = Form::new(
+                    &format!(
+                        "Ubah tanda selesai: {} · {} {}",
+                        potong(&b.nama, 40),
+                        nama_bulan(m),
+                        self.tahun
+                    ),
+                    vec![
+                        Bidang::new(
+                            "Tanggal",
+                            Jenis::Tanggal {
+                                batas: Some(k.hari_ini),
+                            },
+                            true,
+                            &format_tanggal(s.tanggal),
+                        ),
+                        Bidang::new("Bukti", Jenis::Teks, false, &s.bukti),
+                    ],
+                );
+                f.petunjuk = vec![format!("Tempat: {}", b.tempat)];
+                Efek::Form(f)
+            }
+            Act::Hapus => {
+                let Some(b) = self.terpilih() else {
+                    return Efek::Tidak;
+                };
+                let m = self.bulan;
+                let Some(s) = b.selesai.iter().find(|s| s.bulan == m) else {
+                    return Efek::Tidak;
+                };
+                Efek::Tanya(
+                    format!(
+                        "Hapus tanda selesai {} bulan {} ({}{})?",
+                        potong(&b.nama, 40),
+                        nama_bulan(m),
+                        format_tanggal(s.tanggal),
+                        if s.bukti.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", bukti: {}", potong(&s.bukti, 30))
+                        }
+                    ),
+                    Tulis::Batal {
+                        tahapan_id: b.tahapan_id,
+                        bulan: m,
+                        versi: s.versi,
+                    },
+                    format!("Tanda selesai bulan {} dihapus.", nama_bulan(m)),
+                )
+            }
             Act::Riwayat => match self.terpilih() {
                 Some(b) => Efek::Riwayat(
                     "tahapan",
@@ -323,7 +460,7 @@ impl Layar for Jadwal {
     }
 
     fn simpan(&mut self, f: &Form, _k: &Konteks) -> Result<(Tulis, String), String> {
-        let Some((id, m)) = self.tandai else {
+        let Some((id, m, versi)) = self.tandai else {
             return Err("tidak ada yang disimpan".into());
         };
         let tgl = form::tanggal(&f.teks(0)).ok_or("Tanggal: tidak sah")?;
@@ -336,12 +473,17 @@ impl Layar for Jadwal {
             Tulis::Tandai {
                 tahapan_id: id,
                 bulan: m,
-                versi: None,
+                versi,
                 tanggal: tgl,
                 bukti: f.teks(1),
             },
             format!(
-                "Ditandai selesai: {} {}, {}{catatan}.",
+                "{} {} {}, {}{catatan}.",
+                if versi.is_some() {
+                    "Tanda selesai diubah:"
+                } else {
+                    "Ditandai selesai:"
+                },
                 nama_bulan(m),
                 self.tahun,
                 format_tanggal(tgl)
@@ -375,5 +517,30 @@ impl Jadwal {
         let tinggi_rencana = (self.rencana.len() as u16 + 2)
             .clamp(rendah, sisa.clamp(rendah, (area.height / 2).max(rendah)));
         Layout::vertical([Constraint::Min(4), Constraint::Length(tinggi_rencana)]).areas(area)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TataBulan;
+
+    #[test]
+    fn months_give_way_to_a_window_around_the_selected_one_and_names_take_the_rest() {
+        // 80 columns: the grid is 78 inside its box, all twelve months fit
+        let t = TataBulan::hitung(78, 11);
+        assert_eq!((t.lebar_label, t.awal, t.jumlah), (30, 1, 12));
+        let t = TataBulan::hitung(118, 1);
+        assert_eq!((t.lebar_label, t.awal, t.jumlah), (70, 1, 12));
+        // 60 columns: ten months, the window holds November and ends in December
+        let t = TataBulan::hitung(58, 11);
+        assert_eq!((t.lebar_label, t.awal, t.jumlah), (18, 3, 10));
+        let t = TataBulan::hitung(58, 1);
+        assert_eq!((t.awal, t.jumlah), (1, 10));
+        let t = TataBulan::hitung(58, 6);
+        assert_eq!(t.bulan(), 1..11);
+        // very narrow: one month at least, never a panic
+        let t = TataBulan::hitung(5, 7);
+        assert_eq!((t.awal, t.jumlah), (7, 1));
+        assert_eq!(t.lebar_label, 1);
     }
 }

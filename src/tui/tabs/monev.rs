@@ -19,6 +19,10 @@ use crate::tui::teks::{self, Tombol};
 use crate::tui::widgets::daftar::Daftar;
 use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
 
+mod putaran;
+
+use putaran::Asal;
+
 const ROMAWI: [&str; 3] = ["I", "II", "III"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -40,6 +44,10 @@ enum Tujuan {
     Putaran(i64),
     Masalah(Masalah),
     Kegiatan(i64, MatriksKegiatan),
+    /// A stored round of a plan, as read.
+    UbahPutaran(Putaran),
+    /// Round `ke` of matrix activity (id), as read (id 0: it was empty).
+    PutaranMatriks(i64, i64, Putaran),
 }
 
 pub struct Monev {
@@ -51,6 +59,12 @@ pub struct Monev {
     d_matriks: Daftar,
     baris_matriks: Vec<BarisMatriks>,
     tujuan: Option<Tujuan>,
+    /// The round list of one plan or matrix activity, when open.
+    rinci: Option<putaran::Rinci>,
+    /// Rows its list had room for last time.
+    tinggi_rinci: usize,
+    /// Width and height inside the box that reads one round in full.
+    ukuran_baca: (usize, usize),
 }
 
 impl Monev {
@@ -64,6 +78,9 @@ impl Monev {
             d_matriks: Daftar::default(),
             baris_matriks: Vec::new(),
             tujuan: None,
+            rinci: None,
+            tinggi_rinci: 1,
+            ukuran_baca: (78, 16),
         }
     }
 
@@ -117,23 +134,13 @@ impl Monev {
             return Efek::Tidak;
         };
         self.tujuan = Some(Tujuan::Putaran(r.id));
-        Efek::Form(Form::new(
-            &format!("Putaran {} · {}", r.putaran.len() + 1, potong(&r.unit, 40)),
-            vec![
-                Bidang::new(
-                    "Tanggal",
-                    Jenis::Tanggal {
-                        batas: Some(k.hari_ini),
-                    },
-                    true,
-                    &format_tanggal(k.hari_ini),
-                ),
-                Bidang::new("Kemajuan (%)", Jenis::Bulat, false, ""),
-                Bidang::new("Kemajuan", Jenis::Teks, false, ""),
-                Bidang::new("Kendala", Jenis::Teks, false, ""),
-                Bidang::new("Tindak lanjut", Jenis::Teks, false, ""),
-            ],
-        ))
+        let ke = r.putaran.last().map_or(0, |p| p.ke) + 1;
+        let judul = format!("Putaran {ke} · {}", potong(&r.unit, 40));
+        let baru = Putaran {
+            tanggal: Some(k.hari_ini),
+            ..Default::default()
+        };
+        Efek::Form(Form::new(&judul, putaran::bidang_putaran(&baru, true, k)))
     }
 
     fn form_masalah(&mut self, i: Option<usize>, k: &Konteks) -> Efek {
@@ -241,6 +248,7 @@ impl Layar for Monev {
             });
         }
         self.susun_matriks();
+        self.atur_rinci();
         k.siapkan_nama(
             self.rencana
                 .iter()
@@ -251,6 +259,15 @@ impl Layar for Monev {
     }
 
     fn ukuran(&mut self, area: Rect, _k: &Konteks) -> bool {
+        let [atas_rinci, _] = Self::tata_rinci(area);
+        self.ukuran_baca = (
+            area.width.saturating_sub(2) as usize,
+            area.height.saturating_sub(2) as usize,
+        );
+        self.tinggi_rinci = atas_rinci.height.saturating_sub(2).max(1) as usize;
+        if let Some(r) = self.rinci.as_mut() {
+            r.daftar.atur_tinggi(self.tinggi_rinci);
+        }
         let [atas, bawah] = tata(area);
         self.d_rencana
             .atur_tinggi(atas.height.saturating_sub(2) as usize);
@@ -260,13 +277,16 @@ impl Layar for Monev {
     }
 
     fn gambar(&self, f: &mut Frame, area: Rect, k: &Konteks) {
+        if self.rinci.is_some() {
+            return self.gambar_rinci(f, area, k);
+        }
         let tema = &k.tema;
         let [atas, bawah] = tata(area);
         let tanda = |p: Panel| if self.panel == p { "▶ " } else { "" };
         let b = blok(
             k,
             format!(
-                " {}Pemantauan penyelesaian rencana {} ",
+                " {}Pemantauan penyelesaian rencana {} · i: semua putaran ",
                 tanda(Panel::Rencana),
                 self.tahun
             ),
@@ -324,7 +344,7 @@ impl Layar for Monev {
         let b = blok(
             k,
             format!(
-                " {}Matriks monev: masalah → kegiatan → putaran I–III → outcome ",
+                " {}Matriks monev: masalah → kegiatan → putaran I–III → outcome · i: putaran ",
                 tanda(Panel::Matriks)
             ),
         );
@@ -397,6 +417,9 @@ impl Layar for Monev {
     }
 
     fn perintah(&self, k: &Konteks) -> Vec<Perintah> {
+        if self.rinci.is_some() {
+            return self.perintah_rinci(k);
+        }
         let [lalu, depan] = a::perintah_tahun(teks::MONEV[4]);
         let kiri_kanan = [
             Perintah::baru(a::K_KIRI, teks::MONEV[0], Act::Kolom(-1)),
@@ -424,6 +447,8 @@ impl Layar for Monev {
                     Perintah::baru(a::K_ENTER_E, teks::MONEV[3], Act::Ubah)
                         .ubah()
                         .jika(ada, kosong),
+                    Perintah::baru(a::K_I, teks::MONEV_LIHAT_PUTARAN, Act::Rincian)
+                        .jika(ada, kosong),
                     lalu,
                     depan,
                     Perintah::baru(a::K_D, teks::MONEV[6], Act::Hapus)
@@ -435,6 +460,22 @@ impl Layar for Monev {
             Panel::Matriks => {
                 let ada = self.baris_matriks.get(self.d_matriks.pilih).is_some();
                 let kosong = "Belum ada masalah di matriks. A untuk menambah.";
+                // rounds belong to an activity: say why not on a problem row or a full one
+                let g = match self.baris_matriks.get(self.d_matriks.pilih) {
+                    Some(BarisMatriks::Kegiatan(m, i)) => Ok(&self.masalah[*m].kegiatan[*i]),
+                    Some(BarisMatriks::Masalah(_)) => Err(
+                        "Putaran dicatat per kegiatan: pilih baris kegiatan (·), bukan masalahnya.",
+                    ),
+                    None => Err(kosong),
+                };
+                let bisa_putaran = match g {
+                    Ok(g) if g.putaran.iter().all(|p| p.id > 0) => Err(
+                        "Putaran I–III kegiatan ini sudah terisi; i untuk melihat dan mengubahnya.",
+                    ),
+                    Ok(_) => Ok(()),
+                    Err(e) => Err(e),
+                };
+                let bisa_lihat = g.map(|_| ());
                 let tambah =
                     Perintah::baru(a::K_A, teks::MONEV_TAMBAH_KEGIATAN, Act::Tambah).ubah();
                 v.extend([
@@ -446,9 +487,14 @@ impl Layar for Monev {
                     Perintah::baru(a::K_A_BESAR, teks::MONEV[5], Act::TambahLain)
                         .ubah()
                         .jika_ok(&k.satu_kecamatan),
+                    Perintah::baru(a::K_P, teks::MONEV[2], Act::Putaran)
+                        .ubah()
+                        .jika(bisa_putaran.is_ok(), bisa_putaran.err().unwrap_or_default()),
                     Perintah::baru(a::K_ENTER_E, teks::MONEV[3], Act::Ubah)
                         .ubah()
                         .jika(ada, kosong),
+                    Perintah::baru(a::K_I, teks::MONEV_LIHAT_PUTARAN, Act::Rincian)
+                        .jika(bisa_lihat.is_ok(), bisa_lihat.err().unwrap_or_default()),
                     lalu,
                     depan,
                     Perintah::baru(a::K_D, teks::MONEV[6], Act::Hapus)
@@ -462,6 +508,9 @@ impl Layar for Monev {
     }
 
     fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
+        if self.rinci.is_some() {
+            return self.jalankan_rinci(act, k);
+        }
         let baris = self.baris_matriks.get(self.d_matriks.pilih).copied();
         match (act, self.panel) {
             (Act::Kolom(_), _) => {
@@ -481,7 +530,33 @@ impl Layar for Monev {
                 None => self.form_masalah(None, k),
             },
             (Act::TambahLain, _) => self.form_masalah(None, k),
-            (Act::Putaran, _) => self.form_putaran(self.d_rencana.pilih, k),
+            (Act::Putaran, Panel::Rencana) => self.form_putaran(self.d_rencana.pilih, k),
+            (Act::Putaran, Panel::Matriks) => match baris {
+                Some(BarisMatriks::Kegiatan(m, i)) => {
+                    let g = &self.masalah[m].kegiatan[i];
+                    match g.putaran.iter().position(|p| p.id == 0) {
+                        Some(n) => {
+                            self.form_putaran_matriks(g.id, n as i64 + 1, Putaran::default(), k)
+                        }
+                        None => Efek::Tidak,
+                    }
+                }
+                _ => Efek::Tidak,
+            },
+            (Act::Rincian, Panel::Rencana) => match self.rencana.get(self.d_rencana.pilih) {
+                Some(r) => {
+                    self.buka_rinci(Asal::Rencana(r.id));
+                    Efek::Tidak
+                }
+                None => Efek::Tidak,
+            },
+            (Act::Rincian, Panel::Matriks) => match baris {
+                Some(BarisMatriks::Kegiatan(m, i)) => {
+                    self.buka_rinci(Asal::Kegiatan(self.masalah[m].kegiatan[i].id));
+                    Efek::Tidak
+                }
+                _ => Efek::Tidak,
+            },
             (Act::Ubah, Panel::Rencana) => self.form_rencana(Some(self.d_rencana.pilih), k),
             (Act::Ubah, Panel::Matriks) => match baris {
                 Some(BarisMatriks::Masalah(m)) => self.form_masalah(Some(m), k),
@@ -615,6 +690,40 @@ impl Layar for Monev {
                     "Kegiatan matriks disimpan.".into(),
                 ))
             }
+            Some(Tujuan::UbahPutaran(lama)) => {
+                let persen = form::bulat(&f.teks(1));
+                if persen.is_some_and(|p| !(0..=100).contains(&p)) {
+                    return Err("Kemajuan (%): harus 0–100".into());
+                }
+                let p = Putaran {
+                    tanggal: form::tanggal(&f.teks(0)),
+                    kemajuan_persen: persen,
+                    kemajuan: f.teks(2),
+                    kendala: f.teks(3),
+                    tindak_lanjut: f.teks(4),
+                    ..lama.clone()
+                };
+                let pesan = format!("Putaran {} disimpan.", p.ke);
+                Ok((Tulis::UbahPutaran(p), pesan))
+            }
+            Some(Tujuan::PutaranMatriks(kid, ke, lama)) => {
+                let p = Putaran {
+                    tanggal: form::tanggal(&f.teks(0)),
+                    kemajuan: f.teks(1),
+                    kendala: f.teks(2),
+                    tindak_lanjut: f.teks(3),
+                    ..lama.clone()
+                };
+                let r = ROMAWI[(ke.clamp(&1, &3) - 1) as usize];
+                Ok((
+                    Tulis::PutaranMatriks {
+                        kegiatan_id: *kid,
+                        ke: *ke,
+                        putaran: p,
+                    },
+                    format!("Putaran {r} disimpan."),
+                ))
+            }
             None => Err("tidak ada yang disimpan".into()),
         }
     }
@@ -628,6 +737,9 @@ impl Layar for Monev {
     }
 
     fn daftar(&mut self) -> Option<&mut Daftar> {
+        if let Some(r) = self.rinci.as_mut() {
+            return Some(r.baca.as_mut().unwrap_or(&mut r.daftar));
+        }
         Some(match self.panel {
             Panel::Rencana => &mut self.d_rencana,
             Panel::Matriks => &mut self.d_matriks,
@@ -635,6 +747,9 @@ impl Layar for Monev {
     }
 
     fn daftar_lihat(&self) -> Option<&Daftar> {
+        if let Some(r) = self.rinci.as_ref() {
+            return Some(r.baca.as_ref().unwrap_or(&r.daftar));
+        }
         Some(match self.panel {
             Panel::Rencana => &self.d_rencana,
             Panel::Matriks => &self.d_matriks,
