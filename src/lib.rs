@@ -2,5 +2,6 @@
 
 pub mod cli;
 pub mod domain;
+pub mod ekspor;
 pub mod store;
 pub mod tui;

@@ -124,3 +124,188 @@ fn workbooks_saved_by_libreoffice_import_into_the_same_database_as_their_csv() {
         assert_eq!(impor_semua(&d, &berkas), dari_csv, "{ext}");
     }
 }
+
+// ---------------------------------------------------------------- spreadsheets out
+
+/// A part of a workbook (an `.xlsx` is a zip of XML files).
+fn bagian(berkas: &Path, nama: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(berkas).unwrap()).unwrap();
+    let mut s = String::new();
+    z.by_name(nama).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+fn sheet(berkas: &Path) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(berkas).unwrap();
+    let nama = wb.sheet_names()[0].clone();
+    wb.worksheet_range(&nama).unwrap()
+}
+
+fn sel(r: &calamine::Range<calamine::Data>, baris: u32, kolom: u32) -> calamine::Data {
+    r.get_value((baris, kolom))
+        .cloned()
+        .unwrap_or(calamine::Data::Empty)
+}
+
+/// The row whose first cells read `awal`.
+fn baris_dengan(r: &calamine::Range<calamine::Data>, kolom: u32, isi: &str) -> u32 {
+    (0..r.height() as u32)
+        .find(|b| sel(r, *b, kolom) == *isi)
+        .unwrap_or_else(|| panic!("no row with {isi}"))
+}
+
+/// The status table of the sample, read back cell by cell: types, the page set up for print.
+#[test]
+fn the_status_table_is_a_real_workbook_with_types_and_a_printed_page() {
+    use calamine::Data;
+    let d = Dunia::new();
+    d.ok(HARI_INI, &["init", "--contoh"]);
+    let p = d.path().join("status.xlsx");
+    let o = d.ok(HARI_INI, &["ekspor", "status", p.to_str().unwrap()]);
+    assert_eq!(
+        teks(&o.stderr).trim(),
+        format!("Ditulis: {} (12 desa/kelurahan)", p.display())
+    );
+    let r = sheet(&p);
+    assert_eq!(
+        sel(&r, 0, 0),
+        Data::String("Status dokumen desa tahun anggaran 2027".into())
+    );
+    let kepala = baris_dengan(&r, 0, "No");
+    assert_eq!(
+        sel(&r, kepala - 1, 3).to_string(),
+        "RKPDes TA 2027 (tenggat 30/09/2026)"
+    );
+    assert_eq!(sel(&r, kepala, 3).to_string(), "Status");
+    let wot = baris_dengan(&r, 1, "35.08.07.2003");
+    assert_eq!(sel(&r, wot, 0), Data::Float(3.0), "No is a number");
+    assert_eq!(sel(&r, wot, 2).to_string(), "Wotgalih");
+    assert_eq!(sel(&r, wot, 3).to_string(), "tepat waktu");
+    match sel(&r, wot, 4) {
+        Data::DateTime(t) => {
+            let (y, m, h, ..) = t.to_ymd_hms_milli();
+            assert_eq!((y, m, h), (2026, 9, 16));
+        }
+        lain => panic!("a date cell expected, got {lain:?}"),
+    }
+    assert_eq!(sel(&r, wot, 5).to_string(), "Perdes No. 5 Tahun 2026");
+    assert_eq!(sel(&r, wot, 6).to_string(), "mendekati tenggat");
+    assert_eq!(r.height() as u32, wot + 1 + (12 - 3));
+    let xml = bagian(&p, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains("state=\"frozen\""), "frozen header");
+    assert!(xml.contains("<autoFilter"), "filter");
+    assert!(
+        xml.contains("orientation=\"landscape\"") && xml.contains("paperSize=\"9\""),
+        "A4 landscape"
+    );
+    assert!(
+        xml.contains("fitToHeight=\"0\""),
+        "fitted to the page width"
+    );
+    assert!(
+        xml.contains("Kecamatan Yosowilangun (35.08.07)") && xml.contains("Dicetak 02/12/2026"),
+        "page header"
+    );
+    assert!(xml.contains("Halaman &amp;P dari &amp;N"), "page footer");
+    let buku = bagian(&p, "xl/workbook.xml");
+    assert!(
+        buku.contains("_xlnm.Print_Titles"),
+        "header rows on every page: {buku}"
+    );
+    let gaya = bagian(&p, "xl/styles.xml");
+    assert!(gaya.contains("dd/mm/yyyy"), "Indonesian dates");
+}
+
+#[test]
+fn the_daily_check_as_a_table_and_as_csv() {
+    use calamine::Data;
+    let d = Dunia::new();
+    d.ok(HARI_INI, &["init", "--contoh"]);
+    let p = d.path().join("cek.xlsx");
+    d.ok(
+        HARI_INI,
+        &["ekspor", "cek", "--hari", "60", p.to_str().unwrap()],
+    );
+    let (cek, _) = d.cek_json(HARI_INI, &["--hari", "60"]);
+    let item = item(&cek);
+    let r = sheet(&p);
+    let kepala = baris_dengan(&r, 0, "No");
+    assert_eq!(r.height() as u32 - kepala - 1, item.len() as u32);
+    let pertama = kepala + 1;
+    assert!(
+        matches!(sel(&r, pertama, 1), Data::DateTime(_)),
+        "deadline is a date"
+    );
+    assert_eq!(sel(&r, pertama, 2).to_string(), item[0].4.replace('_', " "));
+    assert_eq!(
+        sel(&r, pertama, 3),
+        Data::Float(item[0].5 as f64),
+        "days as a number"
+    );
+    assert_eq!(
+        sel(&r, pertama, 5),
+        Data::Float(item[0].2 as f64),
+        "fiscal year"
+    );
+    assert_eq!(sel(&r, pertama, 8).to_string(), item[0].0);
+    // CSV: BOM, `;`, one row per item, the same order
+    let o = d.ok(HARI_INI, &["ekspor", "cek", "--hari", "60", "-"]);
+    let csv = teks(&o.stdout);
+    assert!(
+        csv.starts_with("\u{feff}no;tenggat;status;hari;jenis;tahun_anggaran;"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), item.len() + 1);
+    let kedua = csv.lines().nth(1).unwrap();
+    assert!(kedua.contains(&item[0].0), "{kedua}");
+    // a format that is not one: nothing written
+    let o = d.jalan(HARI_INI, &["ekspor", "cek", "cek.pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(teks(&o.stderr).starts_with("cek.pdf: akhiran berkas menentukan bentuknya"));
+    assert!(!d.path().join("cek.pdf").exists());
+}
+
+/// Every spreadsheet pantau writes opens in LibreOffice and prints to PDF.
+#[test]
+fn every_spreadsheet_converts_to_pdf_in_libreoffice() {
+    let d = Dunia::new();
+    d.ok(HARI_INI, &["init", "--contoh"]);
+    let mut berkas = Vec::new();
+    for (jenis, args) in [("status", vec![]), ("cek", vec!["--hari", "60"])] {
+        let p = d.path().join(format!("{jenis}.xlsx"));
+        let mut a = vec!["ekspor", jenis];
+        a.extend(args);
+        a.push(p.to_str().unwrap());
+        d.ok(HARI_INI, &a);
+        berkas.push(p);
+    }
+    let keluar = d.path().join("pdf");
+    let mut c = soffice(d.path());
+    c.arg("--convert-to")
+        .arg("pdf")
+        .arg("--outdir")
+        .arg(&keluar);
+    for b in &berkas {
+        c.arg(b);
+    }
+    let o = c.output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for (b, judul) in berkas
+        .iter()
+        .zip(["Status dokumen desa", "Dokumen desa lewat tenggat"])
+    {
+        let pdf = keluar.join(b.with_extension("pdf").file_name().unwrap());
+        let isi = std::fs::read(&pdf).unwrap_or_else(|_| panic!("{} not converted", b.display()));
+        assert!(isi.starts_with(b"%PDF"), "{}", pdf.display());
+        let teks_pdf = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is needed; .ci/run installs it");
+        let t = String::from_utf8_lossy(&teks_pdf.stdout);
+        assert!(t.contains(judul), "{t}");
+        assert!(t.contains("Halaman 1 dari 1"), "{t}");
+    }
+}

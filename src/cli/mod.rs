@@ -6,6 +6,7 @@ mod atur;
 mod cadangkan;
 mod cek;
 mod ekspor;
+mod ekspor_tabel;
 mod hapus;
 mod iku;
 mod impor;
@@ -336,6 +337,26 @@ pub enum PerintahKegiatan {
 
 #[derive(Subcommand, Debug)]
 pub enum JenisEkspor {
+    /// Tabel desa × dokumen satu tahun anggaran (.xlsx atau .csv): status, tanggal, nomor
+    Status {
+        /// Tahun anggaran [bawaan: yang tenggatnya paling dekat ke depan]
+        #[arg(long, visible_alias = "year", value_name = "TA",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        tahun: Option<i32>,
+        /// Berkas tujuan (.xlsx atau .csv); "-" menulis CSV ke keluaran standar
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+    /// Cek harian sebagai tabel (.xlsx atau .csv): lewat tenggat dan jatuh tempo dalam N hari
+    Cek {
+        /// Jendela peringatan dalam hari [bawaan: 30]
+        #[arg(long, visible_alias = "days", default_value_t = 30, hide_default_value = true, value_name = "N",
+              value_parser = clap::value_parser!(i64).range(0..=3660))]
+        hari: i64,
+        /// Berkas tujuan (.xlsx atau .csv); "-" menulis CSV ke keluaran standar
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
     /// Matriks monev KOMPAK tahun Y sebagai CSV (; dan BOM, terbuka di Excel/LibreOffice)
     Matriks {
         /// Tahun [bawaan: tahun ini]
@@ -877,6 +898,8 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
             },
         ),
         Some(Perintah::Ekspor { apa }) => match apa {
+            JenisEkspor::Status { tahun, berkas } => ekspor_tabel::status(&k, tahun, &berkas),
+            JenisEkspor::Cek { hari, berkas } => ekspor_tabel::cek(&k, hari, &berkas),
             JenisEkspor::Matriks { tahun, berkas } => ekspor::matriks(&k, tahun, &berkas),
             JenisEkspor::Rencana { tahun, berkas } => ekspor::rencana(&k, tahun, &berkas),
             JenisEkspor::Kak {

@@ -187,6 +187,30 @@ pub fn ta_sampai(
     tahun.filter(|ta| aturan.tenggat(*ta) <= batas).collect()
 }
 
+/// The fiscal year and document (index into `aturan`) whose deadline is the nearest on or
+/// after today: the work that is due next. In December that is APBDes of next year (deadline
+/// 31 December), from January to March LPPDes of last year (31 March), from April to
+/// September RKPDes of next year (30 September), in October and November APBDes of next year
+/// again. A deadline today still counts (it can still be met); on a tie the first kind wins.
+pub fn ta_terdekat(aturan: &[AturanTenggat], hari_ini: NaiveDate) -> Option<(i32, usize)> {
+    let mut terbaik: Option<(NaiveDate, i32, usize)> = None;
+    for (i, a) in aturan.iter().enumerate() {
+        // a deadline in an earlier calendar year than today's is past: start there
+        let mut ta = hari_ini.year() - a.geser_tahun - 1;
+        while a.tenggat(ta) < hari_ini {
+            ta += 1;
+        }
+        if !(2000..=2100).contains(&ta) {
+            continue;
+        }
+        let t = a.tenggat(ta);
+        if terbaik.is_none_or(|(b, _, _)| t < b) {
+            terbaik = Some((t, ta, i));
+        }
+    }
+    terbaik.map(|(_, ta, i)| (ta, i))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,136 @@
+//! The desa × document table of one fiscal year, over one kecamatan, a kabupaten or the whole
+//! database: for each document its status in words, its date and number, with a fill that
+//! repeats what the words say.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::{Kepala, Kolom, Penulis, Sel, Warna};
+use crate::domain::tanggal::format_tanggal;
+use crate::domain::tenggat::{self, Status};
+use crate::store::wilayah::{self, Lingkup};
+use crate::store::{Hasil, dokumen};
+
+/// Rows fetched at a time (a country's table is never held whole).
+const HALAMAN: i64 = 2_000;
+
+pub fn warna(s: Status) -> Warna {
+    match s {
+        Status::LewatTenggat => Warna::Merah,
+        Status::MendekatiTenggat => Warna::Jingga,
+        Status::Terlambat => Warna::Kuning,
+        Status::TepatWaktu => Warna::Hijau,
+        Status::BelumJatuhTempo => Warna::Abu,
+    }
+}
+
+/// The table's header: title, what it covers, and the columns (a kecamatan column when the
+/// scope has several kecamatan).
+pub fn kepala(
+    conn: &Connection,
+    lingkup: Lingkup,
+    nama_lingkup: &str,
+    ta: i32,
+    hari_ini: NaiveDate,
+) -> Hasil<Kepala> {
+    let jenis = dokumen::daftar_jenis(conn)?;
+    let mut kolom = vec![
+        Kolom::new("No", "no", 6.0),
+        Kolom::new("Kode desa", "kode_desa", 15.0),
+        Kolom::new("Desa/kelurahan", "desa", 24.0),
+    ];
+    if banyak(conn, lingkup)? {
+        kolom.insert(1, Kolom::new("Kode kec.", "kode_kecamatan", 10.0));
+        kolom.insert(2, Kolom::new("Kecamatan", "kecamatan", 18.0));
+    }
+    for j in &jenis {
+        let grup = format!(
+            "{} TA {ta} (tenggat {})",
+            j.kode,
+            format_tanggal(j.aturan.tenggat(ta))
+        );
+        let k = j.kode.to_lowercase();
+        kolom.push(Kolom::new("Status", &format!("{k}_status"), 17.0).grup(&grup));
+        kolom.push(Kolom::new("Tanggal", &format!("{k}_tanggal"), 11.0).grup(&grup));
+        kolom.push(Kolom::new("Nomor", &format!("{k}_nomor"), 24.0).grup(&grup));
+    }
+    Ok(Kepala {
+        lembar: format!("Status TA {ta}"),
+        judul: format!("Status dokumen desa tahun anggaran {ta}"),
+        keterangan: vec![
+            nama_lingkup.to_string(),
+            format!(
+                "Keadaan pada {}; \"mendekati tenggat\" = {} hari atau kurang. Warna mengulang kata statusnya.",
+                format_tanggal(hari_ini),
+                tenggat::JENDELA_BAWAAN
+            ),
+        ],
+        kecamatan: nama_lingkup.to_string(),
+        dicetak: hari_ini,
+        kolom,
+    })
+}
+
+fn banyak(conn: &Connection, lingkup: Lingkup) -> Hasil<bool> {
+    Ok(matches!(lingkup, Lingkup::Semua) && wilayah::jumlah_kecamatan(conn)? > 1)
+}
+
+/// Writes every desa in scope, page by page; returns how many.
+pub fn tulis(
+    conn: &Connection,
+    lingkup: Lingkup,
+    ta: i32,
+    hari_ini: NaiveDate,
+    w: &mut dyn Penulis,
+) -> Hasil<usize> {
+    let jenis = dokumen::daftar_jenis(conn)?;
+    let kec: HashMap<i64, (String, String)> = if banyak(conn, lingkup)? {
+        wilayah::daftar_kecamatan(conn, lingkup, 0, i64::MAX)?
+            .into_iter()
+            .map(|k| (k.id, (k.kode, k.nama)))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let mut n = 0usize;
+    let mut dari = 0;
+    loop {
+        let halaman = dokumen::halaman_dokumen(conn, lingkup, ta, "", dari, HALAMAN)?;
+        if halaman.is_empty() {
+            break;
+        }
+        dari += halaman.len() as i64;
+        for b in halaman {
+            n += 1;
+            let mut sel: Vec<(Sel, Option<Warna>)> = vec![(Sel::Bulat(n as i64), None)];
+            if let Some((kode, nama)) = kec.get(&b.kecamatan_id) {
+                sel.push((Sel::teks(kode), None));
+                sel.push((Sel::teks(nama), None));
+            }
+            sel.push((Sel::teks(&b.kode), None));
+            sel.push((Sel::teks(&b.nama), None));
+            for (j, d) in jenis.iter().zip(&b.dokumen) {
+                let tanggal = d.as_ref().and_then(|d| d.tanggal);
+                let st = tenggat::status(
+                    tanggal,
+                    j.aturan.tenggat(ta),
+                    hari_ini,
+                    tenggat::JENDELA_BAWAAN,
+                );
+                sel.push((Sel::teks(st.label()), Some(warna(st))));
+                sel.push((tanggal.map_or(Sel::Kosong, Sel::Tanggal), None));
+                sel.push((
+                    d.as_ref()
+                        .map(|d| d.nomor.clone())
+                        .filter(|s| !s.is_empty())
+                        .map_or(Sel::Kosong, Sel::Teks),
+                    None,
+                ));
+            }
+            w.baris(&sel).map_err(crate::store::Galat::TidakSah)?;
+        }
+    }
+    Ok(n)
+}

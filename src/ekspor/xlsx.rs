@@ -1,0 +1,256 @@
+//! A table as an Excel workbook (rust_xlsxwriter): real cell types, Indonesian number and
+//! date formats, column widths, a frozen header with a filter, and a printed page set up for
+//! the office: A4 landscape, fitted to the page width, the header rows on every page, the
+//! kecamatan and the print date in the page header, page numbers in the footer.
+//! Rows are written as they come (constant memory), so a country's table fits in little RAM.
+
+use std::path::PathBuf;
+
+use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
+
+use super::{Kepala, Penulis, Sel, Warna};
+
+pub struct Xlsx {
+    tujuan: PathBuf,
+    buku: Workbook,
+    baris: u32,
+    kolom: u16,
+    /// First data row, and the header rows' range (for the filter and printing).
+    awal_data: u32,
+    baris_judul: u32,
+    /// Formats without a fill, then with each fill of `WARNA`.
+    f: Vec<Gaya>,
+}
+
+const WARNA: [Warna; 5] = [
+    Warna::Merah,
+    Warna::Jingga,
+    Warna::Kuning,
+    Warna::Hijau,
+    Warna::Abu,
+];
+
+/// The cell formats, made once.
+struct Gaya {
+    teks: Format,
+    bulat: Format,
+    tahun: Format,
+    desimal: Format,
+    persen: Format,
+    rupiah: Format,
+    tanggal: Format,
+}
+
+impl Gaya {
+    fn new(isi: Option<Warna>) -> Gaya {
+        let dasar = || {
+            let f = Format::new()
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top);
+            match isi {
+                Some(w) => f.set_background_color(warna(w)),
+                None => f,
+            }
+        };
+        // `[$-421]`: Indonesian, so that LibreOffice and Excel write 1.455 and 5,88
+        Gaya {
+            teks: dasar().set_indent(1),
+            bulat: dasar().set_num_format("[$-421]#,##0"),
+            tahun: dasar().set_num_format("0").set_align(FormatAlign::Center),
+            desimal: dasar().set_num_format("[$-421]#,##0.00"),
+            persen: dasar().set_num_format("[$-421]0.00%"),
+            rupiah: dasar().set_num_format("[$Rp-421] #,##0"),
+            tanggal: dasar().set_num_format("[$-421]dd/mm/yyyy"),
+        }
+    }
+}
+
+fn warna(w: Warna) -> Color {
+    match w {
+        Warna::Merah => Color::RGB(0xF8CBAD),
+        Warna::Jingga => Color::RGB(0xFFE699),
+        Warna::Kuning => Color::RGB(0xFFF2CC),
+        Warna::Hijau => Color::RGB(0xC6EFCE),
+        Warna::Abu => Color::RGB(0xE7E6E6),
+    }
+}
+
+fn galat(e: rust_xlsxwriter::XlsxError) -> String {
+    format!("lembar kerja tidak dapat dibuat: {e}")
+}
+
+impl Xlsx {
+    pub fn new(berkas: &str, kepala: Kepala) -> Result<Self, String> {
+        let mut buku = Workbook::new();
+        let tujuan = PathBuf::from(berkas);
+        // the workbook's own temporary files go beside the target (same disk, same rights)
+        if let Some(folder) = tujuan.parent().filter(|p| !p.as_os_str().is_empty()) {
+            buku.set_tempdir(folder).map_err(galat)?;
+        }
+        let n = kepala.kolom.len() as u16;
+        let ada_grup = kepala.kolom.iter().any(|k| k.grup.is_some());
+        let judul_f = Format::new().set_bold().set_font_size(13);
+        let ket_f = Format::new().set_italic();
+        let kepala_f = Format::new()
+            .set_bold()
+            .set_border(FormatBorder::Thin)
+            .set_background_color(Color::RGB(0xD9E1F2))
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_text_wrap();
+        let ws = buku.add_worksheet_with_constant_memory().map_err(galat)?;
+        ws.set_name(potong_nama(&kepala.lembar)).map_err(galat)?;
+        let mut r = 0u32;
+        ws.write_string_with_format(r, 0, &kepala.judul, &judul_f)
+            .map_err(galat)?;
+        r += 1;
+        for k in &kepala.keterangan {
+            ws.write_string_with_format(r, 0, k, &ket_f)
+                .map_err(galat)?;
+            r += 1;
+        }
+        r += 1;
+        let baris_judul = r;
+        if ada_grup {
+            // a group title merged over its columns, then the columns' own titles (rows are
+            // written in order: constant memory writes a row once)
+            let mut j = 0usize;
+            while j < kepala.kolom.len() {
+                let k = &kepala.kolom[j];
+                let mut akhir = j;
+                while k.grup.is_some()
+                    && akhir + 1 < kepala.kolom.len()
+                    && kepala.kolom[akhir + 1].grup == k.grup
+                {
+                    akhir += 1;
+                }
+                let g = k.grup.as_deref().unwrap_or("");
+                if akhir > j {
+                    ws.merge_range(r, j as u16, r, akhir as u16, g, &kepala_f)
+                        .map_err(galat)?;
+                } else {
+                    ws.write_string_with_format(r, j as u16, g, &kepala_f)
+                        .map_err(galat)?;
+                }
+                j = akhir + 1;
+            }
+            for (x, kol) in kepala.kolom.iter().enumerate() {
+                ws.write_string_with_format(r + 1, x as u16, &kol.judul, &kepala_f)
+                    .map_err(galat)?;
+            }
+            r += 2;
+        } else {
+            for (j, k) in kepala.kolom.iter().enumerate() {
+                ws.write_string_with_format(r, j as u16, &k.judul, &kepala_f)
+                    .map_err(galat)?;
+            }
+            r += 1;
+        }
+        for (j, k) in kepala.kolom.iter().enumerate() {
+            ws.set_column_width(j as u16, k.lebar).map_err(galat)?;
+        }
+        ws.set_freeze_panes(r, 0).map_err(galat)?;
+        ws.set_landscape();
+        ws.set_paper_size(9); // A4
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(baris_judul, r - 1).map_err(galat)?;
+        ws.set_margins(0.5, 0.5, 0.7, 0.6, 0.3, 0.3);
+        ws.set_header(format!(
+            "&L&8{}&R&8Dicetak {}",
+            kode_kop(&kepala.kecamatan),
+            crate::domain::tanggal::format_tanggal(kepala.dicetak)
+        ));
+        ws.set_footer(format!(
+            "&L&8{}&R&8Halaman &P dari &N",
+            kode_kop(&kepala.judul)
+        ));
+        Ok(Xlsx {
+            tujuan,
+            buku,
+            baris: r,
+            kolom: n,
+            awal_data: r,
+            baris_judul,
+            f: std::iter::once(None)
+                .chain(WARNA.iter().copied().map(Some))
+                .map(Gaya::new)
+                .collect(),
+        })
+    }
+}
+
+/// A sheet name as Excel allows it: at most 31 characters, none of `[]:*?/\`.
+fn potong_nama(nama: &str) -> String {
+    nama.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect()
+}
+
+/// Text for a page header or footer: `&` doubled (it starts a code there).
+fn kode_kop(s: &str) -> String {
+    s.replace('&', "&&")
+}
+
+impl Penulis for Xlsx {
+    fn baris(&mut self, sel: &[(Sel, Option<Warna>)]) -> Result<(), String> {
+        let ws = self.buku.worksheet_from_index(0).map_err(galat)?;
+        for (j, (s, w)) in sel.iter().enumerate() {
+            let g = &self.f[w.map_or(0, |w| 1 + WARNA.iter().position(|x| *x == w).unwrap_or(0))];
+            let (r, c) = (self.baris, j as u16);
+            match s {
+                Sel::Kosong => ws.write_blank(r, c, &g.teks),
+                Sel::Teks(t) => ws.write_string_with_format(r, c, t, &g.teks),
+                Sel::Bulat(n) => ws.write_number_with_format(r, c, *n as f64, &g.bulat),
+                Sel::Tahun(n) => ws.write_number_with_format(r, c, f64::from(*n), &g.tahun),
+                Sel::Desimal(n) => ws.write_number_with_format(r, c, *n as f64 / 100.0, &g.desimal),
+                Sel::Persen(n) => {
+                    ws.write_number_with_format(r, c, *n as f64 / 10_000.0, &g.persen)
+                }
+                Sel::Rupiah(n) => ws.write_number_with_format(r, c, *n as f64, &g.rupiah),
+                Sel::Tanggal(t) => {
+                    use chrono::Datelike;
+                    let d =
+                        ExcelDateTime::from_ymd(t.year() as u16, t.month() as u8, t.day() as u8)
+                            .map_err(galat)?;
+                    ws.write_datetime_with_format(r, c, &d, &g.tanggal)
+                }
+            }
+            .map_err(galat)?;
+        }
+        self.baris += 1;
+        Ok(())
+    }
+
+    fn catatan(&mut self, teks: &str) -> Result<(), String> {
+        let ws = self.buku.worksheet_from_index(0).map_err(galat)?;
+        let f = Format::new().set_bold();
+        ws.write_string_with_format(self.baris, 0, teks, &f)
+            .map_err(galat)?;
+        self.baris += 1;
+        Ok(())
+    }
+
+    fn selesai(mut self: Box<Self>) -> Result<(), String> {
+        let akhir = self.baris.saturating_sub(1).max(self.awal_data);
+        {
+            let ws = self.buku.worksheet_from_index(0).map_err(galat)?;
+            ws.autofilter(
+                self.baris_judul + u32::from(self.awal_data - self.baris_judul > 1),
+                0,
+                akhir,
+                self.kolom.saturating_sub(1),
+            )
+            .map_err(galat)?;
+        }
+        let sementara = super::nama_sementara(&self.tujuan);
+        if let Err(e) = self.buku.save(&sementara) {
+            let _ = std::fs::remove_file(&sementara);
+            return Err(format!(
+                "{}: tidak dapat ditulis: {e}",
+                self.tujuan.display()
+            ));
+        }
+        super::pindahkan(&sementara, &self.tujuan)
+    }
+}
