@@ -6,6 +6,7 @@
 //!     cargo bench --bench skala -- profil       # each store call on the national database
 //!     cargo bench --bench skala -- kunci        # how long a 100,000-row import holds the write lock
 //!     cargo bench --bench skala -- cek [DB]     # the daily check: `| head -n 15`, text, JSON
+//!     cargo bench --bench skala -- kantor [DB]  # office files: .xlsx import vs CSV, national status .xlsx
 //!
 //! Figures are medians of at least five runs, printed as a table.
 
@@ -576,6 +577,134 @@ fn profil(db: &Path) {
     });
 }
 
+/// Peak resident memory of the largest child waited for so far, in MB.
+fn puncak_anak_mb() -> f64 {
+    let mut r: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `r` is a valid rusage the call fills
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut r) };
+    r.ru_maxrss as f64 / 1024.0
+}
+
+/// Office files: 100,000 document rows imported from `.xlsx` and from CSV, and the status
+/// table of a national database written as `.xlsx` (time and peak memory).
+fn ukur_kantor(dir: &Path, nasional: &Path) {
+    if !nasional.exists() {
+        buat(7285, nasional);
+    }
+    // first, while no other child has run: the national status table
+    let keluar = dir.join("status-nasional.xlsx");
+    let mut t = Vec::new();
+    for _ in 0..PUTARAN {
+        let mulai = Instant::now();
+        let o = Command::new(PANTAU)
+            .arg("--db")
+            .arg(nasional)
+            .args(["--today", HARI_INI, "ekspor", "status"])
+            .arg(&keluar)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        t.push(ms(mulai.elapsed()));
+    }
+    let rss = puncak_anak_mb();
+    let ukuran = std::fs::metadata(&keluar).map(|m| m.len()).unwrap_or(0);
+    let desa: i64 = rusqlite::Connection::open(nasional)
+        .and_then(|c| c.query_row("SELECT count(*) FROM desa", [], |r| r.get(0)))
+        .unwrap_or(0);
+    println!("\n## Office files\n");
+    println!("| what | median | peak RSS |\n|---|---:|---:|");
+    println!(
+        "| `ekspor status` .xlsx, {desa} desa ({:.1} MB file) | {:.0} ms | {rss:.1} MB |",
+        ukuran as f64 / 1e6,
+        median(t)
+    );
+    // 100,000 document rows: 2,500 desa × 40 fiscal years, as CSV and as a workbook
+    let mut desa_csv = String::from("kode;nama;kecamatan\n");
+    let mut dok = String::from("kode_desa;jenis;tahun_anggaran;tanggal;nomor\n");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (j, h) in ["kode_desa", "jenis", "tahun_anggaran", "tanggal", "nomor"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, j as u16, *h).unwrap();
+    }
+    let tgl = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    let mut r = 1u32;
+    for k in 0..25 {
+        for d in 0..100 {
+            let kode = format!("35.{:02}.{:02}.{}", 10 + k / 10, k % 10 + 1, 2001 + d);
+            desa_csv.push_str(&format!("{kode};Desa {k}-{d};Kecamatan {k}\n"));
+            for ta in 2000..2040 {
+                let jenis = ["RKPDes", "APBDes", "LPPDes"][(ta % 3) as usize];
+                let ada = ta <= 2026;
+                dok.push_str(&format!(
+                    "{kode};{jenis};{ta};{};Perdes {d}\n",
+                    if ada {
+                        format!("15/08/{ta}")
+                    } else {
+                        String::new()
+                    }
+                ));
+                ws.write_string(r, 0, &kode).unwrap();
+                ws.write_string(r, 1, jenis).unwrap();
+                ws.write_number(r, 2, ta as f64).unwrap();
+                if ada {
+                    let t = rust_xlsxwriter::ExcelDateTime::from_ymd(ta as u16, 8, 15).unwrap();
+                    ws.write_datetime_with_format(r, 3, &t, &tgl).unwrap();
+                }
+                ws.write_string(r, 4, format!("Perdes {d}")).unwrap();
+                r += 1;
+            }
+        }
+    }
+    let f_desa = dir.join("desa-100k.csv");
+    let f_csv = dir.join("dokumen-100k.csv");
+    let f_xlsx = dir.join("dokumen-100k.xlsx");
+    std::fs::write(&f_desa, desa_csv).unwrap();
+    std::fs::write(&f_csv, &dok).unwrap();
+    wb.save(&f_xlsx).unwrap();
+    let waktu = |berkas: &Path| {
+        let mut t = Vec::new();
+        for _ in 0..PUTARAN {
+            let db = dir.join("kantor.db");
+            for akhir in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{akhir}", db.display()));
+            }
+            let jalan = |args: &[&str], f: &Path| {
+                let o = Command::new(PANTAU)
+                    .arg("--db")
+                    .arg(&db)
+                    .args(["--today", HARI_INI])
+                    .args(args)
+                    .arg(f)
+                    .output()
+                    .unwrap();
+                assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            };
+            Command::new(PANTAU)
+                .arg("--db")
+                .arg(&db)
+                .args(["init"])
+                .output()
+                .unwrap();
+            jalan(&["impor", "desa"], &f_desa);
+            let mulai = Instant::now();
+            jalan(&["impor", "dokumen"], berkas);
+            t.push(ms(mulai.elapsed()));
+        }
+        median(t)
+    };
+    let csv = waktu(&f_csv);
+    let xlsx = waktu(&f_xlsx);
+    println!("| `impor dokumen` 100,000 rows from CSV | {csv:.0} ms | |");
+    println!(
+        "| `impor dokumen` the same rows from .xlsx ({:.1} MB) | {xlsx:.0} ms | |",
+        std::fs::metadata(&f_xlsx).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
+    );
+    println!("| ratio .xlsx / CSV | {:.2}× | |", xlsx / csv);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -609,6 +738,14 @@ fn main() {
             .map(PathBuf::from)
             .unwrap_or_else(|| dir.join("nasional-7285.db"));
         ukur_cek(&db);
+        return;
+    }
+    if hanya.as_deref() == Some("kantor") {
+        let db = args
+            .get(1)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| dir.join("nasional-7285.db"));
+        ukur_kantor(&dir, &db);
         return;
     }
     if hanya.as_deref() == Some("profil") {

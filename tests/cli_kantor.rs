@@ -273,7 +273,13 @@ fn every_spreadsheet_converts_to_pdf_in_libreoffice() {
     let d = Dunia::new();
     d.ok(HARI_INI, &["init", "--contoh"]);
     let mut berkas = Vec::new();
-    for (jenis, args) in [("status", vec![]), ("cek", vec!["--hari", "60"])] {
+    let semua = [
+        ("status", vec![]),
+        ("cek", vec!["--hari", "60"]),
+        ("matriks", vec![]),
+        ("rencana", vec![]),
+    ];
+    for (jenis, args) in semua {
         let p = d.path().join(format!("{jenis}.xlsx"));
         let mut a = vec!["ekspor", jenis];
         a.extend(args);
@@ -308,4 +314,75 @@ fn every_spreadsheet_converts_to_pdf_in_libreoffice() {
         assert!(t.contains(judul), "{t}");
         assert!(t.contains("Halaman 1 dari 1"), "{t}");
     }
+}
+
+/// The M&E matrix in the seed's layout: a problem's cells merged over its activities, the
+/// rounds I–III under one heading, each round's progress, obstacle and follow-up in its cell.
+#[test]
+fn the_matrix_workbook_has_the_seeds_layout_with_merged_cells() {
+    let d = Dunia::new();
+    d.ok(HARI_INI, &["init", "--contoh"]);
+    let p = d.path().join("matriks.xlsx");
+    d.ok(
+        HARI_INI,
+        &["ekspor", "matriks", "--tahun", "2026", p.to_str().unwrap()],
+    );
+    let r = sheet(&p);
+    let kepala = baris_dengan(&r, 0, "Permasalahan (kondisi awal)");
+    assert_eq!(
+        sel(&r, kepala - 1, 3).to_string(),
+        "Hasil Monitoring Kemajuan Output"
+    );
+    let judul: Vec<String> = (0..8).map(|c| sel(&r, kepala, c).to_string()).collect();
+    assert_eq!(
+        judul,
+        [
+            "Permasalahan (kondisi awal)",
+            "Kegiatan & Pelaksana",
+            "Target Output Kegiatan",
+            "I",
+            "II",
+            "III",
+            "Target Outcome",
+            "Capaian Outcome"
+        ]
+    );
+    let pertama = kepala + 1;
+    assert!(
+        sel(&r, pertama, 0).to_string().starts_with("1. "),
+        "numbered problems"
+    );
+    let putaran = sel(&r, pertama + 1, 3).to_string();
+    assert!(
+        putaran.starts_with("Tanggal: ")
+            && putaran.contains("\nKemajuan: ")
+            && putaran.contains("\nKendala: "),
+        "{putaran:?}"
+    );
+    let xml = bagian(&p, "xl/worksheets/sheet1.xml");
+    // the problem, target and achievement of problem 1 span its three activities
+    let a = pertama + 1;
+    for kolom in ["A", "G", "H"] {
+        let gabung = format!("<mergeCell ref=\"{kolom}{a}:{kolom}{}\"/>", a + 2);
+        assert!(xml.contains(&gabung), "{gabung} missing");
+    }
+    assert!(
+        xml.contains(&format!("<mergeCell ref=\"D{}:F{}\"/>", kepala, kepala)),
+        "round heading merged"
+    );
+    // the plan monitoring: a row per plan, its rounds under "Monitoring Kemajuan I, II, …"
+    let p = d.path().join("rencana.xlsx");
+    d.ok(
+        HARI_INI,
+        &["ekspor", "rencana", "--tahun", "2026", p.to_str().unwrap()],
+    );
+    let r = sheet(&p);
+    let kepala = baris_dengan(&r, 0, "Desa/Unit Layanan");
+    assert_eq!(sel(&r, kepala - 1, 5).to_string(), "Monitoring Kemajuan I");
+    assert_eq!(sel(&r, kepala, 5).to_string(), "Tanggal");
+    assert_eq!(r.height() as u32 - kepala - 1, 4, "the sample's four plans");
+    assert!(matches!(
+        sel(&r, kepala + 1, 2),
+        calamine::Data::DateTime(_)
+    ));
 }

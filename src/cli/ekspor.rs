@@ -40,6 +40,9 @@ fn tulis(berkas: &str, isi: &[u8]) -> Result<(), GalatCli> {
 
 pub fn matriks(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, GalatCli> {
     let tahun = tahun.unwrap_or(k.hari_ini.year());
+    if berkas.to_lowercase().ends_with(".xlsx") {
+        return super::ekspor_tabel::matriks(k, tahun, berkas);
+    }
     let lingkup = k.lingkup()?;
     let conn = k.store.conn();
     let mut w = csv::WriterBuilder::new()
@@ -122,9 +125,12 @@ pub fn matriks(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Gala
 /// gets one row with the round columns empty), so that every round entered is in the file.
 pub fn rencana(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, GalatCli> {
     let tahun = tahun.unwrap_or(k.hari_ini.year());
+    if berkas.to_lowercase().ends_with(".xlsx") {
+        return super::ekspor_tabel::rencana(k, tahun, berkas);
+    }
     if berkas != "-" && !berkas.to_lowercase().ends_with(".csv") {
         return Err(format!(
-            "{}: ekspor rencana ditulis sebagai CSV; beri nama berakhiran .csv (atau - untuk keluaran standar)",
+            "{}: ekspor rencana ditulis sebagai .xlsx atau .csv; beri nama berakhiran salah satunya (atau - untuk CSV ke keluaran standar)",
             aman(berkas)
         )
         .into());

@@ -101,6 +101,7 @@ pub fn cek(k: &Konteks, jendela: i64, berkas: &str) -> Result<u8, GalatCli> {
             Kolom::new("Kode desa", "kode_desa", 15.0),
             Kolom::new("Desa/kelurahan", "desa", 24.0),
         ],
+        hemat: true,
     };
     let mut w = ekspor::penulis(berkas, kepala).map_err(|e| GalatCli(vec![e]))?;
     let mut n = 0usize;
@@ -134,4 +135,27 @@ pub fn cek(k: &Konteks, jendela: i64, berkas: &str) -> Result<u8, GalatCli> {
         return Err(GalatCli(vec![e]));
     }
     selesai(w, berkas, n, "dokumen")
+}
+
+/// `pantau ekspor matriks FILE.xlsx`: the M&E matrix in the seed's layout.
+pub fn matriks(k: &Konteks, tahun: i32, berkas: &str) -> Result<u8, GalatCli> {
+    let lingkup = k.lingkup()?;
+    let conn = k.store.conn();
+    let nama = nama_lingkup(k, lingkup)?;
+    let kepala = ekspor::monev::kepala_matriks(conn, lingkup, &nama, tahun, k.hari_ini)?;
+    let mut w = ekspor::penulis(berkas, kepala).map_err(|e| GalatCli(vec![e]))?;
+    let n = ekspor::monev::tulis_matriks(conn, lingkup, tahun, w.as_mut())?;
+    selesai(w, berkas, n, "baris kegiatan")
+}
+
+/// `pantau ekspor rencana FILE.xlsx`: plan-completion monitoring with every round.
+pub fn rencana(k: &Konteks, tahun: i32, berkas: &str) -> Result<u8, GalatCli> {
+    let lingkup = k.lingkup()?;
+    let nama = nama_lingkup(k, lingkup)?;
+    let n = ekspor::monev::rencana(k.store.conn(), lingkup, &nama, tahun, k.hari_ini, berkas)
+        .map_err(|e| GalatCli(vec![e]))?;
+    if berkas != "-" {
+        cetak_galat!("Ditulis: {berkas} ({} rencana)", format_ribuan(n as i64));
+    }
+    Ok(KELUAR_OK)
 }

@@ -3,6 +3,7 @@
 //! temporary name so that a failure never leaves half a file.
 
 pub mod csv;
+pub mod monev;
 pub mod status;
 pub mod xlsx;
 
@@ -92,11 +93,26 @@ pub struct Kepala {
     pub kecamatan: String,
     pub dicetak: NaiveDate,
     pub kolom: Vec<Kolom>,
+    /// Rows are written as they come, in little memory (a country's table); a table with
+    /// merged blocks (`Penulis::blok`) is held whole instead.
+    pub hemat: bool,
 }
 
 /// A writer of one table, row by row (a country's table is never held whole).
 pub trait Penulis {
     fn baris(&mut self, sel: &[(Sel, Option<Warna>)]) -> Result<(), String>;
+    /// Rows that belong together: the columns in `gabung` hold one value for the whole
+    /// block (the first row's), merged over the block in a spreadsheet, repeated in CSV.
+    fn blok(
+        &mut self,
+        baris: &[Vec<(Sel, Option<Warna>)>],
+        _gabung: &[usize],
+    ) -> Result<(), String> {
+        for b in baris {
+            self.baris(b)?;
+        }
+        Ok(())
+    }
     /// A closing line under the table (a total, a note).
     fn catatan(&mut self, _teks: &str) -> Result<(), String> {
         Ok(())

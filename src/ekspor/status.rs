@@ -70,6 +70,7 @@ pub fn kepala(
         kecamatan: nama_lingkup.to_string(),
         dicetak: hari_ini,
         kolom,
+        hemat: true,
     })
 }
 

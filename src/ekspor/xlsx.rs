@@ -20,6 +20,20 @@ pub struct Xlsx {
     baris_judul: u32,
     /// Formats without a fill, then with each fill of `WARNA`.
     f: Vec<Gaya>,
+    /// Column widths, for the height a wrapped text needs.
+    lebar: Vec<f64>,
+}
+
+/// Height of one line of text, in points (the default font).
+const TINGGI_GARIS: f64 = 15.0;
+
+/// Lines a text takes in a column `lebar` characters wide (a spreadsheet does not grow a
+/// row by itself when the file is opened).
+fn garis(teks: &str, lebar: f64) -> u32 {
+    let muat = (lebar * 1.1).max(1.0) as usize;
+    teks.split('\n')
+        .map(|b| crate::domain::teks::bungkus(b, muat).len().max(1) as u32)
+        .sum()
 }
 
 const WARNA: [Warna; 5] = [
@@ -33,6 +47,8 @@ const WARNA: [Warna; 5] = [
 /// The cell formats, made once.
 struct Gaya {
     teks: Format,
+    /// Text that wraps inside its cell (long texts of a matrix).
+    panjang: Format,
     bulat: Format,
     tahun: Format,
     desimal: Format,
@@ -55,6 +71,7 @@ impl Gaya {
         // `[$-421]`: Indonesian, so that LibreOffice and Excel write 1.455 and 5,88
         Gaya {
             teks: dasar().set_indent(1),
+            panjang: dasar().set_text_wrap(),
             bulat: dasar().set_num_format("[$-421]#,##0"),
             tahun: dasar().set_num_format("0").set_align(FormatAlign::Center),
             desimal: dasar().set_num_format("[$-421]#,##0.00"),
@@ -98,7 +115,11 @@ impl Xlsx {
             .set_align(FormatAlign::Center)
             .set_align(FormatAlign::VerticalCenter)
             .set_text_wrap();
-        let ws = buku.add_worksheet_with_constant_memory().map_err(galat)?;
+        let ws = if kepala.hemat {
+            buku.add_worksheet_with_constant_memory().map_err(galat)?
+        } else {
+            buku.add_worksheet()
+        };
         ws.set_name(potong_nama(&kepala.lembar)).map_err(galat)?;
         let mut r = 0u32;
         ws.write_string_with_format(r, 0, &kepala.judul, &judul_f)
@@ -111,6 +132,19 @@ impl Xlsx {
         }
         r += 1;
         let baris_judul = r;
+        let tinggi_judul = kepala
+            .kolom
+            .iter()
+            .map(|k| garis(&k.judul, k.lebar))
+            .max()
+            .unwrap_or(1);
+        if tinggi_judul > 1 {
+            ws.set_row_height(
+                r + u32::from(ada_grup),
+                f64::from(tinggi_judul) * TINGGI_GARIS,
+            )
+            .map_err(galat)?;
+        }
         if ada_grup {
             // a group title merged over its columns, then the columns' own titles (rows are
             // written in order: constant memory writes a row once)
@@ -175,6 +209,7 @@ impl Xlsx {
                 .chain(WARNA.iter().copied().map(Some))
                 .map(Gaya::new)
                 .collect(),
+            lebar: kepala.kolom.iter().map(|k| k.lebar).collect(),
         })
     }
 }
@@ -194,12 +229,112 @@ fn kode_kop(s: &str) -> String {
 
 impl Penulis for Xlsx {
     fn baris(&mut self, sel: &[(Sel, Option<Warna>)]) -> Result<(), String> {
+        self.tulis_baris(sel, &[]).map(|_| ())
+    }
+
+    fn blok(
+        &mut self,
+        baris: &[Vec<(Sel, Option<Warna>)>],
+        gabung: &[usize],
+    ) -> Result<(), String> {
+        let awal = self.baris;
+        let mut tinggi = Vec::new();
+        for b in baris {
+            tinggi.push(self.tulis_baris(b, gabung)?);
+        }
         let ws = self.buku.worksheet_from_index(0).map_err(galat)?;
+        // a merged text needs the block's rows together to be as high as it is
+        let perlu = gabung
+            .iter()
+            .filter_map(|&c| match baris.first().and_then(|b| b.get(c)) {
+                Some((Sel::Teks(t), _)) => {
+                    Some(garis(t, self.lebar.get(c).copied().unwrap_or(10.0)))
+                }
+                _ => None,
+            })
+            .max()
+            .unwrap_or(1);
+        let ada: u32 = tinggi.iter().sum();
+        if perlu > ada && !tinggi.is_empty() {
+            let tambah = perlu - ada;
+            let n = tinggi.len() as u32;
+            for (i, t) in tinggi.iter_mut().enumerate() {
+                *t += tambah / n + u32::from((i as u32) < tambah % n);
+                ws.set_row_height(awal + i as u32, f64::from(*t) * TINGGI_GARIS)
+                    .map_err(galat)?;
+            }
+        }
+        if baris.len() > 1 {
+            for &c in gabung {
+                let teks = match baris[0].get(c) {
+                    Some((Sel::Teks(t), _)) => t.clone(),
+                    Some((s, _)) => s.csv(),
+                    None => continue,
+                };
+                ws.merge_range(
+                    awal,
+                    c as u16,
+                    awal + baris.len() as u32 - 1,
+                    c as u16,
+                    &teks,
+                    &self.f[0].panjang,
+                )
+                .map_err(galat)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn catatan(&mut self, teks: &str) -> Result<(), String> {
+        let ws = self.buku.worksheet_from_index(0).map_err(galat)?;
+        let f = Format::new().set_bold();
+        ws.write_string_with_format(self.baris, 0, teks, &f)
+            .map_err(galat)?;
+        self.baris += 1;
+        Ok(())
+    }
+
+    fn selesai(self: Box<Self>) -> Result<(), String> {
+        (*self).tutup()
+    }
+}
+
+impl Xlsx {
+    /// Writes one row, its height from its longest text (leaving out the columns in
+    /// `lewati`, merged over a block); returns the row's height in lines.
+    fn tulis_baris(
+        &mut self,
+        sel: &[(Sel, Option<Warna>)],
+        lewati: &[usize],
+    ) -> Result<u32, String> {
+        let tinggi = sel
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !lewati.contains(j))
+            .filter_map(|(j, (s, _))| match s {
+                Sel::Teks(t) => Some(garis(t, self.lebar.get(j).copied().unwrap_or(10.0))),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let ws = self.buku.worksheet_from_index(0).map_err(galat)?;
+        if tinggi > 1 {
+            ws.set_row_height(self.baris, f64::from(tinggi) * TINGGI_GARIS)
+                .map_err(galat)?;
+        }
         for (j, (s, w)) in sel.iter().enumerate() {
             let g = &self.f[w.map_or(0, |w| 1 + WARNA.iter().position(|x| *x == w).unwrap_or(0))];
             let (r, c) = (self.baris, j as u16);
             match s {
                 Sel::Kosong => ws.write_blank(r, c, &g.teks),
+                Sel::Teks(t)
+                    if t.contains('\n')
+                        || crate::domain::teks::lebar(t) as f64
+                            > self.lebar.get(j).copied().unwrap_or(10.0) =>
+                {
+                    ws.write_string_with_format(r, c, t, &g.panjang)
+                }
                 Sel::Teks(t) => ws.write_string_with_format(r, c, t, &g.teks),
                 Sel::Bulat(n) => ws.write_number_with_format(r, c, *n as f64, &g.bulat),
                 Sel::Tahun(n) => ws.write_number_with_format(r, c, f64::from(*n), &g.tahun),
@@ -219,19 +354,10 @@ impl Penulis for Xlsx {
             .map_err(galat)?;
         }
         self.baris += 1;
-        Ok(())
+        Ok(tinggi)
     }
 
-    fn catatan(&mut self, teks: &str) -> Result<(), String> {
-        let ws = self.buku.worksheet_from_index(0).map_err(galat)?;
-        let f = Format::new().set_bold();
-        ws.write_string_with_format(self.baris, 0, teks, &f)
-            .map_err(galat)?;
-        self.baris += 1;
-        Ok(())
-    }
-
-    fn selesai(mut self: Box<Self>) -> Result<(), String> {
+    fn tutup(mut self) -> Result<(), String> {
         let akhir = self.baris.saturating_sub(1).max(self.awal_data);
         {
             let ws = self.buku.worksheet_from_index(0).map_err(galat)?;
