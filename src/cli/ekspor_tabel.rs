@@ -159,3 +159,27 @@ pub fn rencana(k: &Konteks, tahun: i32, berkas: &str) -> Result<u8, GalatCli> {
     }
     Ok(KELUAR_OK)
 }
+
+/// `pantau ekspor fasilitasi|iku FILE [--tahun Y]`.
+pub fn laporan(k: &Konteks, apa: &str, tahun: Option<i32>, berkas: &str) -> Result<u8, GalatCli> {
+    let tahun = tahun.unwrap_or(chrono::Datelike::year(&k.hari_ini));
+    let lingkup = k.lingkup()?;
+    let nama = nama_lingkup(k, lingkup)?;
+    let conn = k.store.conn();
+    let (n, satuan) = if apa == "iku" {
+        (
+            ekspor::laporan::iku(conn, lingkup, &nama, tahun, k.hari_ini, berkas),
+            "kecamatan",
+        )
+    } else {
+        (
+            ekspor::laporan::fasilitasi(conn, lingkup, &nama, tahun, k.hari_ini, berkas),
+            "catatan fasilitasi",
+        )
+    };
+    let n = n.map_err(|e| GalatCli(vec![e]))?;
+    if berkas != "-" {
+        cetak_galat!("Ditulis: {berkas} ({} {satuan})", format_ribuan(n as i64));
+    }
+    Ok(KELUAR_OK)
+}

@@ -347,6 +347,26 @@ pub enum JenisEkspor {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
+    /// Catatan fasilitasi satu tahun (.xlsx atau .csv), dengan jenisnya dari katalog
+    Fasilitasi {
+        /// Tahun [bawaan: tahun ini]
+        #[arg(long, visible_alias = "year", value_name = "Y",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        tahun: Option<i32>,
+        /// Berkas tujuan (.xlsx atau .csv); "-" menulis CSV ke keluaran standar
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+    /// Laporan IKU 1, IKU 2 dan IKM (.xlsx atau .csv): satu baris per kecamatan dan jumlahnya
+    Iku {
+        /// Tahun kinerja [bawaan: tahun ini]
+        #[arg(long, visible_alias = "year", value_name = "Y",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        tahun: Option<i32>,
+        /// Berkas tujuan (.xlsx atau .csv); "-" menulis CSV ke keluaran standar
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
     /// Cek harian sebagai tabel (.xlsx atau .csv): lewat tenggat dan jatuh tempo dalam N hari
     Cek {
         /// Jendela peringatan dalam hari [bawaan: 30]
@@ -900,6 +920,10 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         Some(Perintah::Ekspor { apa }) => match apa {
             JenisEkspor::Status { tahun, berkas } => ekspor_tabel::status(&k, tahun, &berkas),
             JenisEkspor::Cek { hari, berkas } => ekspor_tabel::cek(&k, hari, &berkas),
+            JenisEkspor::Fasilitasi { tahun, berkas } => {
+                ekspor_tabel::laporan(&k, "fasilitasi", tahun, &berkas)
+            }
+            JenisEkspor::Iku { tahun, berkas } => ekspor_tabel::laporan(&k, "iku", tahun, &berkas),
             JenisEkspor::Matriks { tahun, berkas } => ekspor::matriks(&k, tahun, &berkas),
             JenisEkspor::Rencana { tahun, berkas } => ekspor::rencana(&k, tahun, &berkas),
             JenisEkspor::Kak {

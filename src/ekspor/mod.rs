@@ -3,6 +3,7 @@
 //! temporary name so that a failure never leaves half a file.
 
 pub mod csv;
+pub mod laporan;
 pub mod monev;
 pub mod status;
 pub mod xlsx;
