@@ -79,7 +79,7 @@ fn the_sample_goes_in_one_step_after_saying_what_goes_and_needs_ya_without_a_ter
     assert_eq!(
         baris_stderr(&o),
         [
-            "tidak ada yang dihapus: tidak ada terminal untuk bertanya; tambahkan --ya untuk menghapus tanpa bertanya"
+            "tidak ada yang dihapus: tidak ada terminal untuk bertanya; tambahkan --ya untuk melakukannya tanpa bertanya"
         ]
     );
     assert_eq!(d.potret(HARI_INI), sebelum);
@@ -298,7 +298,7 @@ fn merging_two_desa_refuses_and_lists_conflicts_and_otherwise_moves_everything()
     let d = dunia();
     // Alpha and Beta both hold RKPDes 2027 with different dates: refused, nothing changes
     let sebelum = d.potret(HARI_INI);
-    let o = d.jalan(HARI_INI, &["desa", "gabung", BETA, ALPHA]);
+    let o = d.jalan(HARI_INI, &["desa", "gabung", BETA, ALPHA, "--ya"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         baris_stderr(&o),
@@ -315,10 +315,18 @@ fn merging_two_desa_refuses_and_lists_conflicts_and_otherwise_moves_everything()
         "sama.csv",
         "kode_desa,jenis,tahun_anggaran,tanggal,nomor\n35.08.21.2002,RKPDes,2027,15/09/2026,1\n",
     );
-    let o = d.ok(HARI_INI, &["desa", "merge", BETA, ALPHA]);
+    // without a terminal to ask on, nothing is merged unless --ya says so
+    let o = d.jalan(HARI_INI, &["desa", "gabung", BETA, ALPHA]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        baris_stderr(&o)[0].starts_with("tidak ada yang digabung: tidak ada terminal"),
+        "{:?}",
+        baris_stderr(&o)
+    );
+    let o = d.ok(HARI_INI, &["desa", "merge", BETA, ALPHA, "--yes"]);
     assert_eq!(
         stdout(&o),
-        "Desa Beta (35.08.21.2002) digabung ke Alpha (35.08.21.2001): 1 catatan dokumen, 1 fasilitasi dan 0 rencana monev dipindah, 1 catatan yang sama di keduanya disimpan sekali; 35.08.21.2002 dihapus (isinya tercatat di riwayat).\n"
+        "Akan digabung: catatan desa Beta (35.08.21.2002) pindah ke Alpha (35.08.21.2001), lalu 35.08.21.2002 dihapus (isinya tercatat di riwayat).\nDesa Beta (35.08.21.2002) digabung ke Alpha (35.08.21.2001): 1 catatan dokumen, 1 fasilitasi dan 0 rencana monev dipindah, 1 catatan yang sama di keduanya disimpan sekali; 35.08.21.2002 dihapus (isinya tercatat di riwayat).\n"
     );
     let (cek, _) = d.cek_json(HARI_INI, &["--hari", "3660"]);
     let it = item(&cek);
@@ -342,12 +350,12 @@ fn merging_two_desa_refuses_and_lists_conflicts_and_otherwise_moves_everything()
         "the facilitation entry is Alpha's now"
     );
     // merging into itself or an unknown desa
-    let o = d.jalan(HARI_INI, &["desa", "gabung", ALPHA, ALPHA]);
+    let o = d.jalan(HARI_INI, &["desa", "gabung", ALPHA, ALPHA, "--ya"]);
     assert_eq!(
         baris_stderr(&o),
         ["desa tidak dapat digabung dengan dirinya sendiri"]
     );
-    let o = d.jalan(HARI_INI, &["desa", "gabung", ALPHA, BETA]);
+    let o = d.jalan(HARI_INI, &["desa", "gabung", ALPHA, BETA, "--ya"]);
     assert_eq!(
         baris_stderr(&o),
         ["desa 35.08.21.2002 tidak ada di basis data"]
@@ -402,4 +410,38 @@ fn a_kecamatan_is_renamed_by_its_own_command_and_never_by_a_desa_import() {
         baris_stderr(&o),
         ["kecamatan 35.08.99 tidak ada di basis data"]
     );
+}
+
+/// Issue 10 (found trying it): after the sample is removed, the schedule of the whole
+/// database shows none of its stages (the tally keeps zero rows behind).
+#[test]
+fn no_stage_of_the_removed_sample_stays_on_the_schedule() {
+    use pantau::store::wilayah::{self, Lingkup, Sasaran};
+    use pantau::store::{Store, contoh, kegiatan};
+    let hari_ini = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let mut store = Store::memori().unwrap();
+    contoh::muat(&mut store, hari_ini).unwrap();
+    pantau::store::impor::impor_desa(
+        &mut store,
+        "desa.csv",
+        b"kode;nama;kecamatan\n35.08.15.2001;Condro;Pasirian\n",
+        Lingkup::Semua,
+    )
+    .unwrap();
+    assert!(
+        !kegiatan::tahapan_bulan(store.conn(), Lingkup::Semua, 2026, 12)
+            .unwrap()
+            .is_empty()
+    );
+    let contoh_id = wilayah::kecamatan_contoh(store.conn()).unwrap()[0].id;
+    store
+        .transaksi(|tx| wilayah::hapus(tx, &Sasaran::Kecamatan(vec![contoh_id])))
+        .unwrap();
+    for bulan in 1..=12 {
+        assert_eq!(
+            kegiatan::tahapan_bulan(store.conn(), Lingkup::Semua, 2026, bulan).unwrap(),
+            vec![],
+            "month {bulan}"
+        );
+    }
 }

@@ -165,7 +165,7 @@ fn the_desa_tab_recodes_a_desa_in_its_form_and_deletes_one_after_a_question() {
     assert!(s.contains("Rincian desa"), "{s}");
     sesi.kirim(&["e"]);
     sesi.tunggu("Ubah desa Darungan (35.08.07.2001)");
-    sesi.kirim(&["BTab"]);
+    // the form opens in its first field, Kode
     sesi.kirim(&["BSpace", "BSpace", "BSpace", "BSpace"]);
     sesi.kirim(&["2099", "C-s"]);
     let s = sesi.tunggu("Kode diganti dari 35.08.07.2001 menjadi 35.08.07.2099.");

@@ -100,28 +100,8 @@ pub fn jalankan(k: &mut Konteks, apa: JenisHapus) -> Result<u8, GalatCli> {
             c.bukan_contoh
         );
     }
-    if !ya {
-        if !std::io::stdin().is_terminal() {
-            return Err(
-                "tidak ada yang dihapus: tidak ada terminal untuk bertanya; tambahkan --ya untuk menghapus tanpa bertanya"
-                    .to_string()
-                    .into(),
-            );
-        }
-        eprint!(
-            "{}",
-            super::keluaran::teks("Hapus? Ketik y lalu Enter (lainnya batal): ")
-        );
-        let _ = std::io::stderr().flush();
-        let mut jawab = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut jawab)
-            .map_err(|e| format!("jawaban tidak terbaca: {}", super::sebab_io(&e)))?;
-        if !matches!(jawab.trim().to_lowercase().as_str(), "y" | "ya") {
-            cetak!("Dibatalkan; tidak ada yang dihapus.");
-            return Ok(KELUAR_OK);
-        }
+    if !boleh(ya, "Hapus?", "dihapus")? {
+        return Ok(KELUAR_OK);
     }
     let hasil = k.store.transaksi(|tx| wilayah::hapus(tx, &sasaran))?;
     cetak!("Dihapus: {}.", hasil.rincian());
@@ -129,6 +109,38 @@ pub fn jalankan(k: &mut Konteks, apa: JenisHapus) -> Result<u8, GalatCli> {
         "Setiap baris yang dihapus tercatat dengan isinya: pantau riwayat --tabel desa (atau --tabel dokumen, fasilitasi …). Mengembalikan: lihat README, bagian \"Membatalkan kesalahan\"."
     );
     Ok(KELUAR_OK)
+}
+
+/// Asks `pertanyaan` on the terminal unless `--ya` was given; without a terminal and without
+/// `--ya` nothing is done. False when the user declines.
+fn boleh(ya: bool, pertanyaan: &str, kata: &str) -> Result<bool, GalatCli> {
+    if ya {
+        return Ok(true);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(format!(
+            "tidak ada yang {kata}: tidak ada terminal untuk bertanya; tambahkan --ya untuk melakukannya tanpa bertanya"
+        )
+        .into());
+    }
+    eprint!(
+        "{}",
+        super::keluaran::teks(&format!(
+            "{pertanyaan} Ketik y lalu Enter (lainnya batal): "
+        ))
+    );
+    let _ = std::io::stderr().flush();
+    let mut jawab = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut jawab)
+        .map_err(|e| format!("jawaban tidak terbaca: {}", super::sebab_io(&e)))?;
+    if matches!(jawab.trim().to_lowercase().as_str(), "y" | "ya") {
+        Ok(true)
+    } else {
+        cetak!("Dibatalkan; tidak ada yang {kata}.");
+        Ok(false)
+    }
 }
 
 /// `pantau desa ganti-kode LAMA BARU`
@@ -170,9 +182,20 @@ pub fn ganti_kode(k: &mut Konteks, lama: &str, baru: &str) -> Result<u8, GalatCl
 }
 
 /// `pantau desa gabung DARI KE`
-pub fn gabung(k: &mut Konteks, dari: &str, ke: &str) -> Result<u8, GalatCli> {
+pub fn gabung(k: &mut Konteks, dari: &str, ke: &str, ya: bool) -> Result<u8, GalatCli> {
     let a = cari_desa(k, dari)?;
     let b = cari_desa(k, ke)?;
+    cetak!(
+        "Akan digabung: catatan desa {} ({}) pindah ke {} ({}), lalu {} dihapus (isinya tercatat di riwayat).",
+        a.nama,
+        a.kode,
+        b.nama,
+        b.kode,
+        a.kode
+    );
+    if !boleh(ya, "Gabungkan?", "digabung")? {
+        return Ok(KELUAR_OK);
+    }
     let g = k
         .store
         .transaksi(|tx| wilayah::gabung_desa(tx, a.id, Some(a.versi), b.id))

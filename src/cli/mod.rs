@@ -250,6 +250,9 @@ pub enum PerintahDesa {
         dari: String,
         #[arg(value_name = "KE")]
         ke: String,
+        /// Jangan bertanya (wajib bila tanpa terminal)
+        #[arg(long, visible_alias = "yes")]
+        ya: bool,
     },
 }
 
@@ -894,7 +897,7 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
         Some(Perintah::Hapus { apa }) => hapus::jalankan(&mut k, apa),
         Some(Perintah::Desa { apa }) => match apa {
             PerintahDesa::GantiKode { lama, baru } => hapus::ganti_kode(&mut k, &lama, &baru),
-            PerintahDesa::Gabung { dari, ke } => hapus::gabung(&mut k, &dari, &ke),
+            PerintahDesa::Gabung { dari, ke, ya } => hapus::gabung(&mut k, &dari, &ke, ya),
         },
         Some(Perintah::Kecamatan { apa }) => match apa {
             PerintahKecamatan::GantiNama { kode, nama } => hapus::ganti_nama(&mut k, &kode, &nama),

@@ -248,6 +248,8 @@ pub fn ringkasan_jadwal(
 }
 
 /// The stages planned in one month, grouped by name: (stage, how many kegiatan, how many done).
+/// A stage no kegiatan plans any more (its kegiatan removed) leaves a zero row in the
+/// tally; it is not a stage of the month.
 pub fn tahapan_bulan(
     conn: &Connection,
     lingkup: Lingkup,
@@ -259,7 +261,7 @@ pub fn tahapan_bulan(
         &format!(
             "SELECT nama, sum(rencana), sum(selesai) FROM {}
              WHERE (?1 IS NULL OR kecamatan_id = ?1) AND tahun = ?2 AND bulan = ?3
-             GROUP BY nama ORDER BY nama LIMIT 50",
+             GROUP BY nama HAVING sum(rencana) > 0 ORDER BY nama LIMIT 50",
             crate::store::tabel_rekap("rekap_jadwal", lingkup)
         ),
         lingkup,

@@ -185,6 +185,8 @@ impl DesaTab {
             None => "Tambah desa (kode PP.KK.CC.DDDD, kecamatan harus sudah ada)".into(),
         };
         let ubah = d.is_some();
+        // the cursor in the first field, Kode, as in every form (a code typed into the
+        // focused field must land in Kode, not rename the desa)
         self.tujuan = Some(match d {
             Some(d) => Tujuan::UbahDesa(d),
             None => Tujuan::DesaBaru,
@@ -194,8 +196,6 @@ impl DesaTab {
             f.petunjuk = vec![
                 "Kode lain mengganti kode desa; dokumen dan fasilitasinya ikut. Tiga bagian pertama harus kode kecamatan yang ada.".into(),
             ];
-            // the cursor in the name, as before the code field was there
-            f.fokus = 1;
         }
         Efek::Form(f)
     }
