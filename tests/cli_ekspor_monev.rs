@@ -108,14 +108,14 @@ fn every_plan_round_is_one_row_of_the_rencana_export() {
 }
 
 #[test]
-fn the_rencana_export_refuses_a_name_it_cannot_write_as_csv() {
+fn the_rencana_export_refuses_a_name_it_cannot_write() {
     let d = Dunia::new();
     d.ok(HARI_INI, &["init", "--contoh"]);
-    let berkas = d.path().join("rencana.xlsx");
+    let berkas = d.path().join("rencana.pdf");
     let o = d.jalan(HARI_INI, &["ekspor", "rencana", berkas.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        teks(&o.stderr).contains("beri nama berakhiran .csv"),
+        teks(&o.stderr).contains("ditulis sebagai .xlsx atau .csv"),
         "{}",
         teks(&o.stderr)
     );

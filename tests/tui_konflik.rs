@@ -193,6 +193,8 @@ fn a_desa_form_open_while_the_cli_renames_the_desa_keeps_the_cli_name() {
     tekan(&mut app, KeyCode::Char('e'));
     let s = layar(&mut app);
     assert!(s.contains("Ubah desa Darungan"), "{s}");
+    // the form opens in Kode; the name is the next field
+    tekan(&mut app, KeyCode::Tab);
     ketik(&mut app, " Baru");
 
     let csv = dir.path().join("desa.csv");

@@ -290,7 +290,10 @@ pub fn kak(k: &Konteks, tahun: Option<i32>, kode: &str, berkas: &str) -> Result<
             a(i.target),
             i.satuan,
             teks_realisasi,
-            format_persen(capaian(i.target, realisasi))
+            format_persen(match h {
+                Some(h) => h.capaian(i.target),
+                None => capaian(i.target, realisasi),
+            })
         ));
     }
     for (kode_bagian, judul) in BAGIAN {

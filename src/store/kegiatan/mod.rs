@@ -544,6 +544,20 @@ impl Hitungan {
         }
     }
 
+    /// Achievement against `target`, from the exact fraction (not from the rounded value:
+    /// 1 of 3 against 90 is 37,04%, not 33,33 / 90 = 37,03%).
+    pub fn capaian(&self, target: Option<Seratus>) -> Option<Seratus> {
+        match (self, target) {
+            (Hitungan::Persen { nilai, .. }, Some(t)) if t.0 != 0 && nilai.penyebut != 0 => {
+                crate::domain::angka::persen(
+                    nilai.pembilang.saturating_mul(10_000),
+                    nilai.penyebut.saturating_mul(t.0),
+                )
+            }
+            _ => crate::domain::indikator::capaian(target, self.nilai()),
+        }
+    }
+
     pub fn sumber(&self) -> &'static str {
         match self {
             Hitungan::Persen { sumber, .. } => sumber,
@@ -875,5 +889,24 @@ mod tests {
         }
         assert_eq!(dilihat, ["IKM", "IKU1", "IKU2"]);
         assert!(iku.ikm.is_some() && iku.iku1.nilai().is_some());
+    }
+}
+
+#[cfg(test)]
+mod uji_capaian {
+    use super::Hitungan;
+    use crate::domain::angka::Seratus;
+    use crate::domain::indikator::iku1;
+
+    #[test]
+    fn achievement_comes_from_the_exact_fraction() {
+        let h = Hitungan::Persen {
+            sumber: "IKU1",
+            nilai: iku1(1, 3),
+        };
+        assert_eq!(h.nilai(), Some(Seratus(3333)));
+        assert_eq!(h.capaian(Some(Seratus(9000))), Some(Seratus(3704)));
+        assert_eq!(h.capaian(Some(Seratus(0))), None);
+        assert_eq!(h.capaian(None), None);
     }
 }

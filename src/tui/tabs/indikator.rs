@@ -306,7 +306,10 @@ impl Layar for IndikatorTab {
                 crate::domain::teks::pas(&i.uraian, lebar),
                 angka(i.target),
                 angka(realisasi),
-                format_persen(capaian(i.target, realisasi))
+                format_persen(match &x.hitungan {
+                    Some(h) => h.capaian(i.target),
+                    None => capaian(i.target, realisasi),
+                })
             );
             baris.push(super::baris_daftar(
                 k,

@@ -333,7 +333,16 @@ impl Layar for Jadwal {
     fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
         match act {
             Act::Kolom(arah) => {
-                self.bulan = ((self.bulan as i64 - 1 + arah as i64).rem_euclid(12) + 1) as u32;
+                // the year's months end at December: no jump back to January
+                let baru = (self.bulan as i64 + arah as i64).clamp(1, 12) as u32;
+                if baru == self.bulan {
+                    return Efek::Pesan(if arah < 0 {
+                        "Sudah di Januari; [ untuk tahun sebelumnya.".into()
+                    } else {
+                        "Sudah di Desember; ] untuk tahun berikutnya.".into()
+                    });
+                }
+                self.bulan = baru;
                 Efek::Tidak
             }
             Act::Ubah => {

@@ -119,13 +119,9 @@ impl Bidang {
         // an empty field shows its slot
         area.set_placeholder_text("_".repeat(LEBAR_SLOT));
         area.set_placeholder_style(Style::default());
-        // a long value shows its start (a short one is usually typed on)
-        if crate::domain::teks::lebar(nilai) > 30 {
-            area.move_cursor(ratatui_textarea::CursorMove::Top);
-            area.move_cursor(ratatui_textarea::CursorMove::Head);
-        } else {
-            area.move_cursor(ratatui_textarea::CursorMove::End);
-        }
+        // typing goes on at the end; a value longer than its box is shown whole under the
+        // fields while the field has the focus (so its start is never out of sight)
+        area.move_cursor(ratatui_textarea::CursorMove::End);
         Bidang {
             label: label.to_string(),
             jenis,
@@ -418,7 +414,24 @@ impl Form {
     /// Draws the form as a centred window over `luar`.
     pub fn gambar(&self, f: &mut Frame, luar: Rect, tema: &Tema) {
         let lebar = luar.width.min(78);
-        let tinggi_isi = self.bidang.len() as u16 + self.petunjuk.len().min(6) as u16 + 5;
+        // room for the focused value shown whole, when its box is too narrow for it
+        let label_kira = self
+            .bidang
+            .iter()
+            .map(|b| crate::domain::teks::lebar(&b.label))
+            .max()
+            .unwrap_or(0)
+            + 3;
+        let isi_kira =
+            (lebar as usize).saturating_sub(2 + label_kira.min((lebar as usize - 2) / 2));
+        let penuh = self
+            .bidang
+            .get(self.fokus)
+            .is_some_and(|b| crate::domain::teks::lebar(&b.teks()) + 1 > isi_kira);
+        let tinggi_isi = self.bidang.len() as u16
+            + self.petunjuk.len().min(6) as u16
+            + 5
+            + if penuh { 3 } else { 0 };
         let tinggi = (tinggi_isi + 2).min(luar.height);
         let area = Rect {
             x: luar.x + (luar.width - lebar) / 2,
@@ -509,6 +522,41 @@ impl Form {
             }
         }
         let mut y = dalam.y + self.bidang.len() as u16;
+        // the focused value, whole, when its box shows only its end
+        if let Some(b) = self.bidang.get(self.fokus)
+            && !matches!(b.jenis, Jenis::YaTidak)
+            && crate::domain::teks::lebar(&b.teks()) + 1 > lebar_isi as usize
+        {
+            let baris = crate::domain::teks::bungkus(
+                &format!("{}: {}", b.label, b.teks()),
+                dalam.width as usize,
+            );
+            let muat = (dalam.y + dalam.height).saturating_sub(y + 2).min(3) as usize;
+            let mut tampil: Vec<Line> = baris
+                .iter()
+                .take(muat)
+                .map(|l| Line::styled(l.clone(), tema.redup()))
+                .collect();
+            if baris.len() > muat
+                && let Some(akhir) = tampil.last_mut()
+            {
+                *akhir = Line::styled(
+                    crate::domain::teks::potong(
+                        &format!("{} …", baris[muat - 1]),
+                        dalam.width as usize,
+                    ),
+                    tema.redup(),
+                );
+            }
+            let n = tampil.len() as u16;
+            if n > 0 {
+                f.render_widget(
+                    Paragraph::new(tampil),
+                    Rect::new(dalam.x, y, dalam.width, n),
+                );
+                y += n;
+            }
+        }
         // the reason of the focused field (or the first with a problem), on up to two lines
         let masalah = self
             .bidang
@@ -542,13 +590,13 @@ impl Form {
                 Rect::new(dalam.x, y, dalam.width, sisa),
             );
         }
-        // a save's error (a conflict says who changed what) may take up to four lines
+        // a save's error (a conflict says who changed what) may take up to six lines
         let (pesan, baris) = match &self.galat {
             Some(g) => {
-                let perlu = crate::domain::teks::lebar(g).div_ceil(dalam.width.max(1) as usize);
+                let perlu = crate::domain::teks::bungkus(g, dalam.width.max(1) as usize).len();
                 (
                     Span::styled(g.clone(), tema.galat()),
-                    perlu.clamp(1, 4) as u16,
+                    perlu.clamp(1, 6) as u16,
                 )
             }
             None => (
@@ -582,7 +630,27 @@ impl Form {
         let y = dalam.y + self.fokus as u16 + 1;
         let ruang = (dalam.y + dalam.height).saturating_sub(y + 1) as usize;
         let muat = BARIS_PILIHAN.min(ruang);
-        if cocok.is_empty() || muat == 0 {
+        if muat == 0 {
+            return;
+        }
+        if cocok.is_empty() {
+            // typed text that finds nothing says so, instead of a silent field
+            if matches!(b.jenis, Jenis::Pilih { .. })
+                && !b.teks().is_empty()
+                && b.pilihan_terpilih().is_none()
+            {
+                let lebar = dalam.width.saturating_sub(lebar_label);
+                f.render_widget(
+                    Paragraph::new(Line::styled(
+                        crate::domain::teks::pas(
+                            "  tidak ada yang cocok; ketik bagian lain dari kode atau nama",
+                            lebar as usize,
+                        ),
+                        tema.redup(),
+                    )),
+                    Rect::new(dalam.x + lebar_label, y, lebar, 1),
+                );
+            }
             return;
         }
         let lebar = dalam.width.saturating_sub(lebar_label);
@@ -753,13 +821,34 @@ mod tests {
         assert_eq!(f.teks(0), "");
     }
 
+    /// Typing goes on at the end; a value longer than its box is shown whole under the
+    /// fields, so its start is in sight.
     #[test]
-    fn a_long_value_opens_at_its_start_and_a_short_one_at_its_end() {
-        let panjang = "Fasilitasi pembinaan perencanaan APBDes dan penjabarannya";
-        let b = Bidang::new("Uraian", Jenis::Teks, false, panjang);
-        assert_eq!(b.area.cursor(), (0, 0));
-        let b = Bidang::new("Nomor", Jenis::Teks, false, "12/2026");
-        assert_eq!(b.area.cursor(), (0, 7));
+    fn a_long_value_is_typed_on_at_its_end_and_shown_whole() {
+        use ratatui::{Terminal, backend::TestBackend};
+        let panjang = "Fasilitasi pembinaan perencanaan APBDes dan penjabaran APBDes di desa";
+        let mut f = Form::new(
+            "Ubah",
+            vec![
+                Bidang::new("Nomor", Jenis::Teks, false, "12/2026"),
+                Bidang::new("Uraian", Jenis::Teks, false, panjang),
+            ],
+        );
+        assert_eq!(f.bidang[1].area.cursor(), (0, panjang.len()));
+        f.fokus = 1;
+        ketik(&mut f, " Z");
+        assert_eq!(f.teks(1), format!("{panjang} Z"));
+        let mut t = Terminal::new(TestBackend::new(60, 16)).unwrap();
+        let tema = Tema::baru(false, false);
+        t.draw(|fr| f.gambar(fr, fr.area(), &tema)).unwrap();
+        let layar: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(layar.contains("Uraian: Fasilitasi pembinaan"), "{layar}");
     }
 
     #[test]

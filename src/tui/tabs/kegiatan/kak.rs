@@ -55,10 +55,14 @@ impl Kegiatan {
             let a =
                 |s: Option<Seratus>| s.map(format_desimal_ringkas).unwrap_or_else(|| "–".into());
             // a computed realisation says so, with where it comes from
-            let (realisasi, teks_realisasi) = match self.hitungan.get(i).and_then(|h| h.as_ref()) {
-                Some(h) => (h.nilai(), format!("{} ({})", a(h.nilai()), h.asal())),
-                None => (x.realisasi, a(x.realisasi)),
-            };
+            let (teks_realisasi, nilai_capaian) =
+                match self.hitungan.get(i).and_then(|h| h.as_ref()) {
+                    Some(h) => (
+                        format!("{} ({})", a(h.nilai()), h.asal()),
+                        h.capaian(x.target),
+                    ),
+                    None => (a(x.realisasi), capaian(x.target, x.realisasi)),
+                };
             let satuan = if x.satuan.is_empty() {
                 String::new()
             } else {
@@ -72,7 +76,7 @@ impl Kegiatan {
                     a(x.target),
                     satuan,
                     teks_realisasi,
-                    format_persen(capaian(x.target, realisasi)),
+                    format_persen(nilai_capaian),
                     x.uraian,
                 ),
                 judul: false,
