@@ -441,6 +441,7 @@ fn a_form_shows_the_reason_of_the_focused_field() {
     tekan(&mut app, KeyCode::Char('4'));
     tekan(&mut app, KeyCode::Char('i'));
     tekan(&mut app, KeyCode::Char('e'));
+    tekan(&mut app, KeyCode::Tab); // Nama (the form opens in Kode)
     tekan(&mut app, KeyCode::Tab); // Luas
     ketik(&mut app, "x");
     for _ in 0..4 {
