@@ -445,3 +445,42 @@ fn no_stage_of_the_removed_sample_stays_on_the_schedule() {
         );
     }
 }
+
+/// A desa removed and then made again (from a backup, as the README tells) keeps its whole
+/// history under its code: the removal is found by `riwayat --desa`.
+#[test]
+fn the_history_of_a_desa_made_again_still_shows_its_removal() {
+    let d = dunia();
+    d.ok(HARI_INI, &["hapus", "desa", "35.08.21.2002", "--ya"]);
+    d.impor(
+        HARI_INI,
+        "desa",
+        "lagi.csv",
+        "kode;nama;kecamatan\n35.08.21.2002;Beta;Sukamaju\n",
+    );
+    let o = d.ok(
+        HARI_INI,
+        &[
+            "riwayat",
+            "--desa",
+            "35.08.21.2002",
+            "--json",
+            "--batas",
+            "100",
+        ],
+    );
+    let v = json(&o.stdout);
+    let entri = v["entri"].as_array().unwrap();
+    assert!(
+        entri
+            .iter()
+            .any(|e| e["tabel"] == "desa" && e["aksi"] == "hapus"),
+        "{v:#}"
+    );
+    assert!(
+        entri
+            .iter()
+            .any(|e| e["tabel"] == "dokumen" && e["aksi"] == "hapus"),
+        "its documents' removal too: {v:#}"
+    );
+}

@@ -49,7 +49,7 @@ pub struct Cli {
 #[derive(Args, Debug, Clone)]
 pub struct OpsiGlobal {
     /// Berkas basis data [env: PANTAU_DB] [bawaan: $XDG_DATA_HOME/pantau/pantau.db]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "BERKAS")]
     pub db: Option<PathBuf>,
     /// Tanggal yang dianggap hari ini, YYYY-MM-DD atau DD/MM/YYYY [env: PANTAU_TODAY]
     #[arg(long = "today", visible_alias = "hari-ini", global = true,

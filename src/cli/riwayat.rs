@@ -35,12 +35,16 @@ pub fn jalankan(k: &Konteks, o: Opsi) -> Result<u8, GalatCli> {
     };
     let desa_id = match o.desa.as_deref().map(str::trim) {
         None => None,
-        Some(kode) => Some(audit::id_desa(k.store.conn(), kode)?.ok_or_else(|| {
-            GalatCli(vec![format!(
-                "desa {} tidak ada di basis data maupun di catatan perubahan",
-                aman(kode)
-            )])
-        })?),
+        Some(kode) => {
+            let id = audit::id_desa(k.store.conn(), kode)?;
+            if id.is_empty() {
+                return Err(GalatCli(vec![format!(
+                    "desa {} tidak ada di basis data maupun di catatan perubahan",
+                    aman(kode)
+                )]));
+            }
+            Some(id)
+        }
     };
     let saring = Saring {
         tabel,

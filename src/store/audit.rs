@@ -1,7 +1,7 @@
 //! Audit triggers, generated from the tables' own columns so that no column is forgotten.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde_json::{Map, Value};
 
 use super::Hasil;
@@ -96,9 +96,10 @@ pub struct Saring {
     pub tabel: Option<String>,
     /// one row of that table, by its id (with `tabel`)
     pub baris: Option<i64>,
-    /// what concerns one desa (by `desa.id`): its desa row, and the rows of `dokumen`,
-    /// `fasilitasi` and `monev_rencana` whose `desa_id` was or became this one
-    pub desa_id: Option<i64>,
+    /// what concerns one desa (by `desa.id`; a code removed and made again had several):
+    /// its desa row, and the rows of `dokumen`, `fasilitasi` and `monev_rencana` whose
+    /// `desa_id` was or became one of these
+    pub desa_id: Option<Vec<i64>>,
     /// the operating-system user who made the change
     pub pengguna: Option<String>,
     /// entries on or after this day
@@ -159,21 +160,25 @@ pub fn riwayat(conn: &Connection, saring: &Saring) -> Hasil<Vec<Entri>> {
            AND (?3 IS NULL OR pengguna = ?3)
            AND (?4 IS NULL OR waktu >= ?4)
            AND (?5 IS NULL
-                OR (tabel = 'desa' AND baris = ?5)
+                OR (tabel = 'desa' AND baris IN (SELECT value FROM json_each(?5)))
                 OR (tabel IN ('dokumen', 'fasilitasi', 'monev_rencana')
-                    AND (json_extract(sebelum, '$.desa_id') = ?5
-                         OR json_extract(sesudah, '$.desa_id') = ?5)))
+                    AND (json_extract(sebelum, '$.desa_id') IN (SELECT value FROM json_each(?5))
+                         OR json_extract(sesudah, '$.desa_id') IN (SELECT value FROM json_each(?5)))))
          ORDER BY id DESC
          LIMIT ?6",
     )?;
     let sejak = saring.sejak.map(|d| d.format("%Y-%m-%d").to_string());
+    let desa_id = saring
+        .desa_id
+        .as_ref()
+        .map(|v| serde_json::Value::from(v.clone()).to_string());
     let baris = stmt.query_map(
         rusqlite::params![
             saring.tabel,
             saring.baris,
             saring.pengguna,
             sejak,
-            saring.desa_id,
+            desa_id,
             i64::try_from(batas).unwrap_or(i64::MAX)
         ],
         |r| {
@@ -241,22 +246,21 @@ fn beda(sebelum: Option<&str>, sesudah: Option<&str>) -> Vec<Perubahan> {
 }
 
 /// The id of the desa with this code, also when it was deleted since (from its audit rows).
-pub fn id_desa(conn: &Connection, kode: &str) -> Hasil<Option<i64>> {
-    let ada: Option<i64> = conn
-        .query_row("SELECT id FROM desa WHERE kode = ?1", [kode], |r| r.get(0))
-        .optional()?;
-    if ada.is_some() {
-        return Ok(ada);
-    }
-    Ok(conn
-        .query_row(
-            "SELECT baris FROM audit WHERE tabel = 'desa'
-               AND json_extract(coalesce(sesudah, sebelum), '$.kode') = ?1
-             ORDER BY id DESC LIMIT 1",
-            [kode],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub fn id_desa(conn: &Connection, kode: &str) -> Hasil<Vec<i64>> {
+    // the desa as it is, and every row that ever carried this code (removed, recoded, or
+    // made again from a backup)
+    let mut v: Vec<i64> = conn
+        .prepare(
+            "SELECT id FROM desa WHERE kode = ?1
+             UNION
+             SELECT baris FROM audit WHERE tabel = 'desa'
+               AND (json_extract(sesudah, '$.kode') = ?1 OR json_extract(sebelum, '$.kode') = ?1)",
+        )?
+        .query_map([kode], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    v.sort_unstable();
+    v.dedup();
+    Ok(v)
 }
 
 #[cfg(test)]
