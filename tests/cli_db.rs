@@ -617,7 +617,7 @@ fn riwayat_shows_before_and_after_of_an_import_and_filters_by_desa_table_and_use
 
     let o = d.ok(HARI_INI, &["riwayat", "--tabel", "dokumen"]);
     let t = teks(&o.stdout);
-    assert!(t.contains("tanggal: 2026-09-01 -> 2026-09-15"), "{t}");
+    assert!(t.contains("tanggal: 01/09/2026 -> 15/09/2026"), "{t}");
     assert!(t.contains("nomor: 2 -> 2b"), "{t}");
     // only the changed columns of an update
     let ubah_alpha = t

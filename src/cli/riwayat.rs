@@ -61,6 +61,7 @@ pub fn jalankan(k: &Konteks, o: Opsi) -> Result<u8, GalatCli> {
             crate::cli::keluaran::json(&json_riwayat(&entri, o.batas).to_string())
         );
     } else {
+        let entri = untuk_orang(k.store.conn(), entri);
         print!(
             "{}",
             crate::cli::keluaran::teks(&teks_riwayat(&entri, o.batas))
@@ -99,6 +100,56 @@ fn tampil(v: &Value) -> String {
         Value::String(s) => aman(s).into_owned(),
         lain => aman(&lain.to_string()).into_owned(),
     }
+}
+
+/// The columns as a person reads them (the text output; JSON keeps the stored columns):
+/// `luas_km2_x100: 400` is `luas_km2: 4`, `jenis_id: 2` is `jenis: APBDes`, a kecamatan or
+/// desa id is its code, `katalog_id` is the facilitation kind's code.
+fn untuk_orang(conn: &rusqlite::Connection, entri: Vec<Entri>) -> Vec<Entri> {
+    use serde_json::Value;
+    let cari = |sql: &str, v: &Value| -> Option<Value> {
+        let id = v.as_i64()?;
+        conn.query_row(sql, [id], |r| r.get::<_, String>(0))
+            .ok()
+            .map(Value::String)
+    };
+    let ubah = |kolom: &str, v: &Value| -> Value {
+        match kolom {
+            k if k.ends_with("_x100") => v.as_i64().map(|n| {
+                Value::String(crate::domain::angka::format_desimal_ringkas(
+                    crate::domain::angka::Seratus(n),
+                ))
+            }),
+            "jenis_id" => cari("SELECT kode FROM jenis_dokumen WHERE id = ?1", v),
+            "katalog_id" => cari("SELECT kode FROM katalog_fasilitasi WHERE id = ?1", v),
+            "kecamatan_id" => cari("SELECT kode FROM kecamatan WHERE id = ?1", v),
+            "desa_id" => cari("SELECT kode FROM desa WHERE id = ?1", v),
+            // a stored date as people write it
+            _ => v
+                .as_str()
+                .filter(|t| t.len() == 10 && t.as_bytes()[4] == b'-')
+                .and_then(|t| crate::domain::tanggal::parse_tanggal(t).ok())
+                .map(|t| Value::String(crate::domain::tanggal::format_tanggal(t))),
+        }
+        .unwrap_or_else(|| v.clone())
+    };
+    entri
+        .into_iter()
+        .map(|mut e| {
+            for p in &mut e.perubahan {
+                p.sebelum = ubah(&p.kolom, &p.sebelum);
+                p.sesudah = ubah(&p.kolom, &p.sesudah);
+                p.kolom = match p.kolom.as_str() {
+                    k if k.ends_with("_x100") => k.trim_end_matches("_x100").to_string(),
+                    "jenis_id" | "katalog_id" => "jenis".into(),
+                    "kecamatan_id" => "kecamatan".into(),
+                    "desa_id" => "desa".into(),
+                    k => k.to_string(),
+                };
+            }
+            e
+        })
+        .collect()
 }
 
 fn teks_riwayat(entri: &[Entri], batas: usize) -> String {
