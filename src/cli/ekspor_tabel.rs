@@ -4,7 +4,7 @@ use super::keluaran::cetak_galat;
 use super::{GalatCli, KELUAR_OK, Konteks};
 use crate::domain::angka::format_ribuan;
 use crate::domain::tenggat;
-use crate::ekspor::{self, Kepala, Kolom, Sel};
+use crate::ekspor;
 use crate::store::dokumen;
 use crate::store::wilayah::{self, Lingkup};
 
@@ -71,70 +71,22 @@ pub fn status(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Galat
 /// `pantau ekspor cek FILE [--hari N]`: the daily check as a table.
 pub fn cek(k: &Konteks, jendela: i64, berkas: &str) -> Result<u8, GalatCli> {
     let lingkup = k.lingkup()?;
-    let conn = k.store.conn();
     let tahun_awal = k.store.tahun_awal(k.hari_ini)?;
-    let ringkasan = dokumen::ringkasan_cek(conn, lingkup, k.hari_ini, jendela, tahun_awal)?;
     let nama = nama_lingkup(k, lingkup)?;
-    let kepala = Kepala {
-        lembar: "Cek harian".into(),
-        judul: format!("Dokumen desa lewat tenggat atau jatuh tempo dalam {jendela} hari"),
-        keterangan: vec![
-            nama.clone(),
-            format!(
-                "Keadaan pada {}: {} lewat tenggat, {} mendekati tenggat.",
-                crate::domain::tanggal::format_tanggal(k.hari_ini),
-                format_ribuan(ringkasan.lewat_tenggat),
-                format_ribuan(ringkasan.mendekati_tenggat)
-            ),
-        ],
-        kecamatan: nama,
-        dicetak: k.hari_ini,
-        kolom: vec![
-            Kolom::new("No", "no", 6.0),
-            Kolom::new("Tenggat", "tenggat", 11.0),
-            Kolom::new("Status", "status", 17.0),
-            Kolom::new("Hari", "hari", 7.0),
-            Kolom::new("Dokumen", "jenis", 10.0),
-            Kolom::new("TA", "tahun_anggaran", 6.0),
-            Kolom::new("Kode kec.", "kode_kecamatan", 10.0),
-            Kolom::new("Kecamatan", "kecamatan", 18.0),
-            Kolom::new("Kode desa", "kode_desa", 15.0),
-            Kolom::new("Desa/kelurahan", "desa", 24.0),
-        ],
-        hemat: true,
-    };
-    let mut w = ekspor::penulis(berkas, kepala).map_err(|e| GalatCli(vec![e]))?;
-    let mut n = 0usize;
-    let mut galat = None;
-    dokumen::tiap_cek(conn, lingkup, &ringkasan, k.hari_ini, jendela, |x| {
-        n += 1;
-        let sel = [
-            (Sel::Bulat(n as i64), None),
-            (Sel::Tanggal(x.tenggat), None),
-            (
-                Sel::teks(x.status.label()),
-                Some(ekspor::status::warna(x.status)),
-            ),
-            (Sel::Bulat(x.hari), None),
-            (Sel::teks(&x.jenis), None),
-            (Sel::Tahun(x.tahun_anggaran), None),
-            (Sel::teks(&x.kode_kecamatan), None),
-            (Sel::teks(&x.kecamatan), None),
-            (Sel::teks(&x.kode_desa), None),
-            (Sel::teks(&x.desa), None),
-        ];
-        match w.baris(&sel) {
-            Ok(()) => true,
-            Err(e) => {
-                galat = Some(e);
-                false
-            }
-        }
-    })?;
-    if let Some(e) = galat {
-        return Err(GalatCli(vec![e]));
+    let n = ekspor::tabel::cek(
+        k.store.conn(),
+        lingkup,
+        &nama,
+        k.hari_ini,
+        jendela,
+        tahun_awal,
+        berkas,
+    )
+    .map_err(|e| GalatCli(vec![e]))?;
+    if berkas != "-" {
+        cetak_galat!("Ditulis: {berkas} ({} dokumen)", format_ribuan(n as i64));
     }
-    selesai(w, berkas, n, "dokumen")
+    Ok(KELUAR_OK)
 }
 
 /// `pantau ekspor matriks FILE.xlsx`: the M&E matrix in the seed's layout.

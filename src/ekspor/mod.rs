@@ -6,6 +6,7 @@ pub mod csv;
 pub mod laporan;
 pub mod monev;
 pub mod status;
+pub mod tabel;
 pub mod xlsx;
 
 use std::path::{Path, PathBuf};

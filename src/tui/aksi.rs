@@ -45,6 +45,8 @@ pub enum Act {
     Salin,
     /// Copy all of the year to the next.
     SalinSemua,
+    /// Write what the tab shows to a file.
+    Ekspor,
 }
 
 /// One command of a screen: its keys, its footer/help text, whether it changes data (refused
@@ -109,6 +111,7 @@ pub const K_T: &[KeyCode] = &[KeyCode::Char('t')];
 pub const K_P: &[KeyCode] = &[KeyCode::Char('p')];
 pub const K_C: &[KeyCode] = &[KeyCode::Char('c')];
 pub const K_R: &[KeyCode] = &[KeyCode::Char('r')];
+pub const K_X: &[KeyCode] = &[KeyCode::Char('x')];
 pub const K_D_BESAR: &[KeyCode] = &[KeyCode::Char('D')];
 pub const K_M_BESAR: &[KeyCode] = &[KeyCode::Char('M')];
 pub const K_C_BESAR: &[KeyCode] = &[KeyCode::Char('C')];
@@ -155,6 +158,8 @@ pub enum Efek {
     /// Ask whether to remove (what, its name as the question says it, the message on
     /// success): the app counts what goes for the question.
     TanyaHapus(wilayah::Sasaran, String, String),
+    /// Write a table to a file in the current folder.
+    Ekspor(super::ekspor::Apa),
 }
 
 /// A write to the store, with everything it needs (ids and the versions read when the form

@@ -416,6 +416,10 @@ impl App {
                     Err(e) => self.galat(e.to_string()),
                 }
             }
+            Efek::Ekspor(apa) => match super::ekspor::tulis(&self.k, apa) {
+                Ok(pesan) => self.pesan = Some((pesan, false)),
+                Err(e) => self.galat(e),
+            },
             Efek::Riwayat(tabel, id, judul) => {
                 let baris = super::riwayat::baris(&self.k, tabel, id);
                 self.popup = Some(Popup::Riwayat(judul, baris));
@@ -606,6 +610,12 @@ impl App {
                 }
                 let perintah = self.layar[self.tab].perintah(&self.k);
                 let Some(p) = perintah.into_iter().find(|p| p.cocok(key.code)) else {
+                    // `x` on every tab that has something to write to a file
+                    if key.code == KeyCode::Char('x')
+                        && let Some(apa) = self.layar[self.tab].ekspor()
+                    {
+                        self.jalankan_efek(Efek::Ekspor(apa));
+                    }
                     return;
                 };
                 if p.ubah && self.k.baca_saja {
@@ -689,6 +699,9 @@ impl App {
                 Some((_, b)) => *b |= berlaku,
                 None => v.push((p.tombol, berlaku)),
             }
+        }
+        if self.layar[self.tab].ekspor().is_some() {
+            v.push((teks::EKSPOR, true));
         }
         v.extend(teks::UMUM.iter().map(|t| (*t, true)));
         v

@@ -4,6 +4,7 @@
 
 pub mod aksi;
 pub mod app;
+pub(crate) mod ekspor;
 mod gambar;
 mod riwayat;
 mod tabs;

@@ -30,6 +30,9 @@ pub const BACA_SAJA: &str =
 /// The history of the selected row, on every screen that has rows.
 pub const RIWAYAT: Tombol = t("r", "riwayat baris ini", false);
 
+/// Write what the tab shows to a workbook in the current folder.
+pub const EKSPOR: Tombol = t("x", "ekspor ke .xlsx", false);
+
 /// A write waits for another (an import) to finish.
 pub const MENUNGGU: &str =
     "Basis data sedang dipakai (impor?); menunggu giliran, paling lama 60 detik…";

@@ -438,6 +438,10 @@ impl Layar for Beranda {
         v
     }
 
+    fn ekspor(&self) -> Option<crate::tui::ekspor::Apa> {
+        (!self.kosong).then_some(crate::tui::ekspor::Apa::Cek)
+    }
+
     fn jalankan(&mut self, act: Act, _k: &Konteks) -> Efek {
         match act {
             Act::Contoh => Efek::MuatContoh,

@@ -677,6 +677,10 @@ impl Layar for DesaTab {
         ]
     }
 
+    fn ekspor(&self) -> Option<crate::tui::ekspor::Apa> {
+        Some(crate::tui::ekspor::Apa::Status(self.ta))
+    }
+
     fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
         if let Some((d, _)) = &self.rinci {
             return match act {

@@ -306,6 +306,10 @@ impl Layar for FasilitasiTab {
         ]
     }
 
+    fn ekspor(&self) -> Option<crate::tui::ekspor::Apa> {
+        Some(crate::tui::ekspor::Apa::Fasilitasi(self.tahun))
+    }
+
     fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
         match act {
             Act::Tambah => self.form(k, None),

@@ -364,6 +364,10 @@ impl Layar for IndikatorTab {
         ]
     }
 
+    fn ekspor(&self) -> Option<crate::tui::ekspor::Apa> {
+        Some(crate::tui::ekspor::Apa::Iku(self.tahun))
+    }
+
     fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
         let terpilih = self
             .baris

@@ -56,6 +56,10 @@ pub trait Layar {
     fn tersimpan(&mut self, _id: i64) {}
     /// A field changed: a chance to update hints.
     fn form_berubah(&mut self, _form: &mut Form, _k: &Konteks) {}
+    /// What `x` writes to a file from this tab as it is now, if anything.
+    fn ekspor(&self) -> Option<crate::tui::ekspor::Apa> {
+        None
+    }
     /// Select a desa document (from the Beranda list).
     fn fokus(&mut self, _desa: &str, _jenis: &str, _ta: i32) {}
 }

@@ -507,6 +507,13 @@ impl Layar for Monev {
         v
     }
 
+    fn ekspor(&self) -> Option<crate::tui::ekspor::Apa> {
+        Some(match self.panel {
+            Panel::Rencana => crate::tui::ekspor::Apa::Rencana(self.tahun),
+            Panel::Matriks => crate::tui::ekspor::Apa::Matriks(self.tahun),
+        })
+    }
+
     fn jalankan(&mut self, act: Act, k: &Konteks) -> Efek {
         if self.rinci.is_some() {
             return self.jalankan_rinci(act, k);
