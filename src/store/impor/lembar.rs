@@ -158,7 +158,7 @@ fn nilai(c: &Data) -> Result<String, String> {
     Ok(match c {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
+        Data::Int(i) => kode_angka(*i).unwrap_or_else(|| i.to_string()),
         Data::Float(f) => angka(*f),
         Data::Bool(b) => if *b { "ya" } else { "tidak" }.to_string(),
         Data::DateTime(d) if d.is_datetime() => {
@@ -174,10 +174,20 @@ fn nilai(c: &Data) -> Result<String, String> {
 
 fn angka(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
+        kode_angka(f as i64).unwrap_or_else(|| format!("{}", f as i64))
     } else {
         f.to_string().replace('.', ",")
     }
+}
+
+/// A desa code typed as a number (Excel drops the dots of `3508072001`): ten digits, a
+/// province part of 11–99 and a desa part starting 1–3, as `35.08.07.2001`. No count or area
+/// of a desa has ten digits.
+fn kode_angka(n: i64) -> Option<String> {
+    let s = n.to_string();
+    let b = s.as_bytes();
+    (s.len() == 10 && b[0] != b'0' && (b'1'..=b'3').contains(&b[6]))
+        .then(|| format!("{}.{}.{}.{}", &s[..2], &s[2..4], &s[4..6], &s[6..]))
 }
 
 #[cfg(test)]
@@ -190,6 +200,10 @@ mod tests {
         assert_eq!(nilai(&Data::Float(5.88)).unwrap(), "5,88");
         assert_eq!(nilai(&Data::Int(2027)).unwrap(), "2027");
         assert_eq!(nilai(&Data::Bool(true)).unwrap(), "ya");
+        // a desa code typed as a number
+        assert_eq!(nilai(&Data::Float(3508072001.0)).unwrap(), "35.08.07.2001");
+        assert_eq!(nilai(&Data::Int(3508071003)).unwrap(), "35.08.07.1003");
+        assert_eq!(nilai(&Data::Int(2955)).unwrap(), "2955");
         assert_eq!(
             nilai(&Data::DateTimeIso("2026-09-01T00:00:00".into())).unwrap(),
             "2026-09-01"
