@@ -577,3 +577,56 @@ fn a_long_message_wraps_and_keeps_its_end() {
     let s = layar(&mut app, 60, 15);
     assert!(s.lines().nth(14).unwrap().contains("? bantuan"), "{s}");
 }
+
+/// Issue 12 (point 5, prepared): when the tracked kinds do not fit 80 columns, the Desa tab
+/// scrolls them sideways with the selected column, and `<` `>` say that more lie beyond.
+#[test]
+fn the_desa_tab_scrolls_sideways_when_the_kinds_do_not_fit() {
+    let mut store = Store::memori().unwrap();
+    contoh::muat(&mut store, hari_ini()).unwrap();
+    store
+        .conn()
+        .execute_batch(
+            "INSERT INTO jenis_dokumen (kode, nama, urutan, geser_tahun, bulan, hari, hitung_iku2)
+             VALUES ('LapSem', 'Laporan semester I', 4, 0, 7, 14, 0),
+                    ('LPJDes', 'LPJ realisasi APBDes', 5, 1, 3, 31, 0),
+                    ('Evaluasi', 'Evaluasi rancangan APBDes', 6, -1, 12, 31, 0);",
+        )
+        .unwrap();
+    let mut app = App::new(
+        Konteks::new(store, hari_ini(), Lingkup::Semua, Tema::baru(false, false)).unwrap(),
+    )
+    .unwrap();
+    tekan(&mut app, KeyCode::Char('4'));
+    let s = layar(&mut app, 80, 24);
+    let kepala = baris_dengan(&s, "Kode");
+    assert!(
+        kepala.contains("RKPDes") && kepala.contains('>'),
+        "{kepala}"
+    );
+    assert!(!kepala.contains("Evaluasi"), "{kepala}");
+    // the name keeps room, the columns stay inside the 80 columns
+    assert!(
+        baris_dengan(&s, "35.08.07.2001").contains("Darungan"),
+        "{s}"
+    );
+    // the tab opens on APBDes in December (the second column); the sixth is four away
+    for _ in 0..4 {
+        tekan(&mut app, KeyCode::Right);
+    }
+    let s = layar(&mut app, 80, 24);
+    let kepala = baris_dengan(&s, "Kode");
+    assert!(
+        kepala.contains("Evaluasi") && kepala.contains('<'),
+        "{kepala}"
+    );
+    assert!(!kepala.contains("RKPDes"), "{kepala}");
+    // at 160 columns every kind fits: no scrolling
+    let s = layar(&mut app, 160, 30);
+    let kepala = baris_dengan(&s, "Kode");
+    assert!(
+        kepala.contains("RKPDes") && kepala.contains("Evaluasi"),
+        "{kepala}"
+    );
+    assert!(!kepala.contains('<') && !kepala.contains('>'), "{kepala}");
+}

@@ -386,6 +386,8 @@ impl DesaTab {
 const LEBAR_SEL: usize = 13;
 /// Width of the code column (`35.08.07.2001`).
 const LEBAR_KODE: usize = 14;
+/// The least room a desa name keeps before the document columns scroll sideways.
+const NAMA_MIN: usize = 14;
 
 impl DesaTab {
     /// Rows of the list in the tab's area: the box, the header, the legend and the line that
@@ -396,9 +398,22 @@ impl DesaTab {
 
     /// Width of the name column: what the codes and the document cells leave.
     fn lebar_nama(&self, lebar: u16) -> usize {
+        let (_, n) = self.jendela_jenis(lebar);
         (lebar as usize)
-            .saturating_sub(2 + 1 + LEBAR_KODE + LEBAR_SEL * self.jenis.len().max(1))
+            .saturating_sub(2 + 1 + LEBAR_KODE + LEBAR_SEL * n.max(1))
             .max(10)
+    }
+
+    /// The document columns on screen: (first, how many). When the kinds do not fit beside
+    /// the code and a readable name, the columns scroll sideways with the selected one.
+    fn jendela_jenis(&self, lebar: u16) -> (usize, usize) {
+        let n = self.jenis.len();
+        let muat = ((lebar as usize).saturating_sub(3 + LEBAR_KODE + NAMA_MIN) / LEBAR_SEL).max(1);
+        if n <= muat {
+            return (0, n);
+        }
+        let awal = (self.kolom + 1).saturating_sub(muat).min(n - muat);
+        (awal, muat)
     }
 }
 
@@ -482,13 +497,25 @@ impl Layar for DesaTab {
             tema.judul(),
         )];
         let dilacak = self.ta >= self.tahun_awal;
-        for (i, j) in self.jenis.iter().enumerate() {
+        let (awal, tampak) = self.jendela_jenis(dalam.width);
+        for (i, j) in self.jenis.iter().enumerate().skip(awal).take(tampak) {
             let gaya = if i == self.kolom {
                 tema.judul().patch(tema.pilih())
             } else {
                 tema.judul()
             };
-            judul.push(Span::styled(pas(&j.kode, LEBAR_SEL - 1), gaya));
+            // `<` and `>` say that more documents lie to the left or right (← →)
+            let kiri = if i == awal && awal > 0 { "<" } else { "" };
+            let kanan = if i + 1 == awal + tampak && awal + tampak < self.jenis.len() {
+                ">"
+            } else {
+                ""
+            };
+            let label = format!("{kiri}{}", j.kode);
+            judul.push(Span::styled(
+                format!("{}{kanan}", pas(&label, LEBAR_SEL - 1 - kanan.len())),
+                gaya,
+            ));
             judul.push(Span::raw(" "));
         }
         f.render_widget(Paragraph::new(Line::from(judul)), kepala);
@@ -520,7 +547,7 @@ impl Layar for DesaTab {
                     gaya_baris,
                 ),
             ];
-            for (c, j) in self.jenis.iter().enumerate() {
+            for (c, j) in self.jenis.iter().enumerate().skip(awal).take(tampak) {
                 let d = b.dokumen.get(c).and_then(|d| d.as_ref());
                 let tanpa_status = !dilacak && d.and_then(|d| d.tanggal).is_none();
                 let teks = if b.kelurahan {
