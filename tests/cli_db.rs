@@ -392,7 +392,7 @@ fn a_v9_database_is_refused_by_a_reading_command_and_upgraded_by_a_writing_one_a
         std::fs::metadata(&bak).unwrap().permissions().mode() & 0o777,
         0o660
     );
-    assert_eq!(pragma(&d.db(), "user_version"), 11);
+    assert_eq!(pragma(&d.db(), "user_version"), 12);
     assert_eq!(pragma(&d.db(), "application_id"), 0x5041_4E54);
     let (cek, _) = d.cek_json(HARI_INI, &[]);
     assert!(!cek["dokumen"].as_array().unwrap().is_empty());
@@ -417,7 +417,7 @@ fn a_newer_schema_is_refused_by_every_command_and_left_unchanged() {
     let d = Dunia::sukamaju(HARI_INI);
     Connection::open(d.db())
         .unwrap()
-        .pragma_update(None, "user_version", 12)
+        .pragma_update(None, "user_version", 13)
         .unwrap();
     d.tulis("dokumen.csv", DOKUMEN);
     let sebelum = potret_folder(d.path());
@@ -428,7 +428,7 @@ fn a_newer_schema_is_refused_by_every_command_and_left_unchanged() {
         vec!["atur", "tahun-awal", "2025"],
     ] {
         let galat = gagal(&d, &args);
-        assert!(galat.contains("lebih baru (skema 12"), "{galat}");
+        assert!(galat.contains("lebih baru (skema 13"), "{galat}");
         assert_eq!(potret_folder(d.path()), sebelum, "{args:?}");
     }
 }
@@ -510,7 +510,7 @@ fn restore_refuses_a_corrupt_foreign_or_newer_copy_and_leaves_the_database_uncha
     std::fs::copy(d.path().join("baik.db"), d.path().join("baru.db")).unwrap();
     Connection::open(d.path().join("baru.db"))
         .unwrap()
-        .pragma_update(None, "user_version", 12)
+        .pragma_update(None, "user_version", 13)
         .unwrap();
     let sebelum = potret_folder(d.path());
     for (salinan, kata) in [
@@ -584,7 +584,7 @@ fn restoring_a_v9_copy_upgrades_it_with_the_usual_backup() {
         1
     );
     assert_eq!(cadangan_dengan(d.path(), "pantau.db.skema9-").len(), 1);
-    assert_eq!(pragma(&d.db(), "user_version"), 11);
+    assert_eq!(pragma(&d.db(), "user_version"), 12);
     assert_eq!(pragma(&d.db(), "application_id"), 0x5041_4E54);
     d.ok(HARI_INI, &["iku"]);
 }

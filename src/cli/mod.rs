@@ -423,6 +423,43 @@ pub enum Pengaturan {
         #[arg(value_name = "T")]
         tahun: String,
     },
+    /// Profil kecamatan untuk kop, surat dan KAK: alamat, telepon, kode pos, camat, NIP, tempat, pola nomor surat
+    ///
+    /// Hanya yang diberikan yang diubah; "" mengosongkan. Tanpa opsi: tampilkan profil.
+    /// Pola nomor memakai {nomor} (nomor urut per surat), {tahun} dan {bulan_romawi},
+    /// misalnya: pantau atur profil --camat "Drs. Budi" --nip "19700101 199003 1 001"
+    /// --pola-nomor "400.10/{nomor}/427.75/{tahun}". Dengan --kecamatan bila lebih dari satu.
+    #[command(visible_alias = "profile")]
+    Profil(OpsiProfil),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct OpsiProfil {
+    /// Nama camat yang menandatangani
+    #[arg(long, value_name = "NAMA")]
+    pub camat: Option<String>,
+    /// NIP camat (18 angka, boleh dengan spasi)
+    #[arg(long, value_name = "NIP")]
+    pub nip: Option<String>,
+    /// Tempat penandatanganan [bawaan: nama kabupaten]
+    #[arg(long, visible_alias = "place", value_name = "KOTA")]
+    pub tempat: Option<String>,
+    /// Pola nomor surat dengan {nomor}, {tahun}, {bulan_romawi}
+    #[arg(
+        long = "pola-nomor",
+        visible_alias = "number-pattern",
+        value_name = "POLA"
+    )]
+    pub pola_nomor: Option<String>,
+    /// Alamat kantor kecamatan
+    #[arg(long, visible_alias = "address", value_name = "ALAMAT")]
+    pub alamat: Option<String>,
+    /// Telepon kantor kecamatan
+    #[arg(long, visible_alias = "phone", value_name = "TELEPON")]
+    pub telepon: Option<String>,
+    /// Kode pos kantor kecamatan
+    #[arg(long = "kode-pos", visible_alias = "postcode", value_name = "KODE")]
+    pub kode_pos: Option<String>,
 }
 
 /// An error for the user: one or more lines in Indonesian, exit code 2.
@@ -672,7 +709,7 @@ fn galat_argumen(e: &clap::Error) -> String {
             } else if teks.contains("pantau kecamatan") {
                 "perintah belum lengkap: pantau kecamatan ganti-nama KODE NAMA (lihat pantau kecamatan --help)".to_string()
             } else if teks.contains("pantau atur") {
-                "perintah belum lengkap: pantau atur tahun-awal T (lihat pantau atur --help)"
+                "perintah belum lengkap: pantau atur tahun-awal T | profil [OPSI] (lihat pantau atur --help)"
                     .to_string()
             } else {
                 format!("perintah belum lengkap: pilih salah satu sub-perintah{saran}")

@@ -11,6 +11,7 @@ pub mod indikator;
 pub mod kegiatan;
 pub mod konflik;
 pub mod monev;
+pub mod profil;
 mod referensi;
 mod skema;
 pub mod wilayah;

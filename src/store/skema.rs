@@ -31,6 +31,13 @@ fn v11_hook(tx: &Transaction) -> HookResult {
     Ok(())
 }
 
+/// Schema 12: the kecamatan profile (camat, NIP, place of signing, letter-number pattern);
+/// the audit triggers are rebuilt so that the new columns are logged too.
+fn v12_hook(tx: &Transaction) -> HookResult {
+    audit::pasang_ulang(tx)?;
+    Ok(())
+}
+
 fn migrasi_semua() -> Migrations<'static> {
     Migrations::new(vec![
         M::up_with_hook(include_str!("migrations/001_skema.sql"), v1_hook),
@@ -50,6 +57,10 @@ fn migrasi_semua() -> Migrations<'static> {
         M::up_with_hook(
             include_str!("migrations/011_indikator_sumber.sql"),
             v11_hook,
+        ),
+        M::up_with_hook(
+            include_str!("migrations/012_profil_kecamatan.sql"),
+            v12_hook,
         ),
     ])
 }
@@ -71,7 +82,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    11
+    12
 }
 
 /// The schema version this program writes.
