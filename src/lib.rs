@@ -3,5 +3,6 @@
 pub mod cli;
 pub mod domain;
 pub mod ekspor;
+pub mod naskah;
 pub mod store;
 pub mod tui;

@@ -132,13 +132,17 @@ fn pragma(path: &Path, nama: &str) -> i64 {
 }
 
 /// Turns a pantau database into one made by the previous version: schema 9 had no
-/// application id (schema 10 only sets it) and no indicator `sumber` (schema 11 adds it and
-/// re-creates the audit triggers).
+/// application id (schema 10 only sets it), no indicator `sumber` (schema 11 adds it and
+/// re-creates the audit triggers) and no kecamatan profile (schema 12).
 fn jadikan_v9(path: &Path) {
     let c = Connection::open(path).unwrap();
     c.execute_batch(
         "DROP TRIGGER audit_indikator_tambah; DROP TRIGGER audit_indikator_ubah;
-         DROP TRIGGER audit_indikator_hapus; ALTER TABLE indikator DROP COLUMN sumber;",
+         DROP TRIGGER audit_indikator_hapus; ALTER TABLE indikator DROP COLUMN sumber;
+         DROP TRIGGER audit_kecamatan_tambah; DROP TRIGGER audit_kecamatan_ubah;
+         DROP TRIGGER audit_kecamatan_hapus; ALTER TABLE kecamatan DROP COLUMN camat;
+         ALTER TABLE kecamatan DROP COLUMN nip; ALTER TABLE kecamatan DROP COLUMN tempat_ttd;
+         ALTER TABLE kecamatan DROP COLUMN pola_nomor;",
     )
     .unwrap();
     c.pragma_update(None, "application_id", 0).unwrap();
@@ -378,7 +382,7 @@ fn a_v9_database_is_refused_by_a_reading_command_and_upgraded_by_a_writing_one_a
     }
     let o = d.impor(HARI_INI, "dokumen", "dokumen.csv", DOKUMEN);
     let pesan = teks(&o.stderr);
-    assert!(pesan.contains("diperbarui dari versi 9 ke 11"), "{pesan}");
+    assert!(pesan.contains("diperbarui dari versi 9 ke 12"), "{pesan}");
     let bak = cadangan_dengan(d.path(), "pantau.db.skema9-");
     assert_eq!(bak.len(), 1, "{:?}", nama_file(d.path()));
     assert!(bak[0].ends_with(".bak"));
@@ -575,7 +579,7 @@ fn restoring_a_v9_copy_upgrades_it_with_the_usual_backup() {
     jadikan_v9(&d.path().join("lama.db"));
     let o = d.ok(HARI_INI, &["pulihkan", "lama.db"]);
     assert!(
-        teks(&o.stdout).contains("diperbarui dari versi 9 ke 11"),
+        teks(&o.stdout).contains("diperbarui dari versi 9 ke 12"),
         "{}",
         teks(&o.stdout)
     );

@@ -1,4 +1,4 @@
-//! `pantau ekspor`: the M&E matrix as a spreadsheet file, the KAK as text.
+//! `pantau ekspor`: the M&E matrix as a spreadsheet file, the KAK as Markdown.
 
 mod common;
 
@@ -26,19 +26,21 @@ fn the_me_matrix_exports_as_a_spreadsheet_csv() {
 }
 
 #[test]
-fn the_kak_exports_as_text_with_the_computed_total() {
+fn the_kak_exports_as_markdown_with_the_computed_total() {
     let d = Dunia::new();
     d.ok(HARI_INI, &["init", "--contoh"]);
     let o = d.ok(HARI_INI, &["export", "kak", "3.05.25.39.006"]);
     let t = teks(&o.stdout);
     assert!(
-        t.starts_with("PEMERINTAH KABUPATEN LUMAJANG\nKECAMATAN YOSOWILANGUN\n"),
+        t.starts_with("**PEMERINTAH KABUPATEN LUMAJANG**  \n**KECAMATAN YOSOWILANGUN**  \n"),
         "{t}"
     );
-    assert!(t.contains("Kegiatan        : 3.05.25.39.006 Kegiatan Fasilitasi dan Koordinasi Bidang Perekonomian dan Pembangunan"), "{t}");
-    assert!(t.contains("Jumlah: Rp 5.800.000"), "{t}");
+    assert!(t.contains("| **Nama Kegiatan** | 3.05.25.39.006 Kegiatan Fasilitasi dan Koordinasi Bidang Perekonomian dan Pembangunan |"), "{t}");
+    assert!(t.contains("|  | **Total** | **Rp 5.800.000** |"), "{t}");
     assert!(
-        t.contains("- Pelaksanaan Musrenbang Kecamatan (Januari)"),
+        t.contains(
+            "| 2 | Pelaksanaan Musrenbang Kecamatan | Januari | Kantor Kecamatan Yosowilangun |"
+        ),
         "{t}"
     );
     let o = d.jalan(HARI_INI, &["ekspor", "kak", "9.99.99.99.999"]);

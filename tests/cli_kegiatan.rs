@@ -126,7 +126,7 @@ fn a_kak_goes_to_toml_into_another_kecamatan_and_comes_back_the_same() {
             "-",
         ],
     );
-    assert!(teks(&o.stdout).contains("Tahun Anggaran 2027"));
+    assert!(teks(&o.stdout).contains("## TAHUN ANGGARAN 2027"));
 }
 
 #[test]
@@ -182,26 +182,34 @@ fn ekspor_kak_shows_the_iku_realisations_computed_as_pantau_iku() {
     let nilai = format!("{:.2}", iku1["nilai"].as_f64().unwrap()).replace('.', ",");
     assert!(
         t.contains(&format!(
-            "- [outcome] Persentase hasil fasilitasi dan kooordinasi yang ditindaklanjuti | target 90 % | realisasi {nilai} (dihitung IKU1: {p} dari {q}) |"
+            "| 2 | Persentase hasil fasilitasi dan kooordinasi yang ditindaklanjuti | 90% | {nilai}%<br>(dihitung IKU1: {p} dari {q}) |"
         )),
         "{t}"
     );
-    assert!(t.contains("- [outcome] Nilai IKM | target 82 nilai | realisasi 77,43 (dihitung IKM: 120 responden) | capaian 94,43%"), "{t}");
     assert!(
-        t.contains("realisasi 47,22 (dihitung IKU2: 17 dari 36) | capaian 47,22%"),
+        t.contains("| 1 | Nilai IKM | 82 | 77,43<br>(dihitung IKM: 120 responden) | 94,43% |"),
+        "{t}"
+    );
+    assert!(
+        t.contains("| 100% | 47,22%<br>(dihitung IKU2: 17 dari 36) | 47,22% |"),
         "{t}"
     );
     // the other lines keep what was typed
-    assert!(t.contains("- [program] Persentase desa yang terpantau upaya pembangunan | target 100 % | realisasi 87 | capaian 87,00%"), "{t}");
+    assert!(
+        t.contains(
+            "| 1 | Persentase desa yang terpantau upaya pembangunan | 100% | 87% | 87,00% |"
+        ),
+        "{t}"
+    );
 }
 
 #[test]
 fn ekspor_kak_over_several_kecamatan_says_how_to_choose() {
     let d = contoh_dan_kunir();
     // only Yosowilangun has the kegiatan: the README's command works as it is
-    d.ok(HARI_INI, &["ekspor", "kak", KODE, "kak.txt"]);
+    d.ok(HARI_INI, &["ekspor", "kak", KODE, "kak.md"]);
     assert!(
-        std::fs::read_to_string(d.path().join("kak.txt"))
+        std::fs::read_to_string(d.path().join("kak.md"))
             .unwrap()
             .contains("KECAMATAN YOSOWILANGUN")
     );
@@ -210,7 +218,7 @@ fn ekspor_kak_over_several_kecamatan_says_how_to_choose() {
         HARI_INI,
         &["--kecamatan", "35.08.08", "impor", "kak", "kak.toml"],
     );
-    let e = gagal(&d, &["ekspor", "kak", KODE, "kak.txt"]);
+    let e = gagal(&d, &["ekspor", "kak", KODE, "kak.md"]);
     assert_eq!(
         e,
         "kegiatan 3.05.25.39.006 tahun 2026 ada di 2 kecamatan (35.08.07 Yosowilangun, 35.08.08 Kunir); pilih satu dengan --kecamatan, misalnya: pantau --kecamatan 35.08.07 ekspor kak 3.05.25.39.006 BERKAS\n"
@@ -220,7 +228,7 @@ fn ekspor_kak_over_several_kecamatan_says_how_to_choose() {
         &["--kecamatan", "35.08.08", "ekspor", "kak", KODE, "-"],
     );
     assert!(teks(&o.stdout).contains("KECAMATAN KUNIR"));
-    let e = gagal(&d, &["ekspor", "kak", KODE, "--tahun", "2025", "kak.txt"]);
+    let e = gagal(&d, &["ekspor", "kak", KODE, "--tahun", "2025", "kak.md"]);
     assert_eq!(
         e,
         "kegiatan 3.05.25.39.006 tahun 2025 tidak ada; ada di tahun 2026: pilih dengan --tahun 2026\n"
@@ -244,20 +252,23 @@ fn kegiatan_salin_copies_one_or_a_whole_year_and_refuses_a_year_that_has_it() {
         &d.ok(HARI_INI, &["ekspor", "kak", KODE, "--tahun", "2027"])
             .stdout,
     );
-    assert!(t.contains("Tahun Anggaran 2027"), "{t}");
+    assert!(t.contains("## TAHUN ANGGARAN 2027"), "{t}");
     // 2026: | 816.000 | 816.000 | 0 |  → 2027: | 816.000 | 0 | - |
     assert!(
-        t.contains("- Uang lembur PNS | Rp 816.000 | Rp 0 | - | -"),
+        t.contains("| 1 | Uang lembur PNS | Rp 816.000 | Rp 0 | – | -100,00% | – |"),
         "{t}"
     );
     assert!(
-        t.contains("- Belanja Makanan dan Minuman Rapat | Rp 6.750.000 | Rp 2.250.000 | - | -"),
+        t.contains("| 4 | Belanja Makanan dan Minuman Rapat | Rp 6.750.000 | Rp 2.250.000 | – | -66,67% | – |"),
         "{t}"
     );
-    assert!(t.contains("- [program] Persentase desa yang terpantau upaya pembangunan | target 100 % | realisasi - | capaian –"), "{t}");
-    assert!(t.contains("Jumlah: Rp 5.800.000"), "{t}");
     assert!(
-        t.contains("- Pelaksanaan Musrenbang Kecamatan (Januari)"),
+        t.contains("| 1 | Persentase desa yang terpantau upaya pembangunan | 100% | – | – |"),
+        "{t}"
+    );
+    assert!(t.contains("|  | **Total** | **Rp 5.800.000** |"), "{t}");
+    assert!(
+        t.contains("| 2 | Pelaksanaan Musrenbang Kecamatan | Januari |"),
         "{t}"
     );
 

@@ -211,7 +211,7 @@ fn s_copies_a_kegiatan_and_shift_s_the_year_after_saying_what_is_copied() {
         &["ekspor", "kak", "3.05.25.39.006", "--tahun", "2027", "-"],
     );
     assert!(
-        t.contains("- Uang lembur PNS | Rp 816.000 | Rp 0 | - | -"),
+        t.contains("| 1 | Uang lembur PNS | Rp 816.000 | Rp 0 | – | -100,00% | – |"),
         "{t}"
     );
     // then the year 2027 to 2028 from the tab
@@ -234,5 +234,8 @@ fn s_copies_a_kegiatan_and_shift_s_the_year_after_saying_what_is_copied() {
         &db,
         &["ekspor", "kak", "3.05.25.39.006", "--tahun", "2028", "-"],
     );
-    assert!(t.contains("- Uang lembur PNS | Rp 0 | - | - | -"), "{t}");
+    assert!(
+        t.contains("| 1 | Uang lembur PNS | Rp 0 | – | – | – | – |"),
+        "{t}"
+    );
 }

@@ -8,13 +8,10 @@ use std::io::Write;
 use chrono::Datelike;
 
 use super::{GalatCli, KELUAR_OK, Konteks};
-use crate::domain::angka::{
-    format_desimal_ringkas, format_persen, format_ribuan, format_rupiah, persen,
-};
-use crate::domain::indikator::capaian;
-use crate::domain::tanggal::{format_tanggal, format_tanggal_panjang};
+use crate::domain::angka::format_ribuan;
+use crate::domain::tanggal::format_tanggal;
 use crate::domain::teks::{aman, aman_baris};
-use crate::store::kegiatan::{self, BAGIAN};
+use crate::store::kegiatan;
 use crate::store::monev;
 use crate::store::wilayah;
 
@@ -223,152 +220,215 @@ pub fn rencana(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Gala
     Ok(KELUAR_OK)
 }
 
+/// How `ekspor kak` writes, by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BentukKak {
+    Docx,
+    Markdown,
+    Toml,
+}
+
+fn bentuk_kak(berkas: &str) -> Result<BentukKak, GalatCli> {
+    if berkas == "-" {
+        return Ok(BentukKak::Markdown);
+    }
+    let kecil = berkas.to_lowercase();
+    let akhiran = kecil.rsplit_once('.').map(|(_, a)| a).unwrap_or("");
+    match akhiran {
+        "docx" => Ok(BentukKak::Docx),
+        "md" | "markdown" | "txt" => Ok(BentukKak::Markdown),
+        "toml" => Ok(BentukKak::Toml),
+        _ => Err(format!(
+            "{}: bentuk berkas dipilih dari akhiran namanya: .docx (Word), .md (Markdown) atau .toml (untuk pantau impor kak); - menulis Markdown ke keluaran standar",
+            aman(berkas)
+        )
+        .into()),
+    }
+}
+
+/// Writes a finished file under a temporary name, then renames it: a failure never leaves
+/// half a file, and an older file of that name stays as it was.
+fn tulis_utuh(berkas: &str, isi: &[u8]) -> Result<(), GalatCli> {
+    if berkas == "-" {
+        return tulis(berkas, isi);
+    }
+    crate::naskah::berkas::tulis_atomik(std::path::Path::new(berkas), isi).map_err(|e| {
+        GalatCli(vec![format!(
+            "{}: tidak dapat ditulis: {}",
+            aman(berkas),
+            super::sebab_io(&e)
+        )])
+    })?;
+    cetak_galat!("Ditulis: {}", aman(berkas));
+    Ok(())
+}
+
 pub fn kak(k: &Konteks, tahun: Option<i32>, kode: &str, berkas: &str) -> Result<u8, GalatCli> {
+    let bentuk = bentuk_kak(berkas)?;
     let tahun = tahun.unwrap_or(k.hari_ini.year());
     let conn = k.store.conn();
     let keg = super::kegiatan::pilih(k, tahun, kode)?;
     let Some(kak) = kegiatan::kak(conn, keg.id)? else {
         return Err(format!("kegiatan {} tidak ada", aman(kode)).into());
     };
-    if berkas.to_lowercase().ends_with(".toml") {
+    if bentuk == BentukKak::Toml {
         // the KAK as a file for `pantau impor kak` (another kecamatan, another year)
         let isi = kegiatan::ke_toml(&kak)?;
-        tulis(berkas, isi.as_bytes())?;
+        tulis_utuh(berkas, isi.as_bytes())?;
         return Ok(KELUAR_OK);
     }
-    let kec = wilayah::kecamatan_id(conn, keg.kecamatan_id)?.unwrap_or_default();
-    let mut t = String::new();
-    // every line safe to print, also from an old database
-    let mut l = |s: &str| {
-        t.push_str(&aman_baris(s));
-        t.push('\n');
-    };
-    l(&format!(
-        "PEMERINTAH KABUPATEN {}",
-        kec.kabupaten.to_uppercase()
-    ));
-    l(&format!("KECAMATAN {}", kec.nama.to_uppercase()));
-    if !kec.alamat.is_empty() {
-        l(&format!(
-            "{} Telp. {} - {}",
-            kec.alamat, kec.telepon, kec.kode_pos
-        ));
-    }
-    l("");
-    l("KERANGKA ACUAN KERJA (KAK)");
-    l(&format!("Tahun Anggaran {tahun}"));
-    l("");
-    let g = &kak.kegiatan;
-    l(&format!(
-        "Program         : {} {}",
-        g.kode_program, g.nama_program
-    ));
-    l(&format!(
-        "Kegiatan        : {} {}",
-        g.kode_kegiatan, g.nama_kegiatan
-    ));
-    if !g.kode_sub_kegiatan.is_empty() {
-        l(&format!("Sub kegiatan    : {}", g.kode_sub_kegiatan));
-    }
-    l(&format!("Seksi           : {}", g.seksi));
-    l("");
-    l("INDIKATOR");
+    let profil = crate::store::profil::profil(conn, keg.kecamatan_id)?.unwrap_or_default();
     let hitungan = kegiatan::realisasi_hitung(conn, &kak)?;
-    for (i, h) in kak.indikator.iter().zip(&hitungan) {
-        let a = |v: Option<crate::domain::angka::Seratus>| {
-            v.map(format_desimal_ringkas).unwrap_or_else(|| "-".into())
-        };
-        // IKU 1, IKU 2 and the IKM are computed, as `pantau iku` shows them
-        let (realisasi, teks_realisasi) = match h {
-            Some(h) => (h.nilai(), format!("{} ({})", a(h.nilai()), h.asal())),
-            None => (i.realisasi, a(i.realisasi)),
-        };
-        l(&format!(
-            "- [{}] {} | target {} {} | realisasi {} | capaian {}",
-            i.tingkat,
-            i.uraian,
-            a(i.target),
-            i.satuan,
-            teks_realisasi,
-            format_persen(match h {
-                Some(h) => h.capaian(i.target),
-                None => capaian(i.target, realisasi),
+    let naskah = crate::naskah::kak::naskah(&crate::naskah::kak::DataKak {
+        profil: &profil,
+        kak: &kak,
+        hitungan: &hitungan,
+        tanggal: k.hari_ini,
+    });
+    let isi = match bentuk {
+        BentukKak::Docx => crate::naskah::docx::tulis(&naskah)?,
+        _ => {
+            let mut t = crate::naskah::md::tulis(&naskah);
+            t.push('\n');
+            t.into_bytes()
+        }
+    };
+    tulis_utuh(berkas, &isi)?;
+    Ok(KELUAR_OK)
+}
+
+/// `ekspor surat BERKAS.docx`: a letter from the Camat to each desa with documents overdue or
+/// due within `hari` days (or to the desa named), one page per desa.
+pub fn surat(k: &Konteks, o: &super::OpsiSurat) -> Result<u8, GalatCli> {
+    use crate::naskah::surat::{DataSurat, SuratDesa};
+    let berkas = o.berkas.as_str();
+    if berkas == "-" {
+        return Err(
+            "surat ditulis sebagai dokumen Word (.docx), yang tidak dapat ke keluaran standar; beri nama berkas, misalnya surat.docx"
+                .to_string()
+                .into(),
+        );
+    }
+    if !berkas.to_lowercase().ends_with(".docx") {
+        return Err(format!(
+            "{}: surat ditulis sebagai dokumen Word; beri nama berakhiran .docx",
+            aman(berkas)
+        )
+        .into());
+    }
+    let conn = k.store.conn();
+    let kec_id = super::atur::satu_kecamatan(k, "ekspor surat surat.docx")?;
+    let profil = crate::store::profil::profil(conn, kec_id)?
+        .ok_or_else(|| GalatCli(vec!["kecamatan tidak ada".into()]))?;
+    let kurang = profil.kurang_untuk_surat();
+    if !kurang.is_empty() {
+        return Err(format!(
+            "profil kecamatan {} belum berisi {} untuk tanda tangan surat; isi dengan: pantau --kecamatan {} atur profil --camat NAMA --nip NIP",
+            profil.kode,
+            if kurang.len() == 2 {
+                "nama camat dan NIP"
+            } else if kurang[0] == "--camat" {
+                "nama camat"
+            } else {
+                "NIP camat"
+            },
+            profil.kode
+        )
+        .into());
+    }
+    // the chosen desa must exist and lie in this kecamatan
+    let mut pilihan = Vec::new();
+    let mut salah = Vec::new();
+    for kode in &o.desa {
+        match wilayah::desa_kode(conn, kode.trim())? {
+            Some(d) if d.kecamatan_id == kec_id => pilihan.push(d),
+            Some(_) => salah.push(format!(
+                "desa {} bukan desa Kecamatan {}",
+                aman(kode.trim()),
+                aman(&profil.nama)
+            )),
+            None => salah.push(format!("desa {} tidak ada", aman(kode.trim()))),
+        }
+    }
+    if !salah.is_empty() {
+        return Err(GalatCli(salah));
+    }
+    let tahun_awal = k.store.tahun_awal(k.hari_ini)?;
+    let item = crate::store::dokumen::cek(
+        conn,
+        wilayah::Lingkup::Kecamatan(kec_id),
+        k.hari_ini,
+        o.hari,
+        tahun_awal,
+    )?;
+    let item: Vec<_> = item
+        .into_iter()
+        .filter(|i| o.tahun.is_none_or(|t| i.tahun_anggaran == t))
+        .filter(|i| pilihan.is_empty() || pilihan.iter().any(|d| d.id == i.desa_id))
+        .collect();
+    // one letter per desa, in desa-code order; inside, the check's order
+    let mut per_desa: std::collections::BTreeMap<String, SuratDesa> = Default::default();
+    for i in item {
+        per_desa
+            .entry(i.kode_desa.clone())
+            .or_insert_with(|| SuratDesa {
+                desa: i.desa.clone(),
+                item: Vec::new(),
             })
-        ));
+            .item
+            .push(i);
     }
-    for (kode_bagian, judul) in BAGIAN {
-        let butir: Vec<_> = kak
-            .butir
-            .iter()
-            .filter(|b| b.bagian == *kode_bagian)
-            .collect();
-        if butir.is_empty() {
-            continue;
-        }
-        l("");
-        l(&judul.to_uppercase());
-        let mut kelompok = "";
-        let mut n = 0;
-        for b in butir {
-            if !b.kelompok.is_empty() && b.kelompok != kelompok {
-                l(&b.kelompok);
-                kelompok = &b.kelompok;
-                n = 0;
-            }
-            n += 1;
-            l(&format!("{n}. {}", b.teks));
-        }
+    let tanpa: Vec<String> = pilihan
+        .iter()
+        .filter(|d| !per_desa.contains_key(&d.kode))
+        .map(|d| {
+            format!(
+                "desa {} {}: tidak ada dokumen yang lewat tenggat atau jatuh tempo dalam {} hari{}; tidak ada yang disurati",
+                d.kode,
+                aman(&d.nama),
+                o.hari,
+                o.tahun.map(|t| format!(" untuk TA {t}")).unwrap_or_default()
+            )
+        })
+        .collect();
+    if !tanpa.is_empty() {
+        return Err(GalatCli(tanpa));
     }
-    l("");
-    l("RIWAYAT ANGGARAN (N-2 | N-1 | tahun berjalan | perubahan)");
-    for a in &kak.anggaran {
-        let rp = |x: Option<i64>| x.map(format_rupiah).unwrap_or_else(|| "-".into());
-        let ubah = match (a.n1, a.berjalan) {
-            (Some(n1), Some(b)) => format_persen(persen(b - n1, n1)),
-            _ => "-".into(),
-        };
-        l(&format!(
-            "- {} | {} | {} | {} | {}",
-            a.uraian,
-            rp(a.n2),
-            rp(a.n1),
-            rp(a.berjalan),
-            ubah
-        ));
+    if per_desa.is_empty() {
+        cetak_galat!(
+            "Tidak ada desa Kecamatan {} dengan dokumen yang lewat tenggat atau jatuh tempo dalam {} hari; tidak ada surat yang ditulis.",
+            aman(&profil.nama),
+            o.hari
+        );
+        return Ok(KELUAR_OK);
     }
-    l("");
-    l("RENCANA ANGGARAN BIAYA");
-    for b in &kak.biaya {
-        l(&format!("- {}: {}", b.uraian, format_rupiah(b.jumlah)));
-    }
-    l(&format!("Jumlah: {}", format_rupiah(kak.total_biaya())));
-    l("");
-    l("TAHAPAN DAN JADWAL");
-    for s in &kak.tahapan {
-        l(&format!("- {} ({})", s.nama, s.bulan.teks()));
-        for (apa, isi) in [
-            ("Tempat", &s.tempat),
-            ("Pelaksana", &s.pelaksana),
-            ("Peserta", &s.peserta),
-        ] {
-            if !isi.is_empty() {
-                l(&format!("  {apa}: {isi}"));
-            }
-        }
-    }
-    if !g.waktu.is_empty() {
-        l("");
-        l(&format!("Waktu: {}", g.waktu));
-    }
-    l("");
-    l(&format!(
-        "{}, {}",
-        kec.nama,
-        format_tanggal_panjang(k.hari_ini)
-    ));
-    if kak.kegiatan.contoh {
-        l("(data contoh)");
-    }
-    tulis(berkas, t.as_bytes())?;
+    let surat: Vec<SuratDesa> = per_desa.into_values().collect();
+    let jenis = crate::store::dokumen::daftar_jenis(conn)?;
+    let (naskah, nomor) = crate::naskah::surat::naskah(&DataSurat {
+        profil: &profil,
+        jenis: &jenis,
+        tanggal: k.hari_ini,
+        nomor_awal: o.nomor_awal,
+        surat: &surat,
+    });
+    let isi = crate::naskah::docx::tulis(&naskah)?;
+    tulis_utuh(berkas, &isi)?;
+    let desa: Vec<String> = surat.iter().map(|s| aman(&s.desa).into_owned()).collect();
+    cetak_galat!(
+        "{} surat ({}), nomor {}{}: {}.",
+        format_ribuan(surat.len() as i64),
+        if surat.len() == 1 {
+            "1 halaman"
+        } else {
+            "satu halaman per desa"
+        },
+        aman(&nomor[0]),
+        if nomor.len() > 1 {
+            format!(" s.d. {}", aman(&nomor[nomor.len() - 1]))
+        } else {
+            String::new()
+        },
+        desa.join(", ")
+    );
     Ok(KELUAR_OK)
 }

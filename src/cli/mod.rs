@@ -400,7 +400,7 @@ pub enum JenisEkspor {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
-    /// KAK satu kegiatan sebagai teks (.toml: berkas untuk pantau impor kak), misalnya: pantau ekspor kak 3.05.25.39.006 kak.txt
+    /// KAK satu kegiatan: .docx (Word), .md (Markdown; "-" ke keluaran standar) atau .toml (untuk pantau impor kak), misalnya: pantau ekspor kak 3.05.25.39.006 kak.docx
     Kak {
         /// Tahun [bawaan: tahun ini]
         #[arg(long, visible_alias = "year", value_name = "Y",
@@ -413,6 +413,34 @@ pub enum JenisEkspor {
         #[arg(value_name = "BERKAS", default_value = "-")]
         berkas: String,
     },
+    /// Surat Camat kepada Kepala Desa tentang dokumen yang lewat tenggat atau jatuh tempo (.docx, satu halaman per desa)
+    ///
+    /// Perlu profil kecamatan: pantau atur profil --camat NAMA --nip NIP (dan --pola-nomor).
+    /// Contoh: pantau ekspor surat surat.docx --hari 30 --nomor-awal 12
+    #[command(visible_alias = "letters", allow_negative_numbers = true)]
+    Surat(OpsiSurat),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct OpsiSurat {
+    /// Berkas tujuan (.docx)
+    #[arg(value_name = "BERKAS")]
+    pub berkas: String,
+    /// Hanya desa ini (kode PP.KK.CC.DDDD; boleh beberapa) [bawaan: setiap desa yang perlu disurati]
+    #[arg(long, value_name = "KODE", num_args = 1..)]
+    pub desa: Vec<String>,
+    /// Dokumen yang jatuh tempo dalam N hari ikut disurati, seperti pantau cek [bawaan: 30]
+    #[arg(long, visible_alias = "days", default_value_t = 30, hide_default_value = true, value_name = "N",
+          value_parser = clap::value_parser!(i64).range(0..=3660))]
+    pub hari: i64,
+    /// Hanya dokumen tahun anggaran ini
+    #[arg(long, visible_alias = "year", value_name = "Y",
+          value_parser = clap::value_parser!(i32).range(2000..=2100))]
+    pub tahun: Option<i32>,
+    /// Nomor urut surat pertama ({nomor} pada pola nomor) [bawaan: 1]
+    #[arg(long = "nomor-awal", visible_alias = "first-number", default_value_t = 1, hide_default_value = true,
+          value_name = "N", value_parser = clap::value_parser!(u32).range(1..=999_999))]
+    pub nomor_awal: u32,
 }
 
 #[derive(Subcommand, Debug)]
@@ -971,6 +999,7 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
                 kode,
                 berkas,
             } => ekspor::kak(&k, tahun, &kode, &berkas),
+            JenisEkspor::Surat(o) => ekspor::surat(&k, &o),
         },
         Some(Perintah::Lengkapan { .. } | Perintah::Manual { .. } | Perintah::Pasang { .. }) => {
             Ok(KELUAR_OK)
