@@ -277,14 +277,8 @@ pub fn kak(k: &Konteks, tahun: Option<i32>, kode: &str, berkas: &str) -> Result<
         tulis_utuh(berkas, isi.as_bytes())?;
         return Ok(KELUAR_OK);
     }
-    let profil = crate::store::profil::profil(conn, keg.kecamatan_id)?.unwrap_or_default();
-    let hitungan = kegiatan::realisasi_hitung(conn, &kak)?;
-    let naskah = crate::naskah::kak::naskah(&crate::naskah::kak::DataKak {
-        profil: &profil,
-        kak: &kak,
-        hitungan: &hitungan,
-        tanggal: k.hari_ini,
-    });
+    let naskah = crate::naskah::kak::dari_store(conn, keg.id, k.hari_ini)?
+        .ok_or_else(|| GalatCli(vec![format!("kegiatan {} tidak ada", aman(kode))]))?;
     let isi = match bentuk {
         BentukKak::Docx => crate::naskah::docx::tulis(&naskah)?,
         _ => {

@@ -590,6 +590,41 @@ pub fn naskah(d: &DataKak) -> Naskah {
     }
 }
 
+/// The KAK document of kegiatan `id` as the store holds it now, signed on `tanggal`
+/// (`None`: there is no such kegiatan).
+pub fn dari_store(
+    conn: &rusqlite::Connection,
+    id: i64,
+    tanggal: NaiveDate,
+) -> crate::store::Hasil<Option<Naskah>> {
+    let Some(kak) = crate::store::kegiatan::kak(conn, id)? else {
+        return Ok(None);
+    };
+    let profil = crate::store::profil::profil(conn, kak.kegiatan.kecamatan_id)?.unwrap_or_default();
+    let hitungan = crate::store::kegiatan::realisasi_hitung(conn, &kak)?;
+    Ok(Some(naskah(&DataKak {
+        profil: &profil,
+        kak: &kak,
+        hitungan: &hitungan,
+        tanggal,
+    })))
+}
+
+/// The file name a KAK is saved under from the interface: `KAK-3.05.25.39.006-2026.docx`.
+pub fn nama_berkas(kode_kegiatan: &str, tahun: i32) -> String {
+    let kode: String = kode_kegiatan
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("KAK-{kode}-{tahun}.docx")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

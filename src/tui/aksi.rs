@@ -47,6 +47,8 @@ pub enum Act {
     SalinSemua,
     /// Write what the tab shows to a file.
     Ekspor,
+    /// Open the kecamatan profile (letterhead, camat, letter numbers).
+    Profil,
 }
 
 /// One command of a screen: its keys, its footer/help text, whether it changes data (refused
@@ -116,6 +118,7 @@ pub const K_D_BESAR: &[KeyCode] = &[KeyCode::Char('D')];
 pub const K_M_BESAR: &[KeyCode] = &[KeyCode::Char('M')];
 pub const K_C_BESAR: &[KeyCode] = &[KeyCode::Char('C')];
 pub const K_ESC: &[KeyCode] = &[KeyCode::Esc];
+pub const K_P_BESAR: &[KeyCode] = &[KeyCode::Char('P')];
 pub const K_V: &[KeyCode] = &[KeyCode::Char('v')];
 pub const K_ESC_V: &[KeyCode] = &[KeyCode::Esc, KeyCode::Char('v')];
 pub const K_KIRI: &[KeyCode] = &[KeyCode::Left, KeyCode::Char('h')];
@@ -160,6 +163,12 @@ pub enum Efek {
     TanyaHapus(wilayah::Sasaran, String, String),
     /// Write a table to a file in the current folder.
     Ekspor(super::ekspor::Apa),
+    /// Write the KAK of kegiatan `id` as a Word document named `nama` in the working folder,
+    /// and say where it went.
+    EksporKak {
+        id: i64,
+        nama: String,
+    },
 }
 
 /// A write to the store, with everything it needs (ids and the versions read when the form
@@ -293,6 +302,12 @@ pub enum Tulis {
     HapusIkm {
         id: i64,
         versi: i64,
+    },
+    /// The kecamatan profile as the form left it, over the version it opened with.
+    Profil {
+        kecamatan_id: i64,
+        versi: i64,
+        ubah: crate::store::profil::UbahProfil,
     },
 }
 
@@ -482,6 +497,12 @@ impl Tulis {
                 ikm::ubah(tx, *id, *versi, *skor, hari_ini).map(|_| *id)
             }
             Tulis::HapusIkm { id, versi } => ikm::hapus(tx, *id, *versi).map(|_| *id),
+            Tulis::Profil {
+                kecamatan_id,
+                versi,
+                ubah,
+            } => crate::store::profil::ubah_profil(tx, *kecamatan_id, Some(*versi), ubah)
+                .map(|_| *kecamatan_id),
         }
     }
 
@@ -557,6 +578,7 @@ impl Tulis {
             }
             Tulis::HapusPutaranMatriks { id, .. } => ("matriks_putaran", *id),
             Tulis::UbahIkm { id, .. } | Tulis::HapusIkm { id, .. } => ("ikm_responden", *id),
+            Tulis::Profil { kecamatan_id, .. } => ("kecamatan", *kecamatan_id),
             Tulis::Tandai {
                 tahapan_id, bulan, ..
             }

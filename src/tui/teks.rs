@@ -64,6 +64,25 @@ pub fn tanya_hapus(apa: &str, rincian: &str, catatan: &str) -> String {
     format!("Hapus {apa}? Ikut terhapus: {rincian}.{catatan} Isinya tetap tercatat di riwayat.")
 }
 
+/// On Beranda: the kecamatan profile used by letters and KAK documents.
+pub const BERANDA_PROFIL: Tombol = t(
+    "P",
+    "profil kecamatan (kop, camat, NIP, nomor surat)",
+    false,
+);
+
+pub const PROFIL_JUDUL: &str = "Profil kecamatan";
+pub const PROFIL_LABEL: [&str; 7] = [
+    "Alamat",
+    "Telepon",
+    "Kode pos",
+    "Camat",
+    "NIP",
+    "Tempat",
+    "Pola nomor",
+];
+pub const PROFIL_DISIMPAN: &str = "Profil kecamatan disimpan.";
+
 pub const BERANDA_KOSONG: &[Tombol] = &[t("c", "muat contoh Kecamatan Yosowilangun", true)];
 
 // In the footer, a screen's keys give way from the right when the line is too long: the
@@ -98,6 +117,7 @@ pub const KEGIATAN: &[Tombol] = &[
         "salin semua kegiatan tahun ini ke tahun berikutnya",
         false,
     ),
+    t("x", "ekspor KAK ke dokumen Word (.docx)", false),
 ];
 
 /// What a copy of year `dari`'s KAK to the next year carries, for its question.
@@ -114,7 +134,13 @@ pub const KAK: &[Tombol] = &[
     t("Enter/e", "ubah", true),
     t("a", "tambah", true),
     t("d", "hapus", true),
+    t("x", "ekspor .docx", true),
 ];
+
+/// Where an exported file went.
+pub fn diekspor(apa: &str, path: &std::path::Path) -> String {
+    format!("{apa} disimpan di {}", path.display())
+}
 
 pub const JADWAL: &[Tombol] = &[
     t("←→", "bulan", true),

@@ -17,11 +17,13 @@ use crate::domain::teks::potong;
 use crate::store::dokumen::{self, ItemCek, RingkasanCek};
 use crate::store::indikator::{Iku, hitung_lingkup};
 use crate::store::kegiatan::{self, RingkasanJadwal};
+use crate::store::profil::{self, Profil};
 use crate::store::{Hasil, wilayah};
-use crate::tui::aksi::{self as a, Act, Efek, Perintah};
+use crate::tui::aksi::{self as a, Act, Efek, Perintah, Tulis};
 use crate::tui::app::Konteks;
 use crate::tui::teks;
 use crate::tui::widgets::daftar::Daftar;
+use crate::tui::widgets::form::{Bidang, Form, Jenis};
 
 pub struct Beranda {
     tahun: i32,
@@ -36,6 +38,10 @@ pub struct Beranda {
     iku: Option<Iku>,
     /// The sample kecamatan in scope (`C` removes them).
     contoh: Vec<wilayah::Kecamatan>,
+    /// The profile of the one kecamatan in scope (`P` edits it), or why there is none.
+    profil: Result<Profil, String>,
+    /// The profile as the open form read it (id and version for the write).
+    profil_form: Option<Profil>,
 }
 
 impl Beranda {
@@ -50,6 +56,8 @@ impl Beranda {
             daftar: Daftar::default(),
             jadwal: RingkasanJadwal::default(),
             iku: None,
+            profil: Err(String::new()),
+            profil_form: None,
         }
     }
 
@@ -117,6 +125,10 @@ impl Layar for Beranda {
         if self.kosong {
             return Ok(());
         }
+        self.profil = match &k.satu_kecamatan {
+            Ok(id) => profil::profil(conn, *id)?.ok_or_else(|| "Kecamatan tidak ada.".into()),
+            Err(e) => Err(e.replace("untuk menambah", "untuk mengubah profilnya")),
+        };
         let tahun_awal = k.store.tahun_awal(k.hari_ini)?;
         self.ringkasan =
             dokumen::ringkasan_cek(conn, k.lingkup, k.hari_ini, k.jendela, tahun_awal)?;
@@ -434,6 +446,15 @@ impl Layar for Beranda {
                 ada,
                 "Tidak ada dokumen yang lewat tenggat atau jatuh tempo.",
             ),
+            Perintah::baru(a::K_P_BESAR, teks::BERANDA_PROFIL, Act::Profil)
+                .ubah()
+                .jika_ok(
+                    &self
+                        .profil
+                        .as_ref()
+                        .map(|p| p.kecamatan_id)
+                        .map_err(Clone::clone),
+                ),
         ]);
         v
     }
@@ -457,6 +478,29 @@ impl Layar for Beranda {
                     format!("Kecamatan contoh {} dihapus.", nama.join(", ")),
                 )
             }
+            Act::Profil => {
+                let Ok(p) = &self.profil else {
+                    return Efek::Tidak;
+                };
+                self.profil_form = Some(p.clone());
+                let nilai = [
+                    p.alamat.clone(),
+                    p.telepon.clone(),
+                    p.kode_pos.clone(),
+                    p.camat.clone(),
+                    profil::format_nip(&p.nip),
+                    p.tempat.clone(),
+                    p.pola_nomor.clone(),
+                ];
+                Efek::Form(Form::new(
+                    &format!("{} {} ({})", teks::PROFIL_JUDUL, p.nama, p.kode),
+                    teks::PROFIL_LABEL
+                        .iter()
+                        .zip(nilai)
+                        .map(|(l, n)| Bidang::new(l, Jenis::Teks, false, &n))
+                        .collect(),
+                ))
+            }
             Act::Buka => match self
                 .item
                 .get(self.daftar.pilih.saturating_sub(self.daftar.awal))
@@ -466,6 +510,27 @@ impl Layar for Beranda {
             },
             _ => Efek::Tidak,
         }
+    }
+
+    fn simpan(&mut self, f: &Form, _k: &Konteks) -> Result<(Tulis, String), String> {
+        let p = self.profil_form.as_ref().ok_or("tidak ada yang disimpan")?;
+        let ubah = profil::UbahProfil {
+            alamat: Some(f.teks(0)),
+            telepon: Some(f.teks(1)),
+            kode_pos: Some(f.teks(2)),
+            camat: Some(f.teks(3)),
+            nip: Some(f.teks(4)),
+            tempat: Some(f.teks(5)),
+            pola_nomor: Some(f.teks(6)),
+        };
+        Ok((
+            Tulis::Profil {
+                kecamatan_id: p.kecamatan_id,
+                versi: p.versi,
+                ubah,
+            },
+            teks::PROFIL_DISIMPAN.into(),
+        ))
     }
 
     fn tahun(&mut self) -> Option<&mut i32> {

@@ -324,6 +324,7 @@ impl Layar for Kegiatan {
                 Perintah::baru(a::K_D, teks::KAK[5], Act::Hapus)
                     .ubah()
                     .jika(butir, "Pilih butir yang akan dihapus."),
+                Perintah::baru(a::K_X, teks::KAK[6], Act::Ekspor),
                 Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat),
             ];
         }
@@ -349,6 +350,7 @@ impl Layar for Kegiatan {
             Perintah::baru(a::K_S_BESAR, teks::KEGIATAN[6], Act::SalinSemua)
                 .ubah()
                 .jika(ada || !self.daftar.saring.is_empty(), kosong.clone()),
+            Perintah::baru(a::K_X, teks::KEGIATAN[7], Act::Ekspor).jika(ada, kosong.clone()),
             Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(ada, kosong),
         ]
     }
@@ -416,6 +418,16 @@ impl Layar for Kegiatan {
                             "Butir dihapus.".into(),
                         )
                     }
+                    None => Efek::Tidak,
+                },
+                Act::Ekspor => match &self.kak {
+                    Some(kak) => Efek::EksporKak {
+                        id: kak.kegiatan.id,
+                        nama: crate::naskah::kak::nama_berkas(
+                            &kak.kegiatan.kode_kegiatan,
+                            kak.kegiatan.tahun,
+                        ),
+                    },
                     None => Efek::Tidak,
                 },
                 Act::Riwayat => {
@@ -532,6 +544,13 @@ impl Layar for Kegiatan {
                     ),
                 )
             }
+            Act::Ekspor => match self.terpilih() {
+                Some(x) => Efek::EksporKak {
+                    id: x.id,
+                    nama: crate::naskah::kak::nama_berkas(&x.kode_kegiatan, x.tahun),
+                },
+                None => Efek::Tidak,
+            },
             Act::Riwayat => match self.terpilih() {
                 Some(x) => Efek::Riwayat(
                     "kegiatan",

@@ -1,0 +1,271 @@
+//! Documents from the interface, in the real binary under tmux (80×24, NO_COLOR, --ascii):
+//! `x` on the Kegiatan tab writes the KAK as a Word document and says where it went; `P` on
+//! the Beranda edits the kecamatan profile that letters and the letterhead use. Waits by
+//! polling the screen.
+
+mod baca_docx;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+static NOMOR: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+struct Sesi {
+    nama: String,
+}
+
+impl Sesi {
+    /// `perintah` in a new 80×24 tmux session started in folder `di`.
+    fn mulai(di: &Path, perintah: &str) -> Sesi {
+        let nama = format!(
+            "pantau-naskah-{}-{}",
+            std::process::id(),
+            NOMOR.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &nama,
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "-c",
+            ])
+            .arg(di)
+            .arg(perintah)
+            .status()
+            .expect("tmux is needed for this test (apt-get install tmux)")
+            .success();
+        assert!(ok, "tmux new-session failed");
+        Sesi { nama }
+    }
+
+    fn layar(&self) -> String {
+        let o = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.nama])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    fn tunggu(&self, teks: &str) -> String {
+        self.tunggu_semua(&[teks])
+    }
+
+    fn tunggu_semua(&self, teks: &[&str]) -> String {
+        let mulai = Instant::now();
+        loop {
+            let s = self.layar();
+            if teks.iter().all(|t| s.contains(t)) {
+                return s;
+            }
+            assert!(
+                mulai.elapsed() < Duration::from_secs(20),
+                "waiting for {teks:?}, screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn kirim(&self, tombol: &str) {
+        assert!(
+            Command::new("tmux")
+                .args(["send-keys", "-t", &self.nama, tombol])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
+    /// Types `teks` as it is (no key names).
+    fn ketik(&self, teks: &str) {
+        assert!(
+            Command::new("tmux")
+                .args(["send-keys", "-l", "-t", &self.nama, teks])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+}
+
+impl Drop for Sesi {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.nama])
+            .output();
+    }
+}
+
+fn pantau(db: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pantau"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", "2026-11-23"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let o = pantau(db, args);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn buka(di: &Path, db: &Path, tambahan: &str) -> Sesi {
+    Sesi::mulai(
+        di,
+        &format!(
+            "TERM=xterm-256color NO_COLOR=1 {} --db {} --today 2026-11-23{tambahan}",
+            env!("CARGO_BIN_EXE_pantau"),
+            db.display()
+        ),
+    )
+}
+
+fn docx_di(di: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(di)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".docx"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn x_writes_the_kak_as_a_word_document_in_the_working_folder_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let kerja = dir.path().join("kerja");
+    std::fs::create_dir(&kerja).unwrap();
+    ok(&db, &["init", "--contoh"]);
+    // also read-only and on an ASCII console: writing a file is not writing the database
+    for (tambahan, nama) in [
+        ("", "KAK-3.05.25.39.004-2026.docx"),
+        (" --baca-saja --ascii", "KAK-3.05.25.39.004-2026 (2).docx"),
+    ] {
+        let sesi = buka(&kerja, &db, tambahan);
+        sesi.tunggu("Beranda");
+        sesi.kirim("2");
+        sesi.tunggu_semua(&["3.05.25.39.004", "Enter buka KAK"]);
+        sesi.kirim("?");
+        let s = sesi.tunggu("ekspor KAK ke dokumen Word (.docx)");
+        assert!(s.contains("x"), "{s}");
+        sesi.kirim("Escape");
+        sesi.tunggu("Enter buka KAK");
+        sesi.kirim("x");
+        // the path may wrap over the footer: wait for the start, then read it whole
+        sesi.tunggu("KAK disimpan di");
+        let p = kerja.join(nama);
+        let s = sesi.layar().replace('\n', "");
+        assert!(
+            s.contains(&format!("KAK disimpan di {}", p.display())),
+            "{s}"
+        );
+        if !tambahan.is_empty() {
+            assert!(sesi.layar().is_ascii(), "{}", sesi.layar());
+        }
+        let doc = baca_docx::baca(&p);
+        let par = doc.paragraf();
+        assert_eq!(par[1], "KECAMATAN YOSOWILANGUN");
+        assert!(
+            doc.tabel()[0][2][2]
+                .contains("3.05.25.39.004 Kegiatan Fasilitasi dan Koordinasi Ketentraman"),
+            "{:?}",
+            doc.tabel()[0]
+        );
+        sesi.kirim("q");
+    }
+    // from inside the KAK too; an existing file is never replaced
+    let sesi = buka(&kerja, &db, "");
+    sesi.tunggu("Beranda");
+    sesi.kirim("2");
+    sesi.tunggu_semua(&["3.05.25.39.006", "Enter buka KAK"]);
+    sesi.kirim("j");
+    sesi.kirim("Enter");
+    let s = sesi.tunggu_semua(&["KAK 3.05.25.39.006", "x ekspor .docx"]);
+    assert!(s.contains("Esc kembali"), "{s}");
+    sesi.kirim("x");
+    sesi.tunggu("KAK disimpan di");
+    sesi.kirim("q");
+    assert_eq!(
+        docx_di(&kerja),
+        [
+            "KAK-3.05.25.39.004-2026 (2).docx",
+            "KAK-3.05.25.39.004-2026.docx",
+            "KAK-3.05.25.39.006-2026.docx"
+        ]
+    );
+    let doc = baca_docx::baca(&kerja.join("KAK-3.05.25.39.006-2026.docx"));
+    let biaya = doc.tabel_berkepala(&["No", "Uraian", "Jumlah"]);
+    assert_eq!(biaya[0].last().unwrap(), &["", "Total", "Rp 5.800.000"]);
+}
+
+#[test]
+fn p_on_the_beranda_edits_the_profile_refusing_a_bad_nip_and_a_stale_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    ok(&db, &["init", "--contoh"]);
+    let sesi = buka(dir.path(), &db, "");
+    sesi.tunggu("Beranda");
+    sesi.kirim("P");
+    let s = sesi.tunggu("Profil kecamatan Yosowilangun (35.08.07)");
+    assert!(
+        s.contains("Alamat       Jl. Mayjen Soekartijo No. 56, Yosowilangun"),
+        "{s}"
+    );
+    assert!(s.contains("Kode pos     67382"), "{s}");
+    // to Camat, then NIP
+    for _ in 0..3 {
+        sesi.kirim("Tab");
+    }
+    sesi.ketik("Drs. Budi Santoso, M.Si");
+    sesi.kirim("Tab");
+    sesi.ketik("123");
+    sesi.kirim("C-s");
+    let s = sesi.tunggu("Periksa bidang yang bertanda !");
+    assert!(s.contains("NIP!"), "{s}");
+    assert!(s.contains("NIP: '123' berisi 3 angka"), "{s}");
+    assert!(
+        ok(&db, &["atur", "profil"]).contains("Camat      : (belum diisi)"),
+        "nothing written"
+    );
+    sesi.kirim("C-u");
+    sesi.ketik("19700101 199003 1 001");
+    sesi.kirim("C-s");
+    sesi.tunggu("Profil kecamatan disimpan.");
+    let p = ok(&db, &["atur", "profil"]);
+    assert!(p.contains("Camat      : Drs. Budi Santoso, M.Si"), "{p}");
+    assert!(p.contains("NIP        : 19700101 199003 1 001"), "{p}");
+    let r = ok(&db, &["riwayat", "--tabel", "kecamatan", "--batas", "1"]);
+    assert!(r.contains("camat: \"\" -> Drs. Budi Santoso, M.Si"), "{r}");
+    // the letters can now be signed
+    ok(
+        &db,
+        &[
+            "ekspor",
+            "surat",
+            dir.path().join("s.docx").to_str().unwrap(),
+        ],
+    );
+    // a form opened before another operator's change is refused, saying what changed
+    sesi.kirim("P");
+    sesi.tunggu("Profil kecamatan Yosowilangun");
+    ok(&db, &["atur", "profil", "--tempat", "Lumajang"]);
+    sesi.kirim("Tab");
+    sesi.ketik("1");
+    sesi.kirim("C-s");
+    let s = sesi.tunggu("diubah atau dihapus pengguna lain");
+    assert!(s.contains("mengubahnya pada"), "{s}");
+    assert!(
+        s.contains("Ctrl-R muat nilai yang tersimpan sekarang"),
+        "{s}"
+    );
+    sesi.kirim("q");
+}
