@@ -105,8 +105,19 @@ fn bertanda(penanda: &str, teks: &str, tingkat: u8, tebal: bool) -> Paragraph {
         .keep_next(tebal)
 }
 
-fn sel(teks: &str, lebar: u32, r: Rata, tebal: bool, isi_latar: bool) -> TableCell {
-    let mut p = Paragraph::new().align(rata(r)).line_spacing(jarak(20, 20));
+/// A cell; `tahan` keeps its row on the page of the next row.
+fn sel_dengan(
+    teks: &str,
+    lebar: u32,
+    r: Rata,
+    tebal: bool,
+    isi_latar: bool,
+    tahan: bool,
+) -> TableCell {
+    let mut p = Paragraph::new()
+        .align(rata(r))
+        .line_spacing(jarak(20, 20))
+        .keep_next(tahan);
     // a cell's text may hold several lines (a list of indicators)
     for (i, baris) in teks.split('\n').enumerate() {
         let mut run = jalur(baris).size(UKURAN_TABEL);
@@ -127,34 +138,42 @@ fn sel(teks: &str, lebar: u32, r: Rata, tebal: bool, isi_latar: bool) -> TableCe
     c
 }
 
+/// Tables up to this many rows are kept on one page (when they fit); longer ones only keep
+/// their heading row with the first row.
+const BARIS_SEHALAMAN: usize = 12;
+
 fn tabel(t: &Tabel) -> Table {
     let lebar: Vec<usize> = t.kolom.iter().map(|k| k.lebar as usize).collect();
     let total: u32 = t.kolom.iter().map(|k| k.lebar).sum();
     let mut baris = vec![TableRow::new(
         t.kolom
             .iter()
-            .map(|k| sel(&k.judul, k.lebar, Rata::Tengah, true, true))
+            .map(|k| sel_dengan(&k.judul, k.lebar, Rata::Tengah, true, true, true))
             .collect(),
     )];
-    for b in &t.baris {
+    let pendek = t.baris.len() <= BARIS_SEHALAMAN;
+    for (n, b) in t.baris.iter().enumerate() {
+        let tahan = pendek && n + 1 < t.baris.len();
         baris.push(match b {
             Baris::Isi(v) | Baris::Jumlah(v) => TableRow::new(
                 t.kolom
                     .iter()
                     .enumerate()
                     .map(|(i, k)| {
-                        sel(
+                        sel_dengan(
                             v.get(i).map(String::as_str).unwrap_or(""),
                             k.lebar,
                             k.rata,
                             matches!(b, Baris::Jumlah(_)),
                             false,
+                            tahan,
                         )
                     })
                     .collect(),
             ),
+            // a group heading stays with its first row
             Baris::Kelompok(teks) => TableRow::new(vec![
-                sel(teks, total, Rata::Kiri, true, false).grid_span(t.kolom.len()),
+                sel_dengan(teks, total, Rata::Kiri, true, false, true).grid_span(t.kolom.len()),
             ]),
         });
     }
