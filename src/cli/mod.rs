@@ -109,7 +109,7 @@ pub enum Perintah {
         #[arg(long)]
         json: bool,
     },
-    /// Tulis berkas: matriks monev dan pemantauan rencana (CSV untuk lembar kerja) atau KAK (teks)
+    /// Tulis berkas: tabel dan laporan (.xlsx, .csv), KAK (.docx, .md), surat ke desa (.docx)
     #[command(visible_alias = "export")]
     Ekspor {
         #[command(subcommand)]
