@@ -23,16 +23,16 @@ fn hari_ini() -> NaiveDate {
 fn buka(asal: &Path, dir: &Path) -> App {
     let db = dir.join(format!("u{}.db", rand_id()));
     std::fs::copy(asal, &db).unwrap();
-    App::new(
-        Konteks::new(
-            Store::buka(&db).unwrap(),
-            hari_ini(),
-            Lingkup::Semua,
-            Tema::baru(false, false),
-        )
-        .unwrap(),
+    let mut k = Konteks::new(
+        Store::buka(&db).unwrap(),
+        hari_ini(),
+        Lingkup::Semua,
+        Tema::baru(false, false),
     )
-    .unwrap()
+    .unwrap();
+    // `x` writes the KAK: into the test's folder, not the crate's
+    k.folder_ekspor = Some(dir.to_path_buf());
+    App::new(k).unwrap()
 }
 
 fn rand_id() -> u64 {

@@ -37,6 +37,8 @@ pub struct Konteks {
     /// Counts every reload after a change of the data (ours or another operator's): what a
     /// tab keeps in memory is current while this stays the same.
     pub generasi: std::cell::Cell<u64>,
+    /// Where files exported from the interface go (`None`: the folder pantau was started in).
+    pub folder_ekspor: Option<std::path::PathBuf>,
     /// Kecamatan names by id, for those lists: filled while loading, only read while drawing.
     nama_kecamatan: std::cell::RefCell<std::collections::HashMap<i64, (String, String)>>,
 }
@@ -59,6 +61,7 @@ impl Konteks {
             satu_kecamatan: Err(String::new()),
             baca_saja,
             generasi: Default::default(),
+            folder_ekspor: None,
             nama_kecamatan: Default::default(),
         };
         k.perbarui_nama()?;
@@ -439,8 +442,11 @@ impl App {
             .map_err(|e| e.to_string())?
             .ok_or("Kegiatan ini sudah tidak ada; muat ulang.")?;
         let isi = naskah::docx::tulis(&n)?;
-        let folder = std::env::current_dir()
-            .map_err(|e| format!("folder kerja tidak terbaca: {}", crate::cli::sebab_io(&e)))?;
+        let folder = match &self.k.folder_ekspor {
+            Some(f) => f.clone(),
+            None => std::env::current_dir()
+                .map_err(|e| format!("folder kerja tidak terbaca: {}", crate::cli::sebab_io(&e)))?,
+        };
         let p = naskah::berkas::nama_bebas(&folder, nama);
         naskah::berkas::tulis_atomik(&p, &isi).map_err(|e| {
             format!(
