@@ -193,6 +193,44 @@ fn the_kak_of_seed_001_computes_its_total_and_notes_the_seeds_wrong_one() {
         "the seed's total is noted"
     );
     assert!(p.contains(&"TAHUN ANGGARAN 2026"));
+    // seed 001's administrative division and population, summed, with what does not add up
+    let desa = doc.tabel_berkepala(&[
+        "No",
+        "Desa",
+        "Dusun",
+        "RW",
+        "RT",
+        "Luas (km²)",
+        "Laki-laki",
+        "Perempuan",
+        "Jumlah",
+        "Rumah tangga",
+    ]);
+    assert_eq!(desa.len(), 1);
+    let d0 = desa[0];
+    assert_eq!(d0.len(), 14, "header, 12 desa, sum");
+    assert_eq!(
+        d0[12],
+        [
+            "12", "Kalipepe", "3", "6", "45", "390", "1.272", "2.584", "6.038", "2.183"
+        ]
+    );
+    assert_eq!(
+        d0[13][..5],
+        ["", "Jumlah", "31", "71", "396"],
+        "as the seed's JUMLAH"
+    );
+    assert!(p.contains(&"c.\tPembagian wilayah administrasi dan penduduk Kecamatan Yosowilangun"));
+    assert!(p.contains(
+        &"Catatan: di Desa Kalipepe laki-laki + perempuan = 1.272 + 2.584 = 3.856, sedangkan jumlah penduduk tercatat 6.038."
+    ));
+    assert!(p.contains(
+        &"Catatan: di Desa Wotgalih laki-laki + perempuan = 3.528 + 3.640 = 7.168, sedangkan jumlah penduduk tercatat 7.268."
+    ));
+    assert!(
+        p.iter()
+            .any(|t| t.starts_with("Catatan: luas 12 desa lebih dari 100 km² per desa"))
+    );
     // the participants of seed 001 keep their groups, numbered one way
     assert!(p.contains(&"e.\tPeserta"), "{p:#?}");
     assert!(p.contains(&"1)\tRapat koordinasi"));

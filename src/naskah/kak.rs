@@ -16,6 +16,7 @@ use crate::domain::angka::{Seratus, format_desimal_ringkas, format_persen, forma
 use crate::domain::indikator::capaian;
 use crate::store::kegiatan::{BAGIAN, Butir, Hitungan, Indikator, Kak};
 use crate::store::profil::Profil;
+use crate::store::wilayah::Desa;
 
 /// Everything the document shows, read before it is built.
 pub struct DataKak<'a> {
@@ -25,6 +26,9 @@ pub struct DataKak<'a> {
     pub hitungan: &'a [Option<Hitungan>],
     /// The date of signing.
     pub tanggal: NaiveDate,
+    /// The desa of the kecamatan, by code: the table of administrative division and
+    /// population under Gambaran Umum (as seed 001 has it).
+    pub desa: &'a [Desa],
 }
 
 /// Indicator levels as the KAK names them.
@@ -105,7 +109,8 @@ pub fn nomor_tingkat(tingkat: u8) -> Penomoran {
 
 /// Points of one numbered part at depth `tingkat`: a plain list when none has a heading, else
 /// each heading numbered with its points under it, and a point without heading numbered alone.
-fn tulis_kelompok(v: &mut Vec<Blok>, kelompok: &[Kelompok], tingkat: u8) {
+/// Returns how many points it numbered at `tingkat`.
+fn tulis_kelompok(v: &mut Vec<Blok>, kelompok: &[Kelompok], tingkat: u8) -> usize {
     let nomor = nomor_tingkat(tingkat);
     if let [satu] = kelompok
         && satu.judul.is_empty()
@@ -117,7 +122,7 @@ fn tulis_kelompok(v: &mut Vec<Blok>, kelompok: &[Kelompok], tingkat: u8) {
                 tingkat,
             });
         }
-        return;
+        return satu.butir.len();
     }
     let mut n = 0;
     for k in kelompok {
@@ -147,6 +152,7 @@ fn tulis_kelompok(v: &mut Vec<Blok>, kelompok: &[Kelompok], tingkat: u8) {
             );
         }
     }
+    n
 }
 
 fn dengan_satuan(v: Option<Seratus>, satuan: &str) -> String {
@@ -271,6 +277,114 @@ fn tabel_anggaran(kak: &Kak) -> Tabel {
             Kolom::new("Selisih berjalan", ubah, Rata::Kanan),
         ],
         baris,
+    }
+}
+
+/// Area of one desa above which the stored value is more likely in hectares than in km² (seed
+/// 001 heads its column km² and writes 723 for Yosowilangun Kidul).
+const LUAS_DESA_MAKS_KM2: i64 = 100;
+
+/// The desa with dusun, RW, RT, area and population, their sums, and what does not add up.
+fn tabel_desa(v: &mut Vec<Blok>, desa: &[Desa]) {
+    use crate::domain::angka::format_ribuan;
+    let b = |x: Option<i64>| x.map(format_ribuan).unwrap_or_else(|| "–".into());
+    let jumlah = |f: fn(&Desa) -> Option<i64>| {
+        let x: Vec<i64> = desa.iter().filter_map(f).collect();
+        (!x.is_empty()).then(|| x.iter().sum::<i64>())
+    };
+    let mut baris: Vec<Baris> = desa
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            Baris::Isi(vec![
+                (i + 1).to_string(),
+                x.nama.clone(),
+                b(x.dusun),
+                b(x.rw),
+                b(x.rt),
+                x.luas_km2
+                    .map(crate::domain::angka::format_desimal_ringkas)
+                    .unwrap_or_else(|| "–".into()),
+                b(x.laki_laki),
+                b(x.perempuan),
+                b(x.jumlah_penduduk),
+                b(x.rumah_tangga),
+            ])
+        })
+        .collect();
+    let luas: Vec<i64> = desa
+        .iter()
+        .filter_map(|x| x.luas_km2.map(|l| l.0))
+        .collect();
+    baris.push(Baris::Jumlah(vec![
+        String::new(),
+        "Jumlah".into(),
+        b(jumlah(|x| x.dusun)),
+        b(jumlah(|x| x.rw)),
+        b(jumlah(|x| x.rt)),
+        if luas.is_empty() {
+            "–".into()
+        } else {
+            crate::domain::angka::format_desimal_ringkas(Seratus(luas.iter().sum()))
+        },
+        b(jumlah(|x| x.laki_laki)),
+        b(jumlah(|x| x.perempuan)),
+        b(jumlah(|x| x.jumlah_penduduk)),
+        b(jumlah(|x| x.rumah_tangga)),
+    ]));
+    let sisa = LEBAR_TEKS - 500 - 820 - 550 - 550 - 850 - 1_000 - 1_250 - 1_000 - 1_000;
+    v.push(Blok::Tabel(Tabel {
+        kolom: vec![
+            Kolom::new("No", 500, Rata::Tengah),
+            Kolom::new("Desa", sisa, Rata::Kiri),
+            Kolom::new("Dusun", 820, Rata::Kanan),
+            Kolom::new("RW", 550, Rata::Kanan),
+            Kolom::new("RT", 550, Rata::Kanan),
+            Kolom::new("Luas (km²)", 850, Rata::Kanan),
+            Kolom::new("Laki-laki", 1_000, Rata::Kanan),
+            Kolom::new("Perempuan", 1_250, Rata::Kanan),
+            Kolom::new("Jumlah", 1_000, Rata::Kanan),
+            Kolom::new("Rumah tangga", 1_000, Rata::Kanan),
+        ],
+        baris,
+    }));
+    // the seed's known flaws are said, not copied silently
+    for x in desa {
+        if let (Some(l), Some(p), Some(j)) = (x.laki_laki, x.perempuan, x.jumlah_penduduk)
+            && l + p != j
+        {
+            v.push(Blok::catatan(
+                format!(
+                    "Catatan: di Desa {} laki-laki + perempuan = {} + {} = {}, sedangkan jumlah penduduk tercatat {}.",
+                    x.nama,
+                    format_ribuan(l),
+                    format_ribuan(p),
+                    format_ribuan(l + p),
+                    format_ribuan(j)
+                ),
+                3,
+            ));
+        }
+    }
+    let besar: Vec<&str> = desa
+        .iter()
+        .filter(|x| x.luas_km2.is_some_and(|l| l.0 > LUAS_DESA_MAKS_KM2 * 100))
+        .map(|x| x.nama.as_str())
+        .collect();
+    if !besar.is_empty() {
+        v.push(Blok::catatan(
+            format!(
+                "Catatan: luas {} desa lebih dari {} km² per desa ({}); angka ini tampaknya dalam hektare, periksa satuannya.",
+                besar.len(),
+                LUAS_DESA_MAKS_KM2,
+                if besar.len() > 3 {
+                    format!("{} dan lainnya", besar[..3].join(", "))
+                } else {
+                    besar.join(", ")
+                }
+            ),
+            3,
+        ));
     }
 }
 
@@ -419,6 +533,7 @@ pub fn naskah(d: &DataKak) -> Naskah {
             "Maksud dan Tujuan (Target SAKIP)" => !kak.indikator.is_empty(),
             "Tahapan dan Waktu Pelaksanaan" => !kak.tahapan.is_empty() || !g.waktu.is_empty(),
             "Biaya yang Diperlukan" => true,
+            "Gambaran Umum" => !d.desa.is_empty(),
             _ => false,
         };
         if !ada && !tabel_sendiri {
@@ -567,6 +682,21 @@ pub fn naskah(d: &DataKak) -> Naskah {
                     ));
                 }
             }
+            "Gambaran Umum" => {
+                let k = kelompokkan(bagian.iter().flat_map(|b| butir(b)));
+                let n = tulis_kelompok(&mut v, &k, 2);
+                if !d.desa.is_empty() {
+                    v.push(Blok::Bagian {
+                        penanda: nomor_tingkat(2).penanda(n + 1),
+                        teks: format!(
+                            "Pembagian wilayah administrasi dan penduduk Kecamatan {}",
+                            d.profil.nama
+                        ),
+                        tingkat: 2,
+                    });
+                    tabel_desa(&mut v, d.desa);
+                }
+            }
             _ => {
                 let k = kelompokkan(bagian.iter().flat_map(|b| butir(b)));
                 tulis_kelompok(&mut v, &k, 2);
@@ -602,11 +732,20 @@ pub fn dari_store(
     };
     let profil = crate::store::profil::profil(conn, kak.kegiatan.kecamatan_id)?.unwrap_or_default();
     let hitungan = crate::store::kegiatan::realisasi_hitung(conn, &kak)?;
+    // a kecamatan has 10–30 desa; the limit only guards against a damaged database
+    let desa = crate::store::wilayah::daftar_desa(
+        conn,
+        crate::store::wilayah::Lingkup::Kecamatan(kak.kegiatan.kecamatan_id),
+        "",
+        0,
+        1_000,
+    )?;
     Ok(Some(naskah(&DataKak {
         profil: &profil,
         kak: &kak,
         hitungan: &hitungan,
         tanggal,
+        desa: &desa,
     })))
 }
 
