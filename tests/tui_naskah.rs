@@ -269,3 +269,52 @@ fn p_on_the_beranda_edits_the_profile_refusing_a_bad_nip_and_a_stale_form() {
     );
     sesi.kirim("q");
 }
+
+/// In-process, on a test terminal: an export that cannot be written says why and leaves
+/// nothing behind.
+#[test]
+fn an_export_into_a_missing_folder_says_why_and_writes_nothing() {
+    use pantau::store::wilayah::Lingkup;
+    use pantau::store::{Store, contoh};
+    use pantau::tui::tema::Tema;
+    use pantau::tui::{App, Konteks};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    let dir = tempfile::tempdir().unwrap();
+    let hari_ini = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut store = Store::memori().unwrap();
+    contoh::muat(&mut store, hari_ini).unwrap();
+    let mut k = Konteks::new(store, hari_ini, Lingkup::Semua, Tema::baru(false, false)).unwrap();
+    k.folder_ekspor = Some(dir.path().join("tidak-ada"));
+    let mut app = App::new(k).unwrap();
+    let layar = |app: &mut App| {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        app.atur_ukuran(ratatui::layout::Rect::new(0, 0, 80, 24));
+        t.draw(|f| app.gambar(f)).unwrap();
+        let buf = t.backend().buffer().clone();
+        let mut s = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                s.push_str(buf[(x, y)].symbol());
+            }
+            s.push('\n');
+        }
+        s
+    };
+    for c in ['2', 'x'] {
+        app.tombol(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        layar(&mut app);
+    }
+    // the message wraps over the footer: read it as words
+    let s = layar(&mut app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        s.contains("KAK-3.05.25.39.004-2026.docx: tidak dapat ditulis: berkas atau foldernya tidak ditemukan"),
+        "{s}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

@@ -440,7 +440,7 @@ impl App {
         use crate::naskah;
         let n = naskah::kak::dari_store(self.k.store.conn(), id, self.k.hari_ini)
             .map_err(|e| e.to_string())?
-            .ok_or("Kegiatan ini sudah tidak ada; muat ulang.")?;
+            .ok_or(teks::KEGIATAN_HILANG)?;
         let isi = naskah::docx::tulis(&n)?;
         let folder = match &self.k.folder_ekspor {
             Some(f) => f.clone(),
@@ -448,13 +448,8 @@ impl App {
                 .map_err(|e| format!("folder kerja tidak terbaca: {}", crate::cli::sebab_io(&e)))?,
         };
         let p = naskah::berkas::nama_bebas(&folder, nama);
-        naskah::berkas::tulis_atomik(&p, &isi).map_err(|e| {
-            format!(
-                "{}: tidak dapat ditulis: {}",
-                p.display(),
-                crate::cli::sebab_io(&e)
-            )
-        })?;
+        naskah::berkas::tulis_atomik(&p, &isi)
+            .map_err(|e| teks::tak_tertulis(&p, &crate::cli::sebab_io(&e)))?;
         Ok(p)
     }
 
