@@ -147,8 +147,11 @@ fn x_writes_the_kak_as_a_word_document_in_the_working_folder_and_says_where() {
     ok(&db, &["init", "--contoh"]);
     // also read-only and on an ASCII console: writing a file is not writing the database
     for (tambahan, nama) in [
-        ("", "KAK-3.05.25.39.004-2026.docx"),
-        (" --baca-saja --ascii", "KAK-3.05.25.39.004-2026 (2).docx"),
+        ("", "KAK-3.05.25.39.004-2026-20261123.docx"),
+        (
+            " --baca-saja --ascii",
+            "KAK-3.05.25.39.004-2026-20261123-2.docx",
+        ),
     ] {
         let sesi = buka(&kerja, &db, tambahan);
         sesi.tunggu("Beranda");
@@ -160,12 +163,15 @@ fn x_writes_the_kak_as_a_word_document_in_the_working_folder_and_says_where() {
         sesi.kirim("Escape");
         sesi.tunggu("Enter buka KAK");
         sesi.kirim("x");
-        // the path may wrap over the footer: wait for the start, then read it whole
-        sesi.tunggu("KAK disimpan di");
+        // the path may wrap over the footer: wait for the start, then read it as words
+        sesi.tunggu("Diekspor:");
         let p = kerja.join(nama);
-        let s = sesi.layar().replace('\n', "");
+        let s = sesi.layar().split_whitespace().collect::<String>();
         assert!(
-            s.contains(&format!("KAK disimpan di {}", p.display())),
+            s.contains(&format!(
+                "Diekspor:{}(KAK3.05.25.39.004tahun2026).",
+                p.display()
+            )),
             "{s}"
         );
         if !tambahan.is_empty() {
@@ -192,17 +198,17 @@ fn x_writes_the_kak_as_a_word_document_in_the_working_folder_and_says_where() {
     let s = sesi.tunggu_semua(&["KAK 3.05.25.39.006", "x ekspor .docx"]);
     assert!(s.contains("Esc kembali"), "{s}");
     sesi.kirim("x");
-    sesi.tunggu("KAK disimpan di");
+    sesi.tunggu("Diekspor:");
     sesi.kirim("q");
     assert_eq!(
         docx_di(&kerja),
         [
-            "KAK-3.05.25.39.004-2026 (2).docx",
-            "KAK-3.05.25.39.004-2026.docx",
-            "KAK-3.05.25.39.006-2026.docx"
+            "KAK-3.05.25.39.004-2026-20261123-2.docx",
+            "KAK-3.05.25.39.004-2026-20261123.docx",
+            "KAK-3.05.25.39.006-2026-20261123.docx"
         ]
     );
-    let doc = baca_docx::baca(&kerja.join("KAK-3.05.25.39.006-2026.docx"));
+    let doc = baca_docx::baca(&kerja.join("KAK-3.05.25.39.006-2026-20261123.docx"));
     let biaya = doc.tabel_berkepala(&["No", "Uraian", "Jumlah"]);
     assert_eq!(biaya[0].last().unwrap(), &["", "Total", "Rp 5.800.000"]);
 }
@@ -313,7 +319,7 @@ fn an_export_into_a_missing_folder_says_why_and_writes_nothing() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        s.contains("KAK-3.05.25.39.004-2026.docx: tidak dapat ditulis: berkas atau foldernya tidak ditemukan"),
+        s.contains("KAK-3.05.25.39.004-2026-20261123.docx: tidak dapat ditulis: berkas atau foldernya tidak ditemukan"),
         "{s}"
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);

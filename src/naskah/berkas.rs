@@ -45,26 +45,6 @@ pub fn tulis_atomik(tujuan: &Path, isi: &[u8]) -> std::io::Result<()> {
     hasil
 }
 
-/// `folder/nama`, or `folder/dasar (2).ext`, `(3)` … when that exists: a file saved from the
-/// interface never replaces one the user may have edited.
-pub fn nama_bebas(folder: &Path, nama: &str) -> PathBuf {
-    let p = folder.join(nama);
-    if !p.exists() {
-        return p;
-    }
-    let (dasar, ext) = nama.rsplit_once('.').unwrap_or((nama, ""));
-    (2..)
-        .map(|n| {
-            folder.join(if ext.is_empty() {
-                format!("{dasar} ({n})")
-            } else {
-                format!("{dasar} ({n}).{ext}")
-            })
-        })
-        .find(|p| !p.exists())
-        .unwrap_or(p)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,8 +57,6 @@ mod tests {
         tulis_atomik(&f, b"satu").unwrap();
         tulis_atomik(&f, b"dua").unwrap();
         assert_eq!(std::fs::read(&f).unwrap(), b"dua");
-        assert_eq!(nama_bebas(&d, "a.docx"), d.join("a (2).docx"));
-        assert_eq!(nama_bebas(&d, "c.docx"), d.join("c.docx"));
         // a folder in the way: refused, nothing left behind
         let folder = d.join("b.docx");
         std::fs::create_dir_all(&folder).unwrap();

@@ -749,7 +749,8 @@ pub fn dari_store(
     })))
 }
 
-/// The file name a KAK is saved under from the interface: `KAK-3.05.25.39.006-2026.docx`.
+/// The name a KAK is saved under from the interface, without date and extension:
+/// `KAK-3.05.25.39.006-2026`.
 pub fn nama_berkas(kode_kegiatan: &str, tahun: i32) -> String {
     let kode: String = kode_kegiatan
         .chars()
@@ -761,7 +762,7 @@ pub fn nama_berkas(kode_kegiatan: &str, tahun: i32) -> String {
             }
         })
         .collect();
-    format!("KAK-{kode}-{tahun}.docx")
+    format!("KAK-{kode}-{tahun}")
 }
 
 #[cfg(test)]

@@ -163,12 +163,6 @@ pub enum Efek {
     TanyaHapus(wilayah::Sasaran, String, String),
     /// Write a table to a file in the current folder.
     Ekspor(super::ekspor::Apa),
-    /// Write the KAK of kegiatan `id` as a Word document named `nama` in the working folder,
-    /// and say where it went.
-    EksporKak {
-        id: i64,
-        nama: String,
-    },
 }
 
 /// A write to the store, with everything it needs (ids and the versions read when the form

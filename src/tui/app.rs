@@ -427,30 +427,7 @@ impl App {
                 let baris = super::riwayat::baris(&self.k, tabel, id);
                 self.popup = Some(Popup::Riwayat(judul, baris));
             }
-            Efek::EksporKak { id, nama } => match self.ekspor_kak(id, &nama) {
-                Ok(p) => self.pesan = Some((teks::diekspor("KAK", &p), false)),
-                Err(e) => self.galat(e),
-            },
         }
-    }
-
-    /// The KAK of kegiatan `id` as a Word document in the folder pantau was started in, under
-    /// `nama` or, when that file exists, `nama (2)` …: a file the user edited stays.
-    fn ekspor_kak(&self, id: i64, nama: &str) -> Result<std::path::PathBuf, String> {
-        use crate::naskah;
-        let n = naskah::kak::dari_store(self.k.store.conn(), id, self.k.hari_ini)
-            .map_err(|e| e.to_string())?
-            .ok_or(teks::KEGIATAN_HILANG)?;
-        let isi = naskah::docx::tulis(&n)?;
-        let folder = match &self.k.folder_ekspor {
-            Some(f) => f.clone(),
-            None => std::env::current_dir()
-                .map_err(|e| format!("folder kerja tidak terbaca: {}", crate::cli::sebab_io(&e)))?,
-        };
-        let p = naskah::berkas::nama_bebas(&folder, nama);
-        naskah::berkas::tulis_atomik(&p, &isi)
-            .map_err(|e| teks::tak_tertulis(&p, &crate::cli::sebab_io(&e)))?;
-        Ok(p)
     }
 
     /// An error outside a form: on the message lines (wrapped over the footer), or in a box

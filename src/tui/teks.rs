@@ -137,21 +137,6 @@ pub const KAK: &[Tombol] = &[
     t("x", "ekspor .docx", true),
 ];
 
-pub const KEGIATAN_HILANG: &str = "Kegiatan ini sudah tidak ada; muat ulang.";
-
-pub fn folder_tak_terbaca(sebab: &str) -> String {
-    format!("Folder kerja tidak terbaca: {sebab}")
-}
-
-pub fn tak_tertulis(path: &std::path::Path, sebab: &str) -> String {
-    format!("{}: tidak dapat ditulis: {sebab}", path.display())
-}
-
-/// Where an exported file went.
-pub fn diekspor(apa: &str, path: &std::path::Path) -> String {
-    format!("{apa} disimpan di {}", path.display())
-}
-
 pub const JADWAL: &[Tombol] = &[
     t("←→", "bulan", true),
     t("[ ]", "tahun", true),

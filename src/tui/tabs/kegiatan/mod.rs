@@ -421,13 +421,7 @@ impl Layar for Kegiatan {
                     None => Efek::Tidak,
                 },
                 Act::Ekspor => match &self.kak {
-                    Some(kak) => Efek::EksporKak {
-                        id: kak.kegiatan.id,
-                        nama: crate::naskah::kak::nama_berkas(
-                            &kak.kegiatan.kode_kegiatan,
-                            kak.kegiatan.tahun,
-                        ),
-                    },
+                    Some(kak) => Efek::Ekspor(crate::tui::ekspor::Apa::Kak(kak.kegiatan.id)),
                     None => Efek::Tidak,
                 },
                 Act::Riwayat => {
@@ -545,10 +539,7 @@ impl Layar for Kegiatan {
                 )
             }
             Act::Ekspor => match self.terpilih() {
-                Some(x) => Efek::EksporKak {
-                    id: x.id,
-                    nama: crate::naskah::kak::nama_berkas(&x.kode_kegiatan, x.tahun),
-                },
+                Some(x) => Efek::Ekspor(crate::tui::ekspor::Apa::Kak(x.id)),
                 None => Efek::Tidak,
             },
             Act::Riwayat => match self.terpilih() {
