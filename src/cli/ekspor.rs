@@ -212,7 +212,7 @@ pub fn rencana(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Gala
     isi.extend(w.into_inner().map_err(|e| GalatCli(vec![e.to_string()]))?);
     tulis(berkas, &isi)?;
     if berkas != "-" {
-        eprintln!(
+        cetak_galat!(
             "Pemantauan rencana {tahun}: {} baris putaran.",
             format_ribuan(n)
         );
