@@ -4,6 +4,7 @@ pub mod angka;
 pub mod desa;
 pub mod indikator;
 pub mod jadwal;
+pub mod kalender;
 pub mod kode;
 pub mod tanggal;
 pub mod teks;
