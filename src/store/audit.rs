@@ -27,6 +27,7 @@ pub const TABEL_DIAUDIT: &[&str] = &[
     "matriks_masalah",
     "matriks_kegiatan",
     "matriks_putaran",
+    "hari_libur",
 ];
 
 fn kolom(tx: &Transaction, tabel: &str) -> rusqlite::Result<Vec<String>> {
@@ -62,6 +63,10 @@ pub(super) fn pasang_ulang(tx: &Transaction) -> rusqlite::Result<()> {
 pub fn pasang_pemicu(tx: &Transaction) -> rusqlite::Result<()> {
     for tabel in TABEL_DIAUDIT {
         let k = kolom(tx, tabel)?;
+        // an older schema's upgrade runs before a later migration made the table
+        if k.is_empty() {
+            continue;
+        }
         let kunci = if k.iter().any(|c| c == "id") {
             "id"
         } else {

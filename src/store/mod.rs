@@ -8,6 +8,7 @@ pub mod fasilitasi;
 pub mod ikm;
 pub mod impor;
 pub mod indikator;
+pub mod kalender;
 pub mod kegiatan;
 pub mod konflik;
 pub mod monev;

@@ -7,6 +7,8 @@ pub const JENIS_DOKUMEN: &str = include_str!("../../data/jenis_dokumen.csv");
 pub const KATALOG_FASILITASI: &str = include_str!("../../data/katalog_fasilitasi.csv");
 pub const IKM_UNSUR: &str = include_str!("../../data/ikm_unsur.csv");
 pub const NOMENKLATUR: &str = include_str!("../../data/nomenklatur.csv");
+/// National holidays and cuti bersama of the SKB lists pantau ships (`#` lines are notes).
+pub const HARI_LIBUR: &str = include_str!("../../data/hari_libur.csv");
 
 fn baris(nama: &str, teks: &str) -> Result<Vec<csv::StringRecord>, HookError> {
     csv::ReaderBuilder::new()
@@ -56,6 +58,24 @@ pub(super) fn muat(tx: &Transaction) -> Result<(), HookError> {
     Ok(())
 }
 
+/// The shipped days off (schema 13), as reference rows: not audit entries.
+pub(super) fn muat_hari_libur(tx: &Transaction) -> Result<(), HookError> {
+    let mut stmt =
+        tx.prepare("INSERT INTO hari_libur (tanggal, nama, jenis, dasar) VALUES (?1, ?2, ?3, ?4)")?;
+    for r in csv::ReaderBuilder::new()
+        .has_headers(true)
+        .delimiter(b';')
+        .comment(Some(b'#'))
+        .from_reader(HARI_LIBUR.as_bytes())
+        .records()
+    {
+        let r = r.map_err(|e| HookError::Hook(format!("data/hari_libur.csv rusak: {e}")))?;
+        let nilai: Vec<&str> = r.iter().collect();
+        stmt.execute(rusqlite::params_from_iter(nilai))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::store::Store;
@@ -81,6 +101,20 @@ mod tests {
         assert_eq!(
             hitung("SELECT count(*) FROM nomenklatur WHERE kode = '3.05.25.39.006'"),
             1
+        );
+        assert_eq!(
+            hitung("SELECT count(*) FROM hari_libur WHERE tanggal LIKE '2025-%'"),
+            28
+        );
+        assert_eq!(
+            hitung("SELECT count(*) FROM hari_libur WHERE tanggal LIKE '2026-%'"),
+            25
+        );
+        assert_eq!(
+            hitung(
+                "SELECT count(*) FROM hari_libur WHERE tanggal LIKE '2026-%' AND jenis = 'cuti_bersama'"
+            ),
+            8
         );
         // reference rows are not audit entries: no one changed anything yet
         assert_eq!(hitung("SELECT count(*) FROM audit"), 0);

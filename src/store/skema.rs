@@ -38,6 +38,14 @@ fn v12_hook(tx: &Transaction) -> HookResult {
     Ok(())
 }
 
+/// Schema 13: the working-day calendar's days off, filled with the shipped SKB lists before
+/// the audit triggers are put on the table (reference rows, like those of schema 1).
+fn v13_hook(tx: &Transaction) -> HookResult {
+    referensi::muat_hari_libur(tx)?;
+    audit::pasang_ulang(tx)?;
+    Ok(())
+}
+
 fn migrasi_semua() -> Migrations<'static> {
     Migrations::new(vec![
         M::up_with_hook(include_str!("migrations/001_skema.sql"), v1_hook),
@@ -62,6 +70,7 @@ fn migrasi_semua() -> Migrations<'static> {
             include_str!("migrations/012_profil_kecamatan.sql"),
             v12_hook,
         ),
+        M::up_with_hook(include_str!("migrations/013_hari_libur.sql"), v13_hook),
     ])
 }
 
@@ -82,7 +91,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    12
+    13
 }
 
 /// The schema version this program writes.
