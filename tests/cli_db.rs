@@ -133,7 +133,7 @@ fn pragma(path: &Path, nama: &str) -> i64 {
 
 /// Turns a pantau database into one made by the previous version: schema 9 had no
 /// application id (schema 10 only sets it), no indicator `sumber` (schema 11 adds it and
-/// re-creates the audit triggers) and no kecamatan profile (schema 12).
+/// re-creates the audit triggers), no kecamatan profile (schema 12) and no days off (schema 13).
 fn jadikan_v9(path: &Path) {
     let c = Connection::open(path).unwrap();
     c.execute_batch(
@@ -142,7 +142,8 @@ fn jadikan_v9(path: &Path) {
          DROP TRIGGER audit_kecamatan_tambah; DROP TRIGGER audit_kecamatan_ubah;
          DROP TRIGGER audit_kecamatan_hapus; ALTER TABLE kecamatan DROP COLUMN camat;
          ALTER TABLE kecamatan DROP COLUMN nip; ALTER TABLE kecamatan DROP COLUMN tempat_ttd;
-         ALTER TABLE kecamatan DROP COLUMN pola_nomor;",
+         ALTER TABLE kecamatan DROP COLUMN pola_nomor;
+         DROP TABLE hari_libur;",
     )
     .unwrap();
     c.pragma_update(None, "application_id", 0).unwrap();
@@ -382,7 +383,7 @@ fn a_v9_database_is_refused_by_a_reading_command_and_upgraded_by_a_writing_one_a
     }
     let o = d.impor(HARI_INI, "dokumen", "dokumen.csv", DOKUMEN);
     let pesan = teks(&o.stderr);
-    assert!(pesan.contains("diperbarui dari versi 9 ke 12"), "{pesan}");
+    assert!(pesan.contains("diperbarui dari versi 9 ke 13"), "{pesan}");
     let bak = cadangan_dengan(d.path(), "pantau.db.skema9-");
     assert_eq!(bak.len(), 1, "{:?}", nama_file(d.path()));
     assert!(bak[0].ends_with(".bak"));
@@ -396,7 +397,7 @@ fn a_v9_database_is_refused_by_a_reading_command_and_upgraded_by_a_writing_one_a
         std::fs::metadata(&bak).unwrap().permissions().mode() & 0o777,
         0o660
     );
-    assert_eq!(pragma(&d.db(), "user_version"), 12);
+    assert_eq!(pragma(&d.db(), "user_version"), 13);
     assert_eq!(pragma(&d.db(), "application_id"), 0x5041_4E54);
     let (cek, _) = d.cek_json(HARI_INI, &[]);
     assert!(!cek["dokumen"].as_array().unwrap().is_empty());
@@ -421,7 +422,7 @@ fn a_newer_schema_is_refused_by_every_command_and_left_unchanged() {
     let d = Dunia::sukamaju(HARI_INI);
     Connection::open(d.db())
         .unwrap()
-        .pragma_update(None, "user_version", 13)
+        .pragma_update(None, "user_version", 99)
         .unwrap();
     d.tulis("dokumen.csv", DOKUMEN);
     let sebelum = potret_folder(d.path());
@@ -432,7 +433,7 @@ fn a_newer_schema_is_refused_by_every_command_and_left_unchanged() {
         vec!["atur", "tahun-awal", "2025"],
     ] {
         let galat = gagal(&d, &args);
-        assert!(galat.contains("lebih baru (skema 13"), "{galat}");
+        assert!(galat.contains("lebih baru (skema 99"), "{galat}");
         assert_eq!(potret_folder(d.path()), sebelum, "{args:?}");
     }
 }
@@ -514,7 +515,7 @@ fn restore_refuses_a_corrupt_foreign_or_newer_copy_and_leaves_the_database_uncha
     std::fs::copy(d.path().join("baik.db"), d.path().join("baru.db")).unwrap();
     Connection::open(d.path().join("baru.db"))
         .unwrap()
-        .pragma_update(None, "user_version", 13)
+        .pragma_update(None, "user_version", 99)
         .unwrap();
     let sebelum = potret_folder(d.path());
     for (salinan, kata) in [
@@ -579,7 +580,7 @@ fn restoring_a_v9_copy_upgrades_it_with_the_usual_backup() {
     jadikan_v9(&d.path().join("lama.db"));
     let o = d.ok(HARI_INI, &["pulihkan", "lama.db"]);
     assert!(
-        teks(&o.stdout).contains("diperbarui dari versi 9 ke 12"),
+        teks(&o.stdout).contains("diperbarui dari versi 9 ke 13"),
         "{}",
         teks(&o.stdout)
     );
@@ -588,7 +589,7 @@ fn restoring_a_v9_copy_upgrades_it_with_the_usual_backup() {
         1
     );
     assert_eq!(cadangan_dengan(d.path(), "pantau.db.skema9-").len(), 1);
-    assert_eq!(pragma(&d.db(), "user_version"), 12);
+    assert_eq!(pragma(&d.db(), "user_version"), 13);
     assert_eq!(pragma(&d.db(), "application_id"), 0x5041_4E54);
     d.ok(HARI_INI, &["iku"]);
 }

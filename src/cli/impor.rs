@@ -29,12 +29,17 @@ pub fn jalankan(k: &mut Konteks, jenis: JenisImpor, lembar: Option<&str>) -> Res
     if let JenisImpor::Kak { berkas, tahun } = &jenis {
         return super::kegiatan::impor(k, berkas, *tahun);
     }
-    let lingkup = k.lingkup()?;
+    // days off belong to no kecamatan: no --kecamatan needed
+    let lingkup = match &jenis {
+        JenisImpor::HariLibur { .. } => crate::store::wilayah::Lingkup::Semua,
+        _ => k.lingkup()?,
+    };
     let (apa, berkas) = match &jenis {
         JenisImpor::Desa { berkas } => ("desa", berkas),
         JenisImpor::Dokumen { berkas } => ("dokumen", berkas),
         JenisImpor::Fasilitasi { berkas } => ("fasilitasi", berkas),
         JenisImpor::Ikm { berkas } => ("ikm", berkas),
+        JenisImpor::HariLibur { berkas } => ("hari libur", berkas),
         JenisImpor::Kak { .. } => unreachable!("handled above"),
     };
     let (nama, isi) = baca_berkas(berkas)?;
@@ -60,6 +65,7 @@ pub fn jalankan(k: &mut Konteks, jenis: JenisImpor, lembar: Option<&str>) -> Res
             impor::impor_fasilitasi(&mut k.store, &nama, &isi, k.hari_ini, lingkup)
         }
         JenisImpor::Ikm { .. } => impor::impor_ikm(&mut k.store, &nama, &isi, k.hari_ini, lingkup),
+        JenisImpor::HariLibur { .. } => impor::impor_hari_libur(&mut k.store, &nama, &isi),
         JenisImpor::Kak { .. } => unreachable!("handled above"),
     };
     match hasil {
@@ -115,6 +121,7 @@ pub(crate) fn pesan_laporan(apa: &str, nama: &str, l: &Laporan) -> String {
         }
         "dokumen" => format!("{} dokumen", n(l.baris)),
         "fasilitasi" => format!("{} catatan fasilitasi", n(l.baris)),
+        "hari libur" => format!("{} tanggal", n(l.baris)),
         _ => format!("{} responden IKM", n(l.baris)),
     };
     let mut pesan = format!("Impor {apa} dari {nama}: {isi}");

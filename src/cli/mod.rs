@@ -8,6 +8,7 @@ mod cek;
 mod ekspor;
 mod ekspor_tabel;
 mod hapus;
+mod hari_libur;
 mod iku;
 mod impor;
 mod init;
@@ -180,6 +181,17 @@ pub enum Perintah {
         #[arg(long)]
         json: bool,
     },
+    /// Hari libur nasional dan cuti bersama yang dipakai menghitung hari kerja
+    #[command(visible_alias = "holidays", allow_negative_numbers = true)]
+    HariLibur {
+        /// Hanya tahun ini [bawaan: semua tahun yang tersimpan]
+        #[arg(long, visible_alias = "year", value_name = "Y",
+              value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        tahun: Option<i32>,
+        /// Keluaran JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Skrip lengkapan perintah untuk shell (bash, zsh, fish, elvish, powershell) ke keluaran standar
     #[command(visible_alias = "completions")]
     Lengkapan {
@@ -298,6 +310,15 @@ pub enum JenisImpor {
     ///
     /// Kolom: kode_kecamatan, tahun, u1 … u9 (skor 1–4).
     Ikm {
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
+    /// Hari libur nasional dan cuti bersama (SKB tiga menteri), satu baris per tanggal
+    ///
+    /// Kolom: tanggal, nama, jenis (libur_nasional atau cuti_bersama), dasar.
+    /// Kunci: tanggal; tanggal yang sudah tersimpan mendapat nama, jenis dan dasar dari berkas.
+    #[command(visible_alias = "holidays")]
+    HariLibur {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
@@ -807,6 +828,7 @@ fn mode_buka(perintah: &Option<Perintah>, baca_saja: bool) -> Mode {
             | Perintah::Iku { .. }
             | Perintah::Ekspor { .. }
             | Perintah::Riwayat { .. }
+            | Perintah::HariLibur { .. }
             | Perintah::Lengkapan { .. }
             | Perintah::Manual { .. }
             | Perintah::Pasang { .. },
@@ -827,6 +849,7 @@ fn nama_perintah(perintah: &Option<Perintah>) -> &'static str {
         Some(Perintah::Ekspor { .. }) => "ekspor",
         Some(Perintah::Kegiatan { .. }) => "kegiatan",
         Some(Perintah::Riwayat { .. }) => "riwayat",
+        Some(Perintah::HariLibur { .. }) => "hari-libur",
         Some(Perintah::Lengkapan { .. }) => "lengkapan",
         Some(Perintah::Manual { .. }) => "manual",
         Some(Perintah::Pasang { .. }) => "pasang",
@@ -950,6 +973,7 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
             impor::jalankan(&mut k, jenis, lembar.as_deref())
         }
         Some(Perintah::Cek { hari, json }) => cek::jalankan(&k, hari, json),
+        Some(Perintah::HariLibur { tahun, json }) => hari_libur::jalankan(&k, tahun, json),
         Some(Perintah::Iku { tahun, json }) => iku::jalankan(&k, tahun, json),
         Some(Perintah::Atur { apa }) => atur::jalankan(&mut k, apa),
         Some(Perintah::Kegiatan { apa }) => match apa {

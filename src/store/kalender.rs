@@ -143,6 +143,37 @@ mod tests {
     }
 
     #[test]
+    fn an_older_database_gets_the_shipped_lists_on_upgrade_and_audits_later_writes() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.create_scalar_function(
+            "pantau_pengguna",
+            0,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+            |_| Ok("uji".to_string()),
+        )
+        .unwrap();
+        crate::store::skema::migrasi_ke(&mut conn, 11);
+        crate::store::skema::migrasi(&mut conn).unwrap();
+        assert_eq!(muat(&conn).unwrap().tahun(2026).count(), 25);
+        let audit = |c: &Connection| -> i64 {
+            c.query_row(
+                "SELECT count(*) FROM audit WHERE tabel = 'hari_libur'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        // the shipped rows are reference data, not someone's change
+        assert_eq!(audit(&conn), 0);
+        conn.execute(
+            "UPDATE hari_libur SET nama = 'x' WHERE tanggal = '2026-12-24'",
+            [],
+        )
+        .unwrap();
+        assert_eq!(audit(&conn), 1);
+    }
+
+    #[test]
     fn writing_a_known_date_changes_it_and_is_audited() {
         let mut s = Store::memori().unwrap();
         let baru = HariLibur {

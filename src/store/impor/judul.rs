@@ -96,6 +96,14 @@ const SINONIM: &[(&str, &str)] = &[
     ("sudah_ditindaklanjuti", "ditindaklanjuti"),
     // ikm
     ("tahun_survei", "tahun"),
+    // hari libur
+    ("nama_libur", "nama"),
+    ("hari_libur", "nama"),
+    ("nama_hari_libur", "nama"),
+    ("jenis_libur", "jenis"),
+    ("dasar_hukum", "dasar"),
+    ("sumber", "dasar"),
+    ("skb", "dasar"),
 ];
 
 /// The known column `nama` stands for, if any.

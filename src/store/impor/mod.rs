@@ -137,6 +137,7 @@ fn ragam_kolom(kolom: &str) -> Ragam {
     match kolom {
         "nama" | "kecamatan" | "kabupaten" => Ragam::Nama,
         "keterangan" | "uraian" | "output" | "bukti" => Ragam::Panjang,
+        "dasar" => Ragam::Pendek,
         _ => Ragam::Kode,
     }
 }
@@ -1119,6 +1120,88 @@ pub fn impor_ikm(
         baru: siap.len(),
         ..Default::default()
     })
+}
+
+pub const KOLOM_HARI_LIBUR: &[&str] = &["tanggal", "nama", "jenis", "dasar"];
+
+/// National holidays and cuti bersama as a decree lists them: a date may appear once in the
+/// file; a date already stored gets the file's name, kind and decree. All or nothing.
+pub fn impor_hari_libur(store: &mut Store, nama: &str, isi: &[u8]) -> HasilImpor {
+    use crate::domain::kalender::{HariLibur, JenisLibur};
+    use crate::domain::tanggal::format_tanggal;
+    let t = berkas::baca(nama, isi, KOLOM_HARI_LIBUR, &["tanggal", "nama", "jenis"])
+        .map_err(GalatImpor::Berkas)?;
+    let mut masalah = Masalah::dari(nama, &t.galat);
+    let mut dilihat: HashMap<NaiveDate, u64> = HashMap::new();
+    let mut siap = Vec::with_capacity(t.baris.len());
+    for b in &t.baris {
+        let mut alasan = Vec::new();
+        if !periksa_sel(KOLOM_HARI_LIBUR, |k| t.ambil(b, k), &mut alasan) {
+            masalah.baris(b.nomor, alasan);
+            continue;
+        }
+        let teks_tgl = t.ambil(b, "tanggal");
+        let tanggal = if teks_tgl.is_empty() {
+            alasan.push("tanggal wajib diisi".into());
+            None
+        } else {
+            opsional(teks_tgl, "tanggal", parse_tanggal, &mut alasan)
+        };
+        if let Some(tg) = tanggal {
+            match dilihat.get(&tg) {
+                Some(awal) => alasan.push(format!(
+                    "tanggal {} sudah ada di baris {awal}; satu tanggal satu baris",
+                    format_tanggal(tg)
+                )),
+                None => {
+                    dilihat.insert(tg, b.nomor);
+                }
+            }
+        }
+        let teks_jenis = t.ambil(b, "jenis");
+        let jenis = match JenisLibur::dari_teks(teks_jenis) {
+            Some(j) => Some(j),
+            None if teks_jenis.is_empty() => {
+                alasan.push("jenis wajib diisi (libur_nasional atau cuti_bersama)".into());
+                None
+            }
+            None => {
+                alasan.push(format!(
+                    "jenis '{teks_jenis}' tidak dikenal; pakai libur_nasional atau cuti_bersama"
+                ));
+                None
+            }
+        };
+        if let (Some(tanggal), Some(jenis)) = (tanggal, jenis) {
+            let h = HariLibur {
+                tanggal,
+                nama: t.ambil(b, "nama").to_string(),
+                jenis,
+                dasar: t.ambil(b, "dasar").to_string(),
+            };
+            // the store's own rules
+            keliru_berkas(super::kalender::periksa(&h), &mut alasan);
+            if alasan.is_empty() {
+                siap.push((b.nomor, h));
+            }
+        } else if t.ambil(b, "nama").is_empty() {
+            alasan.push("nama wajib diisi".into());
+        }
+        masalah.baris(b.nomor, alasan);
+    }
+    masalah.selesai()?;
+    let mut laporan = Laporan {
+        baris: siap.len(),
+        ..Default::default()
+    };
+    store.transaksi_impor("hari_libur", nama, &[], |tx| {
+        for (nomor, h) in &siap {
+            let hasil = super::kalender::tulis(tx, h).map_err(di_baris(nama, *nomor))?;
+            laporan.hitung(hasil);
+        }
+        Ok::<_, GalatImpor>(())
+    })?;
+    Ok(laporan)
 }
 
 #[cfg(test)]
