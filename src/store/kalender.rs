@@ -152,7 +152,7 @@ mod tests {
             |_| Ok("uji".to_string()),
         )
         .unwrap();
-        crate::store::skema::migrasi_ke(&mut conn, 11);
+        crate::store::skema::migrasi_ke(&mut conn, 12);
         crate::store::skema::migrasi(&mut conn).unwrap();
         assert_eq!(muat(&conn).unwrap().tahun(2026).count(), 25);
         let audit = |c: &Connection| -> i64 {
