@@ -1,4 +1,4 @@
-//! `pantau impor {desa,dokumen,fasilitasi,ikm} FILE|-`
+//! `pantau impor {desa,dokumen,fasilitasi,ikm,hari-libur} FILE|-`
 
 use crate::cli::keluaran::{cetak, cetak_galat};
 use std::io::Read;

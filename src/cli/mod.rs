@@ -79,7 +79,7 @@ pub enum Perintah {
         #[arg(long, visible_alias = "sample")]
         contoh: bool,
     },
-    /// Muat berkas CSV atau buku kerja (.xlsx, .xls, .ods): desa, dokumen, fasilitasi, ikm ("-" = masukan standar)
+    /// Muat berkas CSV atau buku kerja (.xlsx, .xls, .ods): desa, dokumen, fasilitasi, ikm, hari-libur ("-" = masukan standar)
     #[command(visible_alias = "import")]
     Impor {
         /// Lembar buku kerja yang dibaca [bawaan: lembar pertama]
