@@ -630,3 +630,53 @@ fn the_desa_tab_scrolls_sideways_when_the_kinds_do_not_fit() {
     );
     assert!(!kepala.contains('<') && !kepala.contains('>'), "{kepala}");
 }
+
+/// Issue 12 (point 4): the desa detail names the kepala desa and when the term ends, by the
+/// stored rules (in office on 25/04/2024: 8 years).
+#[test]
+fn the_desa_detail_names_the_kepala_desa_and_the_end_of_the_term() {
+    use pantau::store::kepala_desa::{self, KepalaDesa};
+    let mut store = Store::memori().unwrap();
+    contoh::muat(&mut store, hari_ini()).unwrap();
+    let desa = pantau::store::wilayah::desa_kode(store.conn(), "35.08.07.2001")
+        .unwrap()
+        .unwrap();
+    store
+        .transaksi(|tx| {
+            kepala_desa::simpan(
+                tx,
+                &KepalaDesa {
+                    id: 0,
+                    desa_id: desa.id,
+                    nama: "Sutrisno".into(),
+                    dilantik: NaiveDate::from_ymd_opt(2019, 11, 4).unwrap(),
+                    akhir_masa: None,
+                    keterangan: String::new(),
+                    versi: 0,
+                },
+            )
+        })
+        .unwrap();
+    let mut app = App::new(
+        Konteks::new(store, hari_ini(), Lingkup::Semua, Tema::baru(false, false)).unwrap(),
+    )
+    .unwrap();
+    tekan(&mut app, KeyCode::Char('4'));
+    tekan(&mut app, KeyCode::Char('i'));
+    let s = layar(&mut app, 120, 30);
+    assert!(
+        s.contains(
+            "Kepala desa: Sutrisno, dilantik 04/11/2019; masa jabatan sampai 04/11/2027 (8 tahun,"
+        ),
+        "{s}"
+    );
+    // a desa with none recorded says how to record one
+    tekan(&mut app, KeyCode::Esc);
+    tekan(&mut app, KeyCode::Char('j'));
+    tekan(&mut app, KeyCode::Char('i'));
+    let s = layar(&mut app, 120, 30);
+    assert!(
+        s.contains("Kepala desa: belum tercatat (pantau impor kepala-desa BERKAS)"),
+        "{s}"
+    );
+}

@@ -40,6 +40,7 @@ pub fn jalankan(k: &mut Konteks, jenis: JenisImpor, lembar: Option<&str>) -> Res
         JenisImpor::Fasilitasi { berkas } => ("fasilitasi", berkas),
         JenisImpor::Ikm { berkas } => ("ikm", berkas),
         JenisImpor::HariLibur { berkas } => ("hari libur", berkas),
+        JenisImpor::KepalaDesa { berkas } => ("kepala desa", berkas),
         JenisImpor::Kak { .. } => unreachable!("handled above"),
     };
     let (nama, isi) = baca_berkas(berkas)?;
@@ -66,6 +67,9 @@ pub fn jalankan(k: &mut Konteks, jenis: JenisImpor, lembar: Option<&str>) -> Res
         }
         JenisImpor::Ikm { .. } => impor::impor_ikm(&mut k.store, &nama, &isi, k.hari_ini, lingkup),
         JenisImpor::HariLibur { .. } => impor::impor_hari_libur(&mut k.store, &nama, &isi),
+        JenisImpor::KepalaDesa { .. } => {
+            impor::impor_kepala_desa(&mut k.store, &nama, &isi, k.hari_ini, lingkup)
+        }
         JenisImpor::Kak { .. } => unreachable!("handled above"),
     };
     match hasil {
@@ -122,6 +126,7 @@ pub(crate) fn pesan_laporan(apa: &str, nama: &str, l: &Laporan) -> String {
         "dokumen" => format!("{} dokumen", n(l.baris)),
         "fasilitasi" => format!("{} catatan fasilitasi", n(l.baris)),
         "hari libur" => format!("{} tanggal", n(l.baris)),
+        "kepala desa" => format!("{} kepala desa", n(l.baris)),
         _ => format!("{} responden IKM", n(l.baris)),
     };
     let mut pesan = format!("Impor {apa} dari {nama}: {isi}");

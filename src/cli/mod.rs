@@ -322,6 +322,15 @@ pub enum JenisImpor {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
+    /// Kepala desa dan tanggal pelantikannya (masa jabatannya dihitung dari aturan)
+    ///
+    /// Kolom: kode_desa, nama, dilantik, akhir_masa (bila tercatat: perpanjangan atau berhenti
+    /// lebih awal), keterangan. Kunci: kode_desa dan dilantik.
+    #[command(visible_alias = "village-heads")]
+    KepalaDesa {
+        #[arg(value_name = "BERKAS")]
+        berkas: String,
+    },
     /// KAK satu kegiatan dari berkas TOML (yang ditulis pantau ekspor kak KODE BERKAS.toml)
     ///
     /// Untuk satu kecamatan: --kecamatan KODE bila basis data berisi lebih dari satu.

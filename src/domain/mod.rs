@@ -5,6 +5,7 @@ pub mod desa;
 pub mod indikator;
 pub mod jadwal;
 pub mod kalender;
+pub mod kepala_desa;
 pub mod kode;
 pub mod tanggal;
 pub mod teks;

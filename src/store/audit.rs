@@ -28,6 +28,8 @@ pub const TABEL_DIAUDIT: &[&str] = &[
     "matriks_kegiatan",
     "matriks_putaran",
     "hari_libur",
+    "masa_jabatan",
+    "kepala_desa",
 ];
 
 fn kolom(tx: &Transaction, tabel: &str) -> rusqlite::Result<Vec<String>> {

@@ -10,6 +10,7 @@ pub mod impor;
 pub mod indikator;
 pub mod kalender;
 pub mod kegiatan;
+pub mod kepala_desa;
 pub mod konflik;
 pub mod monev;
 pub mod profil;

@@ -40,6 +40,12 @@ fn v12_hook(tx: &Transaction) -> HookResult {
 
 /// Schema 13: the working-day calendar's days off, filled with the shipped SKB lists before
 /// the audit triggers are put on the table (reference rows, like those of schema 1).
+/// Schema 14: kepala desa and the term's length; their writes are audited.
+fn v14_hook(tx: &Transaction) -> HookResult {
+    audit::pasang_ulang(tx)?;
+    Ok(())
+}
+
 fn v13_hook(tx: &Transaction) -> HookResult {
     referensi::muat_hari_libur(tx)?;
     audit::pasang_ulang(tx)?;
@@ -71,6 +77,7 @@ fn migrasi_semua() -> Migrations<'static> {
             v12_hook,
         ),
         M::up_with_hook(include_str!("migrations/013_hari_libur.sql"), v13_hook),
+        M::up_with_hook(include_str!("migrations/014_kepala_desa.sql"), v14_hook),
     ])
 }
 
@@ -91,7 +98,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    13
+    14
 }
 
 /// The schema version this program writes.

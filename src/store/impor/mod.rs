@@ -1204,6 +1204,155 @@ pub fn impor_hari_libur(store: &mut Store, nama: &str, isi: &[u8]) -> HasilImpor
     Ok(laporan)
 }
 
+pub const KOLOM_KEPALA_DESA: &[&str] =
+    &["kode_desa", "nama", "dilantik", "akhir_masa", "keterangan"];
+
+/// Kepala desa with their inauguration (and, when recorded, end of term), key (desa,
+/// inauguration day): the same day again updates the name, end and note. All or nothing.
+pub fn impor_kepala_desa(
+    store: &mut Store,
+    nama: &str,
+    isi: &[u8],
+    hari_ini: NaiveDate,
+    lingkup: Lingkup,
+) -> HasilImpor {
+    use crate::store::kepala_desa::{self, KepalaDesa};
+    let t = berkas::baca(
+        nama,
+        isi,
+        KOLOM_KEPALA_DESA,
+        &["kode_desa", "nama", "dilantik"],
+    )
+    .map_err(GalatImpor::Berkas)?;
+    let mut masalah = Masalah::dari(nama, &t.galat);
+    let mut siap = Vec::new();
+    let mut dilihat: HashMap<(i64, NaiveDate), u64> = HashMap::new();
+    for b in &t.baris {
+        let mut alasan = Vec::new();
+        if !periksa_sel(KOLOM_KEPALA_DESA, |k| t.ambil(b, k), &mut alasan) {
+            masalah.baris(b.nomor, alasan);
+            continue;
+        }
+        let kode = t.ambil(b, "kode_desa");
+        let desa = match parse_kode_desa(kode) {
+            Err(e) => {
+                alasan.push(e);
+                None
+            }
+            Ok(k) => match wilayah::desa_kode(store.conn(), &k.kode)? {
+                None => {
+                    alasan.push(format!("desa {} tidak ada di basis data", k.kode));
+                    None
+                }
+                Some(d) if matches!(lingkup, Lingkup::Kecamatan(l) if l != d.kecamatan_id) => {
+                    alasan.push(format!(
+                        "desa {} di luar kecamatan yang dipilih dengan --kecamatan",
+                        k.kode
+                    ));
+                    None
+                }
+                Some(d) if d.kelurahan => {
+                    alasan.push(format!(
+                        "{} adalah kelurahan: dipimpin lurah, bukan kepala desa",
+                        k.kode
+                    ));
+                    None
+                }
+                Some(d) => Some(d),
+            },
+        };
+        let nama_kades = t.ambil(b, "nama");
+        if nama_kades.is_empty() {
+            alasan.push("nama wajib diisi".into());
+        } else if let Err(e) = crate::domain::teks::periksa_label(
+            "nama",
+            nama_kades,
+            crate::domain::teks::Ragam::Nama,
+            true,
+        ) {
+            alasan.push(e);
+        }
+        let tanggal = |kolom: &str, alasan: &mut Vec<String>| -> Option<NaiveDate> {
+            let teks = t.ambil(b, kolom);
+            if teks.is_empty() {
+                return None;
+            }
+            match crate::domain::tanggal::parse_tanggal(teks) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    alasan.push(format!("{kolom}: {e}"));
+                    None
+                }
+            }
+        };
+        let dilantik = tanggal("dilantik", &mut alasan);
+        if t.ambil(b, "dilantik").is_empty() {
+            alasan.push("dilantik wajib diisi (tanggal pelantikan)".into());
+        }
+        if let Some(d) = dilantik
+            && d > hari_ini
+        {
+            alasan.push(format!(
+                "dilantik {} sesudah hari ini",
+                crate::domain::tanggal::format_tanggal(d)
+            ));
+        }
+        let akhir = tanggal("akhir_masa", &mut alasan);
+        if let (Some(d), Some(a)) = (dilantik, akhir)
+            && a <= d
+        {
+            alasan.push("akhir_masa harus sesudah tanggal dilantik".into());
+        }
+        let ket = t.ambil(b, "keterangan");
+        if let Err(e) = crate::domain::teks::periksa_label(
+            "keterangan",
+            ket,
+            crate::domain::teks::Ragam::Panjang,
+            false,
+        ) {
+            alasan.push(e);
+        }
+        if let (true, Some(d), Some(dilantik)) = (alasan.is_empty(), &desa, dilantik) {
+            if let Some(lain) = dilihat.insert((d.id, dilantik), b.nomor) {
+                alasan.push(format!(
+                    "desa {} dengan tanggal dilantik yang sama sudah ada di baris {lain}",
+                    d.kode
+                ));
+            } else {
+                siap.push((
+                    b.nomor,
+                    KepalaDesa {
+                        id: 0,
+                        desa_id: d.id,
+                        nama: nama_kades.to_string(),
+                        dilantik,
+                        akhir_masa: akhir,
+                        keterangan: ket.to_string(),
+                        versi: 0,
+                    },
+                ));
+            }
+        }
+        masalah.baris(b.nomor, alasan);
+    }
+    masalah.selesai()?;
+    let mut laporan = Laporan {
+        baris: siap.len(),
+        ..Default::default()
+    };
+    store.transaksi(|tx| {
+        for (_, k) in &siap {
+            match kepala_desa::simpan(tx, k)? {
+                dokumen::Tulis::Baru => laporan.baru += 1,
+                dokumen::Tulis::Diubah => laporan.diubah += 1,
+                dokumen::Tulis::Sama => laporan.sama += 1,
+            }
+        }
+        Ok(())
+    })?;
+    Ok(laporan)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,6 +47,8 @@ pub struct DesaTab {
     jenis: Vec<JenisDokumen>,
     baris: Vec<BarisDokumen>,
     rinci: Option<(Desa, Vec<Dokumen>)>,
+    /// The detail's line on the kepala desa and the end of the term (read while loading).
+    kades: Option<String>,
     /// What the open form saves, as it was when the form opened.
     tujuan: Option<Tujuan>,
     /// The desa whose detail is open (kept across reloads).
@@ -61,6 +63,37 @@ pub struct DesaTab {
 
 use crate::domain::tenggat::ta_terdekat;
 
+/// "Kepala desa: Sutrisno, dilantik 04/11/2019; masa jabatan sampai 04/11/2027 (8 tahun, UU
+/// 3/2024 …)", from the latest inauguration and the rules of the term's length.
+fn teks_kades(k: &Konteks, desa_id: i64) -> Hasil<String> {
+    use crate::store::kepala_desa;
+    let conn = k.store.conn();
+    let Some(x) = kepala_desa::daftar_desa(conn, desa_id)?.into_iter().next() else {
+        return Ok("Kepala desa: belum tercatat (pantau impor kepala-desa BERKAS)".into());
+    };
+    let aturan = kepala_desa::aturan(conn)?;
+    let akhir = match (
+        x.akhir_masa,
+        crate::domain::kepala_desa::akhir_masa(x.dilantik, &aturan),
+    ) {
+        (Some(a), _) => format!("{} (tercatat)", format_tanggal(a)),
+        (None, Some((a, m))) => format!("{} ({} tahun, {})", format_tanggal(a), m.tahun, m.dasar),
+        (None, None) => "tidak diketahui (tidak ada aturan masa jabatan pada tanggal itu)".into(),
+    };
+    let selesai = match x
+        .akhir_masa
+        .or_else(|| crate::domain::kepala_desa::akhir_masa(x.dilantik, &aturan).map(|(a, _)| a))
+    {
+        Some(a) if a < k.hari_ini => "; masa jabatannya sudah berakhir",
+        _ => "",
+    };
+    Ok(format!(
+        "Kepala desa: {}, dilantik {}; masa jabatan sampai {akhir}{selesai}",
+        x.nama,
+        format_tanggal(x.dilantik)
+    ))
+}
+
 impl DesaTab {
     pub fn new(k: &Konteks) -> Self {
         DesaTab {
@@ -70,6 +103,7 @@ impl DesaTab {
             jenis: Vec::new(),
             baris: Vec::new(),
             rinci: None,
+            kades: None,
             rinci_id: None,
             tujuan: None,
             cari: None,
@@ -252,6 +286,10 @@ impl DesaTab {
 
     fn muat_rinci(&mut self, k: &Konteks, desa_id: i64) -> Hasil<()> {
         let d = wilayah::desa_id(k.store.conn(), desa_id)?;
+        self.kades = match &d {
+            Some(d) if !d.kelurahan => Some(teks_kades(k, d.id)?),
+            _ => None,
+        };
         self.rinci = match d {
             Some(d) => {
                 let dok = dokumen::dokumen_desa(k.store.conn(), d.id)?;
@@ -300,6 +338,9 @@ impl DesaTab {
                 format!("! Tidak konsisten: {p}"),
                 tema.galat(),
             ));
+        }
+        if let Some(kades) = &self.kades {
+            baris.push(Line::raw(kades.clone()));
         }
         if !d.keterangan.is_empty() {
             baris.push(Line::raw(format!("Keterangan: {}", d.keterangan)));
