@@ -1,6 +1,7 @@
 //! Pure rules: no SQL, no terminal, no clock. Today is always a parameter.
 
 pub mod angka;
+pub mod aturan;
 pub mod desa;
 pub mod indikator;
 pub mod jadwal;

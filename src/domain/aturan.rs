@@ -1,0 +1,361 @@
+//! Deadline rules as data (issue 12): every kind of document the office watches has a rule
+//! of one of two shapes — a fixed day relative to the fiscal year (RKPDes, APBDes, LPPDes as
+//! before), or N calendar days, months or working days after an event recorded for that
+//! desa and year (the BPD's agreement on the APBDes draft, the draft's receipt, the
+//! evaluation's result, a kepala desa's inauguration). Who must act is part of the rule: the
+//! desa, or the camat (the office's own task). The shipped rules are `data/aturan_tenggat.csv`.
+
+use chrono::NaiveDate;
+
+use super::kalender::{Kalender, bulan_setelah, hari_setelah};
+use super::tenggat::AturanTenggat;
+
+/// An event a deadline counts from, recorded per desa and fiscal year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Peristiwa {
+    /// The BPD agrees the APBDes draft.
+    BpdSetuju,
+    /// The draft reaches the kecamatan.
+    RancanganDiterima,
+    /// The evaluation's result reaches the desa.
+    HasilEvaluasi,
+    /// A kepala desa is inaugurated.
+    Pelantikan,
+}
+
+impl Peristiwa {
+    pub fn kode(self) -> &'static str {
+        match self {
+            Peristiwa::BpdSetuju => "bpd_setuju",
+            Peristiwa::RancanganDiterima => "rancangan_diterima",
+            Peristiwa::HasilEvaluasi => "hasil_evaluasi",
+            Peristiwa::Pelantikan => "pelantikan",
+        }
+    }
+
+    pub fn dari_kode(kode: &str) -> Option<Peristiwa> {
+        [
+            Peristiwa::BpdSetuju,
+            Peristiwa::RancanganDiterima,
+            Peristiwa::HasilEvaluasi,
+            Peristiwa::Pelantikan,
+        ]
+        .into_iter()
+        .find(|p| p.kode() == kode.trim())
+    }
+}
+
+/// The unit a count after an event is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Satuan {
+    Hari,
+    Bulan,
+    HariKerja,
+}
+
+impl Satuan {
+    pub fn dari_kode(kode: &str) -> Option<Satuan> {
+        match kode.trim() {
+            "hari" => Some(Satuan::Hari),
+            "bulan" => Some(Satuan::Bulan),
+            "hari_kerja" => Some(Satuan::HariKerja),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bentuk {
+    /// A fixed day relative to the fiscal year.
+    Tetap(AturanTenggat),
+    /// `jumlah` units after the event.
+    Setelah {
+        peristiwa: Peristiwa,
+        jumlah: u32,
+        satuan: Satuan,
+    },
+}
+
+/// Who must act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pelaku {
+    Desa,
+    /// The office's own task (the evaluation the Bupati delegates to the camat).
+    Camat,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aturan {
+    pub kode: String,
+    pub nama: String,
+    pub pelaku: Pelaku,
+    /// Counts in IKU 2 (only RKPDes, APBDes and LPPDes).
+    pub iku2: bool,
+    pub bentuk: Bentuk,
+    pub dasar: String,
+}
+
+impl Aturan {
+    /// The deadline for fiscal year `ta`: the fixed day, or the count after the event as
+    /// `peristiwa` finds it recorded (`None`: not recorded yet, so nothing is due).
+    pub fn tenggat(
+        &self,
+        ta: i32,
+        peristiwa: impl Fn(Peristiwa) -> Option<NaiveDate>,
+        kalender: &Kalender,
+    ) -> Option<NaiveDate> {
+        match self.bentuk {
+            Bentuk::Tetap(a) => Some(a.tenggat(ta)),
+            Bentuk::Setelah {
+                peristiwa: p,
+                jumlah,
+                satuan,
+            } => {
+                let t = peristiwa(p)?;
+                match satuan {
+                    Satuan::Hari => hari_setelah(t, jumlah),
+                    Satuan::Bulan => bulan_setelah(t, jumlah),
+                    Satuan::HariKerja => kalender.hari_kerja_setelah(t, jumlah),
+                }
+            }
+        }
+    }
+}
+
+/// Reads rules in the shape of `data/aturan_tenggat.csv` (`#` lines are comments); every
+/// problem as `LINE: reason`.
+pub fn baca(teks: &str) -> Result<Vec<Aturan>, Vec<String>> {
+    let mut hasil = Vec::new();
+    let mut galat = Vec::new();
+    let mut judul = false;
+    for (i, baris) in teks.lines().enumerate() {
+        let nomor = i + 1;
+        if baris.trim().is_empty() || baris.starts_with('#') {
+            continue;
+        }
+        if !judul {
+            judul = true;
+            continue;
+        }
+        let k: Vec<&str> = baris.split(';').collect();
+        if k.len() < 12 {
+            galat.push(format!("{nomor}: {} kolom, harus 12", k.len()));
+            continue;
+        }
+        // the legal basis may itself hold `;`
+        let dasar = k[11..].join(";");
+        let mut alasan = Vec::new();
+        let pelaku = match k[2] {
+            "desa" => Some(Pelaku::Desa),
+            "camat" => Some(Pelaku::Camat),
+            lain => {
+                alasan.push(format!("pelaku '{lain}' bukan desa atau camat"));
+                None
+            }
+        };
+        let iku2 = k[3] == "1";
+        let angka = |s: &str, nama: &str, alasan: &mut Vec<String>| -> Option<i64> {
+            s.trim()
+                .parse::<i64>()
+                .map_err(|_| alasan.push(format!("{nama} '{s}' bukan bilangan")))
+                .ok()
+        };
+        let bentuk = match k[4] {
+            "tetap" => {
+                let g = angka(k[5], "geser_tahun", &mut alasan);
+                let b = angka(k[6], "bulan", &mut alasan);
+                let h = angka(k[7], "hari", &mut alasan);
+                match (g, b, h) {
+                    (Some(g), Some(b), Some(h)) => {
+                        let a = AturanTenggat {
+                            geser_tahun: g as i32,
+                            bulan: b.clamp(0, 99) as u32,
+                            hari: h.clamp(0, 99) as u32,
+                        };
+                        if let Err(e) = a.periksa() {
+                            alasan.push(e);
+                        }
+                        Some(Bentuk::Tetap(a))
+                    }
+                    _ => None,
+                }
+            }
+            "setelah" => {
+                let p = Peristiwa::dari_kode(k[8]);
+                if p.is_none() {
+                    alasan.push(format!("peristiwa '{}' tidak dikenal", k[8]));
+                }
+                let s = Satuan::dari_kode(k[10]);
+                if s.is_none() {
+                    alasan.push(format!(
+                        "satuan '{}' bukan hari, bulan atau hari_kerja",
+                        k[10]
+                    ));
+                }
+                let n = angka(k[9], "jumlah", &mut alasan);
+                match (p, n, s) {
+                    (Some(p), Some(n), Some(s)) if (0..=366).contains(&n) => {
+                        Some(Bentuk::Setelah {
+                            peristiwa: p,
+                            jumlah: n as u32,
+                            satuan: s,
+                        })
+                    }
+                    (_, Some(n), _) if !(0..=366).contains(&n) => {
+                        alasan.push(format!("jumlah {n} di luar 0–366"));
+                        None
+                    }
+                    _ => None,
+                }
+            }
+            lain => {
+                alasan.push(format!("bentuk '{lain}' bukan tetap atau setelah"));
+                None
+            }
+        };
+        if k[0].trim().is_empty() || k[1].trim().is_empty() {
+            alasan.push("kode dan nama wajib diisi".into());
+        }
+        match (alasan.is_empty(), pelaku, bentuk) {
+            (true, Some(pelaku), Some(bentuk)) => hasil.push(Aturan {
+                kode: k[0].trim().to_string(),
+                nama: k[1].trim().to_string(),
+                pelaku,
+                iku2,
+                bentuk,
+                dasar: dasar.trim().to_string(),
+            }),
+            _ => galat.push(format!("{nomor}: {}", alasan.join("; "))),
+        }
+    }
+    if galat.is_empty() {
+        Ok(hasil)
+    } else {
+        Err(galat)
+    }
+}
+
+/// The shipped rules.
+pub fn bawaan() -> Vec<Aturan> {
+    baca(include_str!("../../data/aturan_tenggat.csv")).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::kalender::{HariLibur, JenisLibur};
+
+    fn t(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn aturan(kode: &str) -> Aturan {
+        bawaan().into_iter().find(|a| a.kode == kode).unwrap()
+    }
+
+    #[test]
+    fn the_shipped_rules_read_and_keep_the_three_of_today() {
+        let semua = bawaan();
+        assert_eq!(
+            baca(include_str!("../../data/aturan_tenggat.csv")).map(|v| v.len()),
+            Ok(9)
+        );
+        let iku2: Vec<&str> = semua
+            .iter()
+            .filter(|a| a.iku2)
+            .map(|a| a.kode.as_str())
+            .collect();
+        assert_eq!(
+            iku2,
+            ["RKPDes", "APBDes", "LPPDes"],
+            "only these count in IKU 2"
+        );
+        assert_eq!(
+            aturan("RKPDes").bentuk,
+            Bentuk::Tetap(AturanTenggat::RKPDES)
+        );
+        assert_eq!(
+            aturan("APBDes").bentuk,
+            Bentuk::Tetap(AturanTenggat::APBDES)
+        );
+        assert_eq!(
+            aturan("LPPDes").bentuk,
+            Bentuk::Tetap(AturanTenggat::LPPDES)
+        );
+        assert_eq!(aturan("EvalAPBDes").pelaku, Pelaku::Camat);
+    }
+
+    #[test]
+    fn deadlines_after_an_event_count_days_months_or_working_days() {
+        let kal = Kalender::new([HariLibur {
+            tanggal: t(2026, 12, 25),
+            nama: "Hari Raya Natal".into(),
+            jenis: JenisLibur::LiburNasional,
+            dasar: String::new(),
+        }]);
+        let tidak = |_: Peristiwa| None;
+        // nothing recorded: nothing due
+        assert_eq!(aturan("EvalAPBDes").tenggat(2027, tidak, &kal), None);
+        // the draft received on Friday 11/12/2026: 20 working days, Christmas skipped
+        let diterima = |p: Peristiwa| (p == Peristiwa::RancanganDiterima).then(|| t(2026, 12, 11));
+        assert_eq!(
+            aturan("EvalAPBDes").tenggat(2027, diterima, &kal),
+            Some(t(2027, 1, 11))
+        );
+        // 3 calendar days after the BPD's agreement
+        let setuju = |p: Peristiwa| (p == Peristiwa::BpdSetuju).then(|| t(2026, 10, 30));
+        assert_eq!(
+            aturan("RAPBDes").tenggat(2027, setuju, &kal),
+            Some(t(2026, 11, 2))
+        );
+        // 3 months after an inauguration on 30/11: the month's end
+        let dilantik = |p: Peristiwa| (p == Peristiwa::Pelantikan).then(|| t(2025, 11, 30));
+        assert_eq!(
+            aturan("RPJMDes").tenggat(2026, dilantik, &kal),
+            Some(t(2026, 2, 28))
+        );
+        // fixed days
+        assert_eq!(
+            aturan("LPJAPBDes").tenggat(2026, tidak, &kal),
+            Some(t(2027, 3, 31))
+        );
+        assert_eq!(
+            aturan("LapSemI").tenggat(2026, tidak, &kal),
+            Some(t(2026, 7, 14))
+        );
+    }
+
+    #[test]
+    fn a_bad_rule_is_refused_with_its_line() {
+        let teks = "kode;nama;pelaku;iku2;bentuk;geser_tahun;bulan;hari;peristiwa;jumlah;satuan;dasar\n\
+                    X;Satu;lurah;0;tetap;0;13;1;;;;\n\
+                    Y;Dua;desa;0;setelah;;;;panen;3;minggu;\n";
+        let g = baca(teks).unwrap_err();
+        assert!(
+            g[0].starts_with("2: pelaku 'lurah'") && g[0].contains("bulan 13"),
+            "{g:?}"
+        );
+        assert!(
+            g[1].starts_with("3: peristiwa 'panen'") && g[1].contains("satuan 'minggu'"),
+            "{g:?}"
+        );
+    }
+
+    /// The shipped file and the store's reference data (`data/jenis_dokumen.csv`) agree on
+    /// the three documents of today, so nothing changes when the store moves to this file.
+    #[test]
+    fn the_three_documents_agree_with_the_stores_reference_data() {
+        let jenis = include_str!("../../data/jenis_dokumen.csv");
+        for baris in jenis.lines().skip(1) {
+            let k: Vec<&str> = baris.split(',').collect();
+            let a = aturan(k[0]);
+            let tetap = AturanTenggat {
+                geser_tahun: k[3].parse().unwrap(),
+                bulan: k[4].parse().unwrap(),
+                hari: k[5].parse().unwrap(),
+            };
+            assert_eq!(a.bentuk, Bentuk::Tetap(tetap), "{}", k[0]);
+            assert!(a.iku2, "{}", k[0]);
+        }
+    }
+}
