@@ -127,9 +127,8 @@ fn untuk_orang(conn: &rusqlite::Connection, entri: Vec<Entri>) -> Vec<Entri> {
             // a stored date as people write it
             _ => v
                 .as_str()
-                .filter(|t| t.len() == 10 && t.as_bytes()[4] == b'-')
-                .and_then(|t| crate::domain::tanggal::parse_tanggal(t).ok())
-                .map(|t| Value::String(crate::domain::tanggal::format_tanggal(t))),
+                .and_then(crate::domain::tanggal::tampil_tanggal_tersimpan)
+                .map(Value::String),
         }
         .unwrap_or_else(|| v.clone())
     };

@@ -69,6 +69,15 @@ pub fn bulan_dari_nama(teks: &str) -> Option<u32> {
 }
 
 /// `23/11/2026`
+/// A date as stored (`2026-11-07`) as people read it (`07/11/2026`); other text is not a
+/// stored date (`None`).
+pub fn tampil_tanggal_tersimpan(s: &str) -> Option<String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
+        .map(format_tanggal)
+}
+
 pub fn format_tanggal(t: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", t.day(), t.month(), t.year())
 }

@@ -9,11 +9,7 @@ use super::{Kepala, Kolom, Sel, Warna};
 use crate::domain::indikator::{NAMA_IKM, NAMA_IKU1, NAMA_IKU2, Persentase};
 use crate::store::indikator::{self, Iku};
 use crate::store::wilayah::{self, Lingkup};
-use crate::store::{Galat, Hasil, fasilitasi};
-
-fn banyak(conn: &Connection, lingkup: Lingkup) -> Hasil<bool> {
-    Ok(matches!(lingkup, Lingkup::Semua) && wilayah::jumlah_kecamatan(conn)? > 1)
-}
+use crate::store::{Galat, fasilitasi};
 
 pub fn fasilitasi(
     conn: &Connection,
@@ -27,7 +23,7 @@ pub fn fasilitasi(
     let katalog = fasilitasi::daftar_katalog(conn).map_err(g)?;
     let (ya, semua) = fasilitasi::iku1(conn, lingkup, tahun).map_err(g)?;
     let p = crate::domain::indikator::iku1(ya, semua);
-    let kec = banyak(conn, lingkup).map_err(g)?;
+    let kec = super::banyak_kecamatan(conn, lingkup).map_err(g)?;
     let mut kolom = vec![
         Kolom::new("No", "no", 6.0),
         Kolom::new("Tanggal", "tanggal", 11.0),

@@ -123,6 +123,16 @@ pub trait Penulis {
     fn selesai(self: Box<Self>) -> Result<(), String>;
 }
 
+/// A table over the whole database when it holds more than one kecamatan: rows name their
+/// kecamatan.
+pub(crate) fn banyak_kecamatan(
+    conn: &rusqlite::Connection,
+    lingkup: crate::store::wilayah::Lingkup,
+) -> crate::store::Hasil<bool> {
+    Ok(matches!(lingkup, crate::store::wilayah::Lingkup::Semua)
+        && crate::store::wilayah::jumlah_kecamatan(conn)? > 1)
+}
+
 /// The file's format, from its name's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

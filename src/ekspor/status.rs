@@ -41,7 +41,7 @@ pub fn kepala(
         Kolom::new("Kode desa", "kode_desa", 15.0),
         Kolom::new("Desa/kelurahan", "desa", 24.0),
     ];
-    if banyak(conn, lingkup)? {
+    if super::banyak_kecamatan(conn, lingkup)? {
         kolom.insert(1, Kolom::new("Kode kec.", "kode_kecamatan", 10.0));
         kolom.insert(2, Kolom::new("Kecamatan", "kecamatan", 18.0));
     }
@@ -74,10 +74,6 @@ pub fn kepala(
     })
 }
 
-fn banyak(conn: &Connection, lingkup: Lingkup) -> Hasil<bool> {
-    Ok(matches!(lingkup, Lingkup::Semua) && wilayah::jumlah_kecamatan(conn)? > 1)
-}
-
 /// Writes every desa in scope, page by page; returns how many.
 pub fn tulis(
     conn: &Connection,
@@ -87,7 +83,7 @@ pub fn tulis(
     w: &mut dyn Penulis,
 ) -> Hasil<usize> {
     let jenis = dokumen::daftar_jenis(conn)?;
-    let kec: HashMap<i64, (String, String)> = if banyak(conn, lingkup)? {
+    let kec: HashMap<i64, (String, String)> = if super::banyak_kecamatan(conn, lingkup)? {
         wilayah::daftar_kecamatan(conn, lingkup, 0, i64::MAX)?
             .into_iter()
             .map(|k| (k.id, (k.kode, k.nama)))

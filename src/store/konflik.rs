@@ -44,12 +44,9 @@ pub fn keterangan(conn: &Connection, tabel: &str, id: i64) -> Hasil<Option<Strin
                 serde_json::Value::Null => continue,
                 serde_json::Value::String(s) if s.is_empty() => continue,
                 // dates as people read them
-                serde_json::Value::String(s) => match crate::domain::tanggal::parse_tanggal(s) {
-                    Ok(t) if s.len() == 10 && s.as_bytes()[4] == b'-' => {
-                        crate::domain::tanggal::format_tanggal(t)
-                    }
-                    _ => s.clone(),
-                },
+                serde_json::Value::String(s) => {
+                    crate::domain::tanggal::tampil_tanggal_tersimpan(s).unwrap_or_else(|| s.clone())
+                }
                 v => v.to_string(),
             };
             isi.push(format!("{} {}", k.replace('_', " "), potong(&v, 30)));
