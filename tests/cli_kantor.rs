@@ -7,6 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::tmux::Sesi;
 use common::*;
 
 const HARI_INI: &str = "2026-12-02";
@@ -479,52 +480,19 @@ fn the_iku_report_and_the_facilitation_log_read_back_as_the_figures_of_pantau_ik
 fn x_in_the_interface_exports_the_tab_and_says_where_the_file_went() {
     let d = Dunia::new();
     d.ok(HARI_INI, &["init", "--contoh"]);
-    let soket = format!("pantau-kantor-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&soket)
-            .args(args)
-            .output()
-            .expect("tmux is needed for this test (apt-get install tmux)")
-    };
-    let perintah = format!(
+    let sesi = Sesi::awal(&format!(
         "{} --db {} --today {HARI_INI}",
         env!("CARGO_BIN_EXE_pantau"),
         d.db().display()
-    );
-    let o = tmux(&[
-        "new-session",
-        "-d",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "-c",
-        d.path().to_str().unwrap(),
-        &perintah,
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let tunggu = |teks: &str| -> String {
-        let mulai = std::time::Instant::now();
-        loop {
-            let s = String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
-            if s.contains(teks) {
-                return s;
-            }
-            assert!(
-                mulai.elapsed() < std::time::Duration::from_secs(20),
-                "waiting for {teks:?}:\n{s}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-    };
-    tunggu("Beranda");
-    tmux(&["send-keys", "4"]);
-    tunggu("TA 2027");
-    tmux(&["send-keys", "x"]);
-    let s = tunggu("Diekspor:");
-    tmux(&["kill-server"]);
+    ))
+    .di(d.path())
+    .mulai();
+    sesi.tunggu("Beranda");
+    sesi.kirim(&["4"]);
+    sesi.tunggu("TA 2027");
+    sesi.kirim(&["x"]);
+    let s = sesi.tunggu("Diekspor:");
+    drop(sesi);
     let berkas = d.path().join("status-TA2027-20261202.xlsx");
     assert!(s.contains("status-TA2027-20261202.xlsx"), "{s}");
     assert!(s.contains("12 desa/kelurahan"), "{s}");

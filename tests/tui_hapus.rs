@@ -1,13 +1,16 @@
 //! Undoing mistakes in the terminal interface: removing the sample from Beranda, deleting,
 //! recoding and merging a desa in the Desa tab, the Desa tab's opening year, its detail with
-//! the missing documents, and `/` with a status word. The real binary in tmux (its own tmux
-//! server, `-L`), at 80×24, with NO_COLOR and --ascii; and key events on the rendered buffer.
+//! the missing documents, and `/` with a status word. The real binary in tmux (a tmux server
+//! of its own per session, tests/common/tmux.rs), at 80×24, with NO_COLOR and --ascii; and
+//! key events on the rendered buffer.
+
+mod common;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use common::tmux::Sesi;
 use pantau::store::Store;
 use pantau::store::contoh;
 use pantau::store::wilayah::Lingkup;
@@ -18,79 +21,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const HARI_INI: &str = "2026-12-02";
-const SOKET: &str = "pantau-uji-hapus";
-
-static NOMOR: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-struct Sesi {
-    nama: String,
-}
-
-impl Sesi {
-    fn mulai(perintah: &str) -> Sesi {
-        let nama = format!(
-            "hapus-{}-{}",
-            std::process::id(),
-            NOMOR.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        );
-        let ok = Command::new("tmux")
-            .args([
-                "-L",
-                SOKET,
-                "new-session",
-                "-d",
-                "-s",
-                &nama,
-                "-x",
-                "80",
-                "-y",
-                "24",
-                perintah,
-            ])
-            .status()
-            .expect("tmux is needed for this test (apt-get install tmux)")
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Sesi { nama }
-    }
-
-    fn layar(&self) -> String {
-        let o = Command::new("tmux")
-            .args(["-L", SOKET, "capture-pane", "-p", "-t", &self.nama])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn tunggu(&self, teks: &str) -> String {
-        let mulai = Instant::now();
-        loop {
-            let s = self.layar();
-            if s.contains(teks) {
-                return s;
-            }
-            assert!(
-                mulai.elapsed() < Duration::from_secs(20),
-                "waiting for {teks:?}, screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn kirim(&self, tombol: &[&str]) {
-        let mut args = vec!["-L", SOKET, "send-keys", "-t", &self.nama];
-        args.extend_from_slice(tombol);
-        assert!(Command::new("tmux").args(&args).status().unwrap().success());
-    }
-}
-
-impl Drop for Sesi {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", SOKET, "kill-session", "-t", &self.nama])
-            .output();
-    }
-}
 
 fn pantau(db: &Path, args: &[&str]) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_pantau"))

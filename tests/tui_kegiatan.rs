@@ -2,89 +2,12 @@
 //! and IKM lines show the computed realisation, and a kegiatan or the whole year is copied to
 //! the next year after a question that says what is copied. Waits by polling the screen.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-static NOMOR: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-struct Sesi {
-    nama: String,
-}
-
-impl Sesi {
-    fn mulai(perintah: &str) -> Sesi {
-        let nama = format!(
-            "pantau-kegiatan-{}-{}",
-            std::process::id(),
-            NOMOR.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        );
-        let ok = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &nama,
-                "-x",
-                "80",
-                "-y",
-                "24",
-                perintah,
-            ])
-            .status()
-            .expect("tmux is needed for this test (apt-get install tmux)")
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Sesi { nama }
-    }
-
-    fn layar(&self) -> String {
-        let o = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.nama])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn tunggu(&self, teks: &str) -> String {
-        self.tunggu_semua(&[teks])
-    }
-
-    /// Waits until the screen shows every one of `teks` (a screen drawn only in part shows
-    /// some of them).
-    fn tunggu_semua(&self, teks: &[&str]) -> String {
-        let mulai = Instant::now();
-        loop {
-            let s = self.layar();
-            if teks.iter().all(|t| s.contains(t)) {
-                return s;
-            }
-            assert!(
-                mulai.elapsed() < Duration::from_secs(20),
-                "waiting for {teks:?}, screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn kirim(&self, tombol: &str) {
-        assert!(
-            Command::new("tmux")
-                .args(["send-keys", "-t", &self.nama, tombol])
-                .status()
-                .unwrap()
-                .success()
-        );
-    }
-}
-
-impl Drop for Sesi {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.nama])
-            .output();
-    }
-}
+use common::tmux::Sesi;
 
 fn pantau(db: &Path, args: &[&str]) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_pantau"))
@@ -114,10 +37,10 @@ fn the_kak_shows_iku_and_ikm_as_computed_in_plain_and_ascii_terminals() {
     for tambahan in ["", " --ascii"] {
         let sesi = buka(&db, tambahan);
         sesi.tunggu("Beranda");
-        sesi.kirim("2");
+        sesi.kirim(&["2"]);
         sesi.tunggu_semua(&["3.05.25.39.006", "Enter buka KAK"]);
-        sesi.kirim("j");
-        sesi.kirim("Enter");
+        sesi.kirim(&["j"]);
+        sesi.kirim(&["Enter"]);
         let s = sesi.tunggu_semua(&["KAK 3.05.25.39.006", "Nilai IKM", "Esc kembali"]);
         // --ascii writes the separator as a dot
         let t = if tambahan.is_empty() { "·" } else { "." };
@@ -149,7 +72,7 @@ fn the_kak_shows_iku_and_ikm_as_computed_in_plain_and_ascii_terminals() {
         if !tambahan.is_empty() {
             assert!(s.is_ascii(), "{s}");
         }
-        sesi.kirim("q");
+        sesi.kirim(&["q"]);
     }
     let iku = pantau(&db, &["iku"]);
     assert!(iku.contains("20 dari 33 = 60,61%"), "{iku}");
@@ -163,11 +86,11 @@ fn s_copies_a_kegiatan_and_shift_s_the_year_after_saying_what_is_copied() {
     pantau(&db, &["init", "--contoh"]);
     let sesi = buka(&db, "");
     sesi.tunggu("Beranda");
-    sesi.kirim("2");
+    sesi.kirim(&["2"]);
     let s = sesi.tunggu_semua(&["3.05.25.39.006", "Enter buka KAK"]);
     assert!(s.contains("s salin"), "{s}");
-    sesi.kirim("j");
-    sesi.kirim("s");
+    sesi.kirim(&["j"]);
+    sesi.kirim(&["s"]);
     let s = sesi.tunggu("Konfirmasi");
     assert!(
         s.contains("Salin kegiatan 3.05.25.39.006 ke tahun 2027?"),
@@ -175,27 +98,27 @@ fn s_copies_a_kegiatan_and_shift_s_the_year_after_saying_what_is_copied() {
     );
     assert!(s.contains("riwayat anggaran digeser"), "{s}");
     assert!(s.contains("dikosongkan"), "{s}");
-    sesi.kirim("y");
+    sesi.kirim(&["y"]);
     sesi.tunggu("Kegiatan 3.05.25.39.006 disalin ke tahun 2027");
     // again: refused, says why
-    sesi.kirim("s");
+    sesi.kirim(&["s"]);
     sesi.tunggu("Konfirmasi");
-    sesi.kirim("y");
+    sesi.kirim(&["y"]);
     // the refusal is shown whole (wrapped over the footer)
     sesi.tunggu("kegiatan 3.05.25.39.006 sudah ada di tahun 2027");
     // the whole year: refused while 2027 has one of them
-    sesi.kirim("S");
+    sesi.kirim(&["S"]);
     let s = sesi.tunggu("Konfirmasi");
     assert!(
         s.contains("Salin semua 2 kegiatan tahun 2026 ke tahun 2027?"),
         "{s}"
     );
-    sesi.kirim("y");
+    sesi.kirim(&["y"]);
     sesi.tunggu("tahun 2027 sudah berisi kegiatan 3.05.25.39.006");
     // the copy in 2027: its KAK, no realisation typed, the budget moved on
-    sesi.kirim("]");
+    sesi.kirim(&["]"]);
     sesi.tunggu_semua(&["Kegiatan tahun 2027", "3.05.25.39.006"]);
-    sesi.kirim("Enter");
+    sesi.kirim(&["Enter"]);
     let s = sesi.tunggu_semua(&[
         "KAK 3.05.25.39.006",
         "Persentase desa yang terpantau",
@@ -205,7 +128,7 @@ fn s_copies_a_kegiatan_and_shift_s_the_year_after_saying_what_is_copied() {
         s.contains("program  100 % · – · – · Persentase desa yang terpantau"),
         "{s}"
     );
-    sesi.kirim("q");
+    sesi.kirim(&["q"]);
     let t = pantau(
         &db,
         &["ekspor", "kak", "3.05.25.39.006", "--tahun", "2027", "-"],
@@ -217,19 +140,19 @@ fn s_copies_a_kegiatan_and_shift_s_the_year_after_saying_what_is_copied() {
     // then the year 2027 to 2028 from the tab
     let sesi = buka(&db, "");
     sesi.tunggu("Beranda");
-    sesi.kirim("2");
+    sesi.kirim(&["2"]);
     sesi.tunggu_semua(&["Kegiatan tahun 2026", "Enter buka KAK"]);
-    sesi.kirim("]");
+    sesi.kirim(&["]"]);
     sesi.tunggu_semua(&["Kegiatan tahun 2027", "3.05.25.39.006"]);
-    sesi.kirim("S");
+    sesi.kirim(&["S"]);
     let s = sesi.tunggu("Konfirmasi");
     assert!(
         s.contains("Salin semua 1 kegiatan tahun 2027 ke tahun 2028?"),
         "{s}"
     );
-    sesi.kirim("y");
+    sesi.kirim(&["y"]);
     sesi.tunggu("1 kegiatan disalin ke tahun 2028");
-    sesi.kirim("q");
+    sesi.kirim(&["q"]);
     let t = pantau(
         &db,
         &["ekspor", "kak", "3.05.25.39.006", "--tahun", "2028", "-"],

@@ -2,96 +2,26 @@
 //! size (also scrolled, NO_COLOR and --ascii); Monev rounds and IKM answers are listed,
 //! corrected and deleted as a person would do it. Waits by polling the screen.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-const SOKET: &str = "pantau-uji-monev";
+use common::tmux::Sesi;
 
-static NOMOR: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-struct Sesi {
-    nama: String,
-}
-
-fn tmux() -> Command {
-    let mut c = Command::new("tmux");
-    c.args(["-L", SOKET]);
-    c
-}
-
-impl Sesi {
-    fn mulai(db: &Path, lebar: u16, tinggi: u16, env: &str, flag: &str) -> Sesi {
-        let nama = format!(
-            "monev-{}-{}",
-            std::process::id(),
-            NOMOR.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        );
-        let perintah = format!(
-            "{env} {} --db {} --today 2026-11-23 {flag}",
-            env!("CARGO_BIN_EXE_pantau"),
-            db.display()
-        );
-        let ok = tmux()
-            .args(["new-session", "-d", "-s", &nama])
-            .args(["-x", &lebar.to_string(), "-y", &tinggi.to_string()])
-            .arg(perintah)
-            .status()
-            .expect("tmux is needed for this test (apt-get install tmux)")
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Sesi { nama }
+/// pantau on the database `db` in a `lebar`×`tinggi` terminal, with `NO_COLOR=1` if
+/// `tanpa_warna` and the extra `flag`.
+fn buka(db: &Path, lebar: u16, tinggi: u16, tanpa_warna: bool, flag: &str) -> Sesi {
+    let mut awal = Sesi::awal(&format!(
+        "{} --db {} --today 2026-11-23 {flag}",
+        env!("CARGO_BIN_EXE_pantau"),
+        db.display()
+    ))
+    .ukuran(lebar, tinggi);
+    if tanpa_warna {
+        awal = awal.env("NO_COLOR", "1");
     }
-
-    fn layar(&self) -> String {
-        let o = tmux()
-            .args(["capture-pane", "-p", "-t", &self.nama])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn tunggu(&self, teks: &str) -> String {
-        self.tunggu_jika(|s| s.contains(teks), teks)
-    }
-
-    /// Waits until the screen meets `syarat` and is the same on two captures in a row (a
-    /// frame half written is not judged).
-    fn tunggu_jika(&self, syarat: impl Fn(&str) -> bool, apa: &str) -> String {
-        let mulai = Instant::now();
-        let mut lalu = String::new();
-        loop {
-            let s = self.layar();
-            if syarat(&s) && s == lalu {
-                return s;
-            }
-            assert!(
-                mulai.elapsed() < Duration::from_secs(20),
-                "waiting for {apa:?}, screen:\n{s}"
-            );
-            lalu = s;
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn kirim(&self, tombol: &[&str]) {
-        // Escape and the next key go separately, or the terminal reads Alt+key
-        for t in tombol {
-            assert!(
-                tmux()
-                    .args(["send-keys", "-t", &self.nama, t])
-                    .status()
-                    .unwrap()
-                    .success()
-            );
-        }
-    }
-}
-
-impl Drop for Sesi {
-    fn drop(&mut self) {
-        let _ = tmux().args(["kill-session", "-t", &self.nama]).output();
-    }
+    awal.mulai()
 }
 
 fn db_contoh(dir: &Path) -> std::path::PathBuf {
@@ -180,7 +110,7 @@ fn jadwal_marks_sit_under_their_month_labels_at_80x24_60x15_and_120x40() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_contoh(dir.path());
     for (lebar, tinggi, semua) in [(80, 24, true), (120, 40, true), (60, 15, false)] {
-        let s = Sesi::mulai(&db, lebar, tinggi, "", "");
+        let s = buka(&db, lebar, tinggi, false, "");
         s.tunggu("1 Bera");
         s.kirim(&["3"]);
         let layar = s.tunggu("Jadwal 2026");
@@ -214,7 +144,7 @@ fn jadwal_marks_sit_under_their_month_labels_at_80x24_60x15_and_120x40() {
 fn jadwal_stays_aligned_without_colour_and_in_ascii_at_60x15() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_contoh(dir.path());
-    let s = Sesi::mulai(&db, 60, 15, "NO_COLOR=1", "--ascii");
+    let s = buka(&db, 60, 15, true, "--ascii");
     s.tunggu("1 Bera");
     s.kirim(&["3"]);
     let layar = s.tunggu("Jadwal 2026");
@@ -226,7 +156,7 @@ fn jadwal_stays_aligned_without_colour_and_in_ascii_at_60x15() {
 fn a_monev_round_is_listed_corrected_and_deleted_in_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_contoh(dir.path());
-    let s = Sesi::mulai(&db, 80, 24, "", "");
+    let s = buka(&db, 80, 24, false, "");
     s.tunggu("1 Beranda");
     s.kirim(&["7"]);
     s.tunggu("i: semua putaran");
@@ -289,7 +219,7 @@ fn a_monev_round_is_listed_corrected_and_deleted_in_the_terminal() {
 fn ikm_answers_are_listed_corrected_and_deleted_and_the_value_follows() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_contoh(dir.path());
-    let s = Sesi::mulai(&db, 80, 24, "", "");
+    let s = buka(&db, 80, 24, false, "");
     s.tunggu("1 Beranda");
     s.kirim(&["5"]);
     s.tunggu("IKM   77,43");
@@ -341,7 +271,7 @@ fn a_long_round_text_is_read_in_full_with_v() {
         p.kendala = panjang.join(" ");
         s.transaksi(|tx| monev::ubah_putaran(tx, &p)).unwrap();
     }
-    let s = Sesi::mulai(&db, 80, 24, "", "");
+    let s = buka(&db, 80, 24, false, "");
     s.tunggu("1 Beranda");
     s.kirim(&["7", "i"]);
     let layar = s.tunggu("… v untuk membaca utuh");

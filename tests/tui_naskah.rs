@@ -4,102 +4,12 @@
 //! polling the screen.
 
 mod baca_docx;
+mod common;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-static NOMOR: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-struct Sesi {
-    nama: String,
-}
-
-impl Sesi {
-    /// `perintah` in a new 80×24 tmux session started in folder `di`.
-    fn mulai(di: &Path, perintah: &str) -> Sesi {
-        let nama = format!(
-            "pantau-naskah-{}-{}",
-            std::process::id(),
-            NOMOR.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        );
-        let ok = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &nama,
-                "-x",
-                "80",
-                "-y",
-                "24",
-                "-c",
-            ])
-            .arg(di)
-            .arg(perintah)
-            .status()
-            .expect("tmux is needed for this test (apt-get install tmux)")
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Sesi { nama }
-    }
-
-    fn layar(&self) -> String {
-        let o = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.nama])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn tunggu(&self, teks: &str) -> String {
-        self.tunggu_semua(&[teks])
-    }
-
-    fn tunggu_semua(&self, teks: &[&str]) -> String {
-        let mulai = Instant::now();
-        loop {
-            let s = self.layar();
-            if teks.iter().all(|t| s.contains(t)) {
-                return s;
-            }
-            assert!(
-                mulai.elapsed() < Duration::from_secs(20),
-                "waiting for {teks:?}, screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn kirim(&self, tombol: &str) {
-        assert!(
-            Command::new("tmux")
-                .args(["send-keys", "-t", &self.nama, tombol])
-                .status()
-                .unwrap()
-                .success()
-        );
-    }
-
-    /// Types `teks` as it is (no key names).
-    fn ketik(&self, teks: &str) {
-        assert!(
-            Command::new("tmux")
-                .args(["send-keys", "-l", "-t", &self.nama, teks])
-                .status()
-                .unwrap()
-                .success()
-        );
-    }
-}
-
-impl Drop for Sesi {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.nama])
-            .output();
-    }
-}
+use common::tmux::Sesi;
 
 fn pantau(db: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_pantau"))
@@ -118,14 +28,13 @@ fn ok(db: &Path, args: &[&str]) -> String {
 }
 
 fn buka(di: &Path, db: &Path, tambahan: &str) -> Sesi {
-    Sesi::mulai(
-        di,
-        &format!(
-            "TERM=xterm-256color NO_COLOR=1 {} --db {} --today 2026-11-23{tambahan}",
-            env!("CARGO_BIN_EXE_pantau"),
-            db.display()
-        ),
-    )
+    Sesi::awal(&format!(
+        "TERM=xterm-256color NO_COLOR=1 {} --db {} --today 2026-11-23{tambahan}",
+        env!("CARGO_BIN_EXE_pantau"),
+        db.display()
+    ))
+    .di(di)
+    .mulai()
 }
 
 fn docx_di(di: &Path) -> Vec<String> {
@@ -155,14 +64,14 @@ fn x_writes_the_kak_as_a_word_document_in_the_working_folder_and_says_where() {
     ] {
         let sesi = buka(&kerja, &db, tambahan);
         sesi.tunggu("Beranda");
-        sesi.kirim("2");
+        sesi.kirim(&["2"]);
         sesi.tunggu_semua(&["3.05.25.39.004", "Enter buka KAK"]);
-        sesi.kirim("?");
+        sesi.kirim(&["?"]);
         let s = sesi.tunggu("ekspor KAK ke dokumen Word (.docx)");
         assert!(s.contains("x"), "{s}");
-        sesi.kirim("Escape");
+        sesi.kirim(&["Escape"]);
         sesi.tunggu("Enter buka KAK");
-        sesi.kirim("x");
+        sesi.kirim(&["x"]);
         // the path may wrap over the footer: wait for the start, then read it as words
         sesi.tunggu("Diekspor:");
         let p = kerja.join(nama);
@@ -186,20 +95,20 @@ fn x_writes_the_kak_as_a_word_document_in_the_working_folder_and_says_where() {
             "{:?}",
             doc.tabel()[0]
         );
-        sesi.kirim("q");
+        sesi.kirim(&["q"]);
     }
     // from inside the KAK too; an existing file is never replaced
     let sesi = buka(&kerja, &db, "");
     sesi.tunggu("Beranda");
-    sesi.kirim("2");
+    sesi.kirim(&["2"]);
     sesi.tunggu_semua(&["3.05.25.39.006", "Enter buka KAK"]);
-    sesi.kirim("j");
-    sesi.kirim("Enter");
+    sesi.kirim(&["j"]);
+    sesi.kirim(&["Enter"]);
     let s = sesi.tunggu_semua(&["KAK 3.05.25.39.006", "x ekspor .docx"]);
     assert!(s.contains("Esc kembali"), "{s}");
-    sesi.kirim("x");
+    sesi.kirim(&["x"]);
     sesi.tunggu("Diekspor:");
-    sesi.kirim("q");
+    sesi.kirim(&["q"]);
     assert_eq!(
         docx_di(&kerja),
         [
@@ -220,7 +129,7 @@ fn p_on_the_beranda_edits_the_profile_refusing_a_bad_nip_and_a_stale_form() {
     ok(&db, &["init", "--contoh"]);
     let sesi = buka(dir.path(), &db, "");
     sesi.tunggu("Beranda");
-    sesi.kirim("P");
+    sesi.kirim(&["P"]);
     let s = sesi.tunggu("Profil kecamatan Yosowilangun (35.08.07)");
     assert!(
         s.contains("Alamat       Jl. Mayjen Soekartijo No. 56, Yosowilangun"),
@@ -229,12 +138,12 @@ fn p_on_the_beranda_edits_the_profile_refusing_a_bad_nip_and_a_stale_form() {
     assert!(s.contains("Kode pos     67382"), "{s}");
     // to Camat, then NIP
     for _ in 0..3 {
-        sesi.kirim("Tab");
+        sesi.kirim(&["Tab"]);
     }
     sesi.ketik("Drs. Budi Santoso, M.Si");
-    sesi.kirim("Tab");
+    sesi.kirim(&["Tab"]);
     sesi.ketik("123");
-    sesi.kirim("C-s");
+    sesi.kirim(&["C-s"]);
     let s = sesi.tunggu("Periksa bidang yang bertanda !");
     assert!(s.contains("NIP!"), "{s}");
     assert!(s.contains("NIP: '123' berisi 3 angka"), "{s}");
@@ -242,9 +151,9 @@ fn p_on_the_beranda_edits_the_profile_refusing_a_bad_nip_and_a_stale_form() {
         ok(&db, &["atur", "profil"]).contains("Camat      : (belum diisi)"),
         "nothing written"
     );
-    sesi.kirim("C-u");
+    sesi.kirim(&["C-u"]);
     sesi.ketik("19700101 199003 1 001");
-    sesi.kirim("C-s");
+    sesi.kirim(&["C-s"]);
     sesi.tunggu("Profil kecamatan disimpan.");
     let p = ok(&db, &["atur", "profil"]);
     assert!(p.contains("Camat      : Drs. Budi Santoso, M.Si"), "{p}");
@@ -261,19 +170,19 @@ fn p_on_the_beranda_edits_the_profile_refusing_a_bad_nip_and_a_stale_form() {
         ],
     );
     // a form opened before another operator's change is refused, saying what changed
-    sesi.kirim("P");
+    sesi.kirim(&["P"]);
     sesi.tunggu("Profil kecamatan Yosowilangun");
     ok(&db, &["atur", "profil", "--tempat", "Lumajang"]);
-    sesi.kirim("Tab");
+    sesi.kirim(&["Tab"]);
     sesi.ketik("1");
-    sesi.kirim("C-s");
+    sesi.kirim(&["C-s"]);
     let s = sesi.tunggu("diubah atau dihapus pengguna lain");
     assert!(s.contains("mengubahnya pada"), "{s}");
     assert!(
         s.contains("Ctrl-R muat nilai yang tersimpan sekarang"),
         "{s}"
     );
-    sesi.kirim("q");
+    sesi.kirim(&["q"]);
 }
 
 /// In-process, on a test terminal: an export that cannot be written says why and leaves

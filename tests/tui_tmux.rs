@@ -2,106 +2,13 @@
 //! (`.ci/run` installs it): without it these tests fail. Waits by polling the screen, never by
 //! fixed sleeps.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-fn ada_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-static NOMOR: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-
-struct Sesi {
-    nama: String,
-}
-
-impl Sesi {
-    fn mulai(perintah: &str) -> Sesi {
-        assert!(
-            ada_tmux(),
-            "tmux is needed for this test (apt-get install tmux)"
-        );
-        let nama = format!(
-            "pantau-uji-{}-{}",
-            std::process::id(),
-            NOMOR.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-        );
-        let ok = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &nama,
-                "-x",
-                "80",
-                "-y",
-                "24",
-                perintah,
-            ])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Sesi { nama }
-    }
-
-    fn layar(&self) -> String {
-        let o = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.nama])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn tunggu(&self, teks: &str) -> String {
-        let mulai = Instant::now();
-        loop {
-            let s = self.layar();
-            if s.contains(teks) {
-                return s;
-            }
-            assert!(
-                mulai.elapsed() < Duration::from_secs(20),
-                "waiting for {teks:?}, screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn kirim(&self, tombol: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.nama];
-        args.extend_from_slice(tombol);
-        assert!(Command::new("tmux").args(&args).status().unwrap().success());
-    }
-
-    /// A tmux format of the pane, e.g. `#{alternate_on}`.
-    fn format(&self, f: &str) -> String {
-        let o = Command::new("tmux")
-            .args(["display-message", "-p", "-t", &self.nama, f])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).trim().to_string()
-    }
-
-    fn masih_hidup(&self) -> bool {
-        Command::new("tmux")
-            .args(["has-session", "-t", &self.nama])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-}
-
-impl Drop for Sesi {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.nama])
-            .output();
-    }
-}
+use common::tmux::Sesi;
 
 fn pantau(db: &Path, args: &[&str]) {
     let ok = Command::new(env!("CARGO_BIN_EXE_pantau"))
@@ -291,13 +198,7 @@ fn a_terminal_that_goes_away_ends_pantau() {
     sesi.tunggu("lewat tenggat");
     let pid = pid_pantau(&db);
     // the pane and its terminal go away
-    assert!(
-        Command::new("tmux")
-            .args(["kill-session", "-t", &sesi.nama])
-            .status()
-            .unwrap()
-            .success()
-    );
+    sesi.tutup();
     let mulai = Instant::now();
     while Path::new(&format!("/proc/{pid}")).exists() {
         assert!(

@@ -1,7 +1,10 @@
 //! Shared helpers for the CLI integration tests: a throw-away database in a temporary folder,
-//! the built `pantau` binary run with a fixed `--today`, and a small made-up kecamatan.
+//! the built `pantau` binary run with a fixed `--today`, and a small made-up kecamatan; in
+//! `tmux`, the real binary in a terminal for the interface tests.
 
 #![allow(dead_code)]
+
+pub mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
