@@ -14,6 +14,7 @@ use serde_json::json;
 fn sukamaju_2027() -> Dunia {
     let d = Dunia::sukamaju("2026-08-01");
     d.ok("2026-08-01", &["atur", "tahun-awal", "2027"]);
+    d.hanya_tiga("2026-08-01");
     d
 }
 
@@ -32,7 +33,7 @@ fn undated_rkpdes_on_its_deadline_day_is_due_soon_with_zero_days() {
     assert_eq!(item(&cek), rkpdes_2027("mendekati_tenggat", 0));
     assert_eq!(
         cek["ringkasan"],
-        json!({"lewat_tenggat": 0, "mendekati_tenggat": 3})
+        json!({"lewat_tenggat": 0, "mendekati_tenggat": 3, "tugas_kantor": 0})
     );
     assert_eq!(cek["tanggal"], "2026-09-30");
     assert_eq!(cek["hari"], 30);
@@ -48,7 +49,8 @@ fn cek_json_items_carry_every_contract_field() {
             "kode_kecamatan": "35.08.21", "kecamatan": "Sukamaju",
             "kode_desa": "35.08.21.2001", "desa": "Alpha",
             "jenis": "RKPDes", "tahun_anggaran": 2027, "tenggat": "2026-09-30",
-            "status": "mendekati_tenggat", "hari": 0
+            "status": "mendekati_tenggat", "hari": 0,
+            "pelaku": "desa", "perkiraan": false
         })
     );
 }
@@ -61,7 +63,7 @@ fn undated_rkpdes_the_day_after_its_deadline_is_overdue_and_exit_code_is_1() {
     assert_eq!(item(&cek), rkpdes_2027("lewat_tenggat", -1));
     assert_eq!(
         cek["ringkasan"],
-        json!({"lewat_tenggat": 3, "mendekati_tenggat": 0})
+        json!({"lewat_tenggat": 3, "mendekati_tenggat": 0, "tugas_kantor": 0})
     );
 }
 
@@ -81,7 +83,7 @@ fn day_before_the_warning_window_lists_nothing_and_exits_0() {
     assert_eq!(item(&cek), vec![]);
     assert_eq!(
         cek["ringkasan"],
-        json!({"lewat_tenggat": 0, "mendekati_tenggat": 0})
+        json!({"lewat_tenggat": 0, "mendekati_tenggat": 0, "tugas_kantor": 0})
     );
 }
 
@@ -205,7 +207,7 @@ fn items_are_sorted_by_deadline_then_desa_code() {
     );
     assert_eq!(
         cek["ringkasan"],
-        json!({"lewat_tenggat": 5, "mendekati_tenggat": 9})
+        json!({"lewat_tenggat": 5, "mendekati_tenggat": 9, "tugas_kantor": 0})
     );
 }
 
@@ -233,7 +235,7 @@ fn default_first_year_is_last_year_and_atur_tahun_awal_changes_it() {
     assert_eq!(tahun(&d), vec![2025, 2026, 2027]);
     assert_eq!(
         cek["ringkasan"],
-        json!({"lewat_tenggat": 15, "mendekati_tenggat": 3})
+        json!({"lewat_tenggat": 15, "mendekati_tenggat": 3, "tugas_kantor": 0})
     );
 
     d.ok("2026-09-30", &["atur", "tahun-awal", "2026"]);
@@ -529,6 +531,7 @@ fn kecamatan_besar() -> Dunia {
     d.ok("2026-08-01", &["init"]);
     d.impor("2026-08-01", "desa", "besar.csv", &csv);
     d.ok("2026-08-01", &["atur", "tahun-awal", "2027"]);
+    d.hanya_tiga("2026-08-01");
     d
 }
 

@@ -143,7 +143,17 @@ fn jadikan_v9(path: &Path) {
          DROP TRIGGER audit_kecamatan_hapus; ALTER TABLE kecamatan DROP COLUMN camat;
          ALTER TABLE kecamatan DROP COLUMN nip; ALTER TABLE kecamatan DROP COLUMN tempat_ttd;
          ALTER TABLE kecamatan DROP COLUMN pola_nomor;
-         DROP TABLE hari_libur; DROP TABLE kepala_desa; DROP TABLE masa_jabatan;",
+         DROP TABLE hari_libur; DROP TABLE kepala_desa; DROP TABLE masa_jabatan;
+         DROP TRIGGER audit_jenis_dokumen_tambah; DROP TRIGGER audit_jenis_dokumen_ubah;
+         DROP TRIGGER audit_jenis_dokumen_hapus; DROP TRIGGER audit_dokumen_tambah;
+         DROP TRIGGER audit_dokumen_ubah; DROP TRIGGER audit_dokumen_hapus;
+         DROP INDEX dokumen_peristiwa; ALTER TABLE dokumen DROP COLUMN hasil;
+         DELETE FROM dokumen WHERE jenis_id > 3; DELETE FROM tenggat_dokumen WHERE jenis_id > 3;
+         DELETE FROM rekap_dokumen WHERE jenis_id > 3; DELETE FROM jenis_dokumen WHERE id > 3;
+         UPDATE jenis_dokumen SET aktif = 1;
+         ALTER TABLE jenis_dokumen DROP COLUMN pelaku; ALTER TABLE jenis_dokumen DROP COLUMN bentuk;
+         ALTER TABLE jenis_dokumen DROP COLUMN peristiwa; ALTER TABLE jenis_dokumen DROP COLUMN jumlah;
+         ALTER TABLE jenis_dokumen DROP COLUMN satuan;",
     )
     .unwrap();
     c.pragma_update(None, "application_id", 0).unwrap();
@@ -383,7 +393,7 @@ fn a_v9_database_is_refused_by_a_reading_command_and_upgraded_by_a_writing_one_a
     }
     let o = d.impor(HARI_INI, "dokumen", "dokumen.csv", DOKUMEN);
     let pesan = teks(&o.stderr);
-    assert!(pesan.contains("diperbarui dari versi 9 ke 14"), "{pesan}");
+    assert!(pesan.contains("diperbarui dari versi 9 ke 15"), "{pesan}");
     let bak = cadangan_dengan(d.path(), "pantau.db.skema9-");
     assert_eq!(bak.len(), 1, "{:?}", nama_file(d.path()));
     assert!(bak[0].ends_with(".bak"));
@@ -397,7 +407,7 @@ fn a_v9_database_is_refused_by_a_reading_command_and_upgraded_by_a_writing_one_a
         std::fs::metadata(&bak).unwrap().permissions().mode() & 0o777,
         0o660
     );
-    assert_eq!(pragma(&d.db(), "user_version"), 14);
+    assert_eq!(pragma(&d.db(), "user_version"), 15);
     assert_eq!(pragma(&d.db(), "application_id"), 0x5041_4E54);
     let (cek, _) = d.cek_json(HARI_INI, &[]);
     assert!(!cek["dokumen"].as_array().unwrap().is_empty());
@@ -580,7 +590,7 @@ fn restoring_a_v9_copy_upgrades_it_with_the_usual_backup() {
     jadikan_v9(&d.path().join("lama.db"));
     let o = d.ok(HARI_INI, &["pulihkan", "lama.db"]);
     assert!(
-        teks(&o.stdout).contains("diperbarui dari versi 9 ke 14"),
+        teks(&o.stdout).contains("diperbarui dari versi 9 ke 15"),
         "{}",
         teks(&o.stdout)
     );
@@ -589,7 +599,7 @@ fn restoring_a_v9_copy_upgrades_it_with_the_usual_backup() {
         1
     );
     assert_eq!(cadangan_dengan(d.path(), "pantau.db.skema9-").len(), 1);
-    assert_eq!(pragma(&d.db(), "user_version"), 14);
+    assert_eq!(pragma(&d.db(), "user_version"), 15);
     assert_eq!(pragma(&d.db(), "application_id"), 0x5041_4E54);
     d.ok(HARI_INI, &["iku"]);
 }

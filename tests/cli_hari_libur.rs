@@ -1,5 +1,5 @@
 //! `pantau hari-libur` and `pantau impor hari-libur`: the working-day calendar's days off, as
-//! shipped (SKB 2025 and 2026) and as an office loads a new year's decree.
+//! shipped (SKB 2024, 2025 and 2026) and as an office loads a new year's decree.
 
 mod common;
 
@@ -44,12 +44,13 @@ fn the_shipped_lists_are_shown_with_day_names() {
         "Belum ada daftar hari libur tahun 2027; hari kerja tahun itu dihitung Senin–Jumat saja.\n\
          Muat daftar SKB 2027 dengan: pantau impor hari-libur BERKAS\n"
     );
-    // all years: both, in order
+    // all years: the three shipped, in order (2024 for the evaluations of TA 2025)
     let t = teks(&d.ok(HARI_INI, &["hari-libur"]).stdout);
     let judul: Vec<&str> = t.lines().filter(|l| l.starts_with("Hari libur ")).collect();
     assert_eq!(
         judul,
         [
+            "Hari libur 2024: 17 libur nasional, 10 cuti bersama",
             "Hari libur 2025: 17 libur nasional, 11 cuti bersama",
             "Hari libur 2026: 17 libur nasional, 8 cuti bersama"
         ]

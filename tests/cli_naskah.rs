@@ -297,7 +297,13 @@ fn cek_per_desa(d: &Dunia, hari: &str) -> Vec<(String, String, Vec<Item>)> {
     let o = d.jalan(HARI_INI, &["cek", "--json", "--hari", hari]);
     let j: Value = serde_json::from_slice(&o.stdout).unwrap();
     let mut v: std::collections::BTreeMap<String, (String, Vec<Item>)> = Default::default();
-    for i in j["dokumen"].as_array().unwrap() {
+    // the camat's own tasks (the evaluation) are the office's, not the desa's: no letter
+    for i in j["dokumen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["pelaku"] == "desa")
+    {
         let t = i["tenggat"].as_str().unwrap();
         v.entry(i["kode_desa"].as_str().unwrap().to_string())
             .or_insert_with(|| (i["desa"].as_str().unwrap().to_string(), Vec::new()))
@@ -410,9 +416,11 @@ fn letters_go_to_every_desa_the_check_names_one_page_each_numbered_from_the_patt
             assert_eq!(r[3], bulan(tg));
             let dasar = match jenis.as_str() {
                 "RKPDes" => "Permendesa PDTT 21/2020 Pasal 22 ayat (4)",
-                "APBDes" => "Permendagri 20/2018",
-                _ => "Permendagri 46/2016 Pasal 3 ayat (1)",
+                "LPPDes" => "Permendagri 46/2016 Pasal 3 ayat (1)",
+                "RPJMDes" => "Permendagri 114/2014",
+                _ => "Permendagri 20/2018",
             };
+            assert_ne!(jenis, "EvalAPBDes", "the camat's own task is in no letter");
             assert!(r[5].contains(dasar), "{r:?}");
         }
         // closing and the camat's signature block

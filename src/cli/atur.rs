@@ -3,9 +3,12 @@
 use crate::cli::keluaran::cetak;
 use chrono::Datelike;
 
-use super::{GalatCli, KELUAR_OK, Konteks, OpsiProfil, Pengaturan};
+use super::{GalatCli, KELUAR_OK, Konteks, OpsiProfil, OpsiTenggat, Pengaturan};
 use crate::domain::angka::format_ribuan;
+use crate::domain::aturan::{self, Aturan, Bentuk, Pelaku, Peristiwa, Satuan};
 use crate::domain::teks::aman;
+use crate::domain::tenggat::AturanTenggat;
+use crate::store::aturan as store_aturan;
 use crate::store::profil::{self, Profil, UbahProfil, format_nip};
 use crate::store::wilayah::{self, Lingkup};
 
@@ -25,7 +28,241 @@ pub fn jalankan(k: &mut Konteks, apa: Pengaturan) -> Result<u8, GalatCli> {
             Ok(KELUAR_OK)
         }
         Pengaturan::Profil(o) => atur_profil(k, o),
+        Pengaturan::Tenggat(o) => atur_tenggat(k, o),
     }
+}
+
+/// `pantau atur tenggat …`: the rules listed, one kind changed or added, or a rules file
+/// applied (all or nothing, audited, every tally recounted).
+fn atur_tenggat(k: &mut Konteks, o: OpsiTenggat) -> Result<u8, GalatCli> {
+    let sekarang = store_aturan::daftar(k.store.conn())?;
+    if o.csv {
+        cetak!("{}", aturan::tulis(&sekarang).trim_end());
+        return Ok(KELUAR_OK);
+    }
+    let baru = if let Some(berkas) = &o.berkas {
+        let teks = if berkas == "-" {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                .map_err(|e| format!("-: masukan standar tidak dapat dibaca: {e}"))?;
+            s
+        } else {
+            let isi = std::fs::read(berkas)
+                .map_err(|e| format!("{berkas}: tidak dapat dibaca: {}", super::sebab_io(&e)))?;
+            String::from_utf8(isi).map_err(|_| {
+                format!("{berkas}: bukan teks UTF-8; simpan sebagai CSV UTF-8 dengan pemisah ;")
+            })?
+        };
+        aturan::baca(&teks)
+            .map_err(|g| GalatCli(g.into_iter().map(|x| format!("{berkas}:{x}")).collect()))?
+    } else if let (Some(kode), Some(aktif)) = (&o.kode, &o.aktif) {
+        let aktif =
+            crate::domain::angka::parse_ya_tidak(aktif).map_err(|e| format!("--aktif: {e}"))?;
+        let ada = k
+            .store
+            .transaksi(|tx| store_aturan::atur_aktif(tx, kode, aktif))
+            .map_err(|g| match g {
+                crate::store::Galat::TidakSah(t) => GalatCli(vec![t]),
+                lain => lain.into(),
+            })?;
+        cetak!(
+            "{ada} {}; tenggat dan rekap dihitung ulang.",
+            if aktif {
+                "dilacak lagi"
+            } else {
+                "tidak dilacak lagi (catatannya tetap tersimpan)"
+            }
+        );
+        return Ok(KELUAR_OK);
+    } else if let Some(kode) = &o.kode {
+        vec![satu_aturan(&sekarang, kode, &o)?]
+    } else {
+        for a in &sekarang {
+            let kantor = if a.pelaku == Pelaku::Camat {
+                " [kantor]"
+            } else {
+                ""
+            };
+            let iku2 = if a.iku2 { " · IKU 2" } else { "" };
+            cetak!(
+                "{:<12} {}{kantor}{iku2}\n             {}\n             Dasar: {}",
+                aman(&a.kode),
+                aman(&a.nama),
+                a.bentuk.uraian(),
+                aman(&a.dasar)
+            );
+        }
+        let mati = store_aturan::tidak_dilacak(k.store.conn())?;
+        if !mati.is_empty() {
+            cetak!(
+                "Tidak dilacak (pantau atur tenggat KODE --aktif ya): {}",
+                aman(&mati.join(", "))
+            );
+        }
+        cetak!(
+            "Ubah: pantau atur tenggat KODE --tanggal DD/MM | --setelah PERISTIWA --jumlah N --satuan hari|bulan|hari_kerja; berkas: --csv / --berkas BERKAS"
+        );
+        return Ok(KELUAR_OK);
+    };
+    let hasil = k
+        .store
+        .transaksi(|tx| store_aturan::terapkan(tx, &baru))
+        .map_err(|g| match g {
+            crate::store::Galat::TidakSah(t) => GalatCli(t.lines().map(String::from).collect()),
+            lain => lain.into(),
+        })?;
+    for b in &hasil.baru {
+        cetak!("Ditambah: {}", aman(b));
+    }
+    for b in &hasil.diubah {
+        cetak!("Diubah: {}", aman(b));
+    }
+    if hasil.baru.is_empty() && hasil.diubah.is_empty() {
+        cetak!("Tidak ada yang berubah ({} jenis sama).", hasil.sama);
+    } else {
+        cetak!(
+            "Tenggat dan rekap dihitung ulang; perubahan tercatat di riwayat (pantau riwayat --tabel jenis_dokumen)."
+        );
+    }
+    Ok(KELUAR_OK)
+}
+
+/// One kind as the options change it (or add it).
+fn satu_aturan(sekarang: &[Aturan], kode: &str, o: &OpsiTenggat) -> Result<Aturan, GalatCli> {
+    let ada = sekarang
+        .iter()
+        .find(|a| a.kode.eq_ignore_ascii_case(kode.trim()));
+    let tanpa_aturan = o.tanggal.is_none()
+        && o.setelah.is_none()
+        && o.jumlah.is_none()
+        && o.satuan.is_none()
+        && o.geser_tahun.is_none();
+    let Some(lama) = ada.cloned() else {
+        // a new kind needs its name and its rule
+        let nama = o.nama.clone().ok_or_else(|| {
+            format!("jenis {kode} belum ada; untuk menambahnya beri --nama dan aturannya (--tanggal DD/MM atau --setelah PERISTIWA --jumlah N --satuan …)")
+        })?;
+        if tanpa_aturan {
+            return Err(format!("jenis baru {kode}: beri aturannya (--tanggal DD/MM atau --setelah PERISTIWA --jumlah N --satuan …)").into());
+        }
+        let bentuk = bentuk_dari(o, None)?;
+        return Ok(Aturan {
+            kode: kode.trim().to_string(),
+            nama,
+            pelaku: pelaku_dari(o, Pelaku::Desa)?,
+            iku2: false,
+            bentuk,
+            dasar: o.dasar.clone().unwrap_or_default(),
+        });
+    };
+    Ok(Aturan {
+        nama: o.nama.clone().unwrap_or(lama.nama.clone()),
+        pelaku: pelaku_dari(o, lama.pelaku)?,
+        bentuk: if tanpa_aturan {
+            lama.bentuk.clone()
+        } else {
+            bentuk_dari(o, Some(&lama.bentuk))?
+        },
+        dasar: o.dasar.clone().unwrap_or(lama.dasar.clone()),
+        ..lama
+    })
+}
+
+fn pelaku_dari(o: &OpsiTenggat, lama: Pelaku) -> Result<Pelaku, GalatCli> {
+    match &o.pelaku {
+        None => Ok(lama),
+        Some(p) => Pelaku::dari_kode(p)
+            .ok_or_else(|| format!("--pelaku '{p}' bukan desa atau camat").into()),
+    }
+}
+
+/// The rule the options give, completing it from the old one of the same shape.
+fn bentuk_dari(o: &OpsiTenggat, lama: Option<&Bentuk>) -> Result<Bentuk, GalatCli> {
+    let lama_tetap = lama.and_then(|b| b.tetap());
+    let lama_setelah = match lama {
+        Some(Bentuk::Setelah {
+            peristiwa,
+            jumlah,
+            satuan,
+        }) => Some((peristiwa.clone(), *jumlah, *satuan)),
+        _ => None,
+    };
+    let ke_setelah = o.setelah.is_some()
+        || ((o.jumlah.is_some() || o.satuan.is_some()) && lama_setelah.is_some());
+    if ke_setelah {
+        if o.geser_tahun.is_some() {
+            return Err("--geser-tahun hanya untuk --tanggal".to_string().into());
+        }
+        let peristiwa = match &o.setelah {
+            Some(p) => Peristiwa::dari_kode(p).ok_or_else(|| {
+                format!("--setelah '{p}' bukan kode jenis dokumen (RAPBDes, EvalAPBDes/perlu_perbaikan) atau pelantikan")
+            })?,
+            None => lama_setelah.as_ref().map(|l| l.0.clone()).ok_or_else(|| GalatCli(vec!["--setelah wajib diisi".to_string()]))?,
+        };
+        let jumlah = o
+            .jumlah
+            .or(lama_setelah.as_ref().map(|l| l.1))
+            .ok_or_else(|| GalatCli(vec!["--jumlah wajib diisi bersama --setelah".to_string()]))?;
+        if jumlah > 366 {
+            return Err(format!("--jumlah {jumlah} di luar 0–366").into());
+        }
+        let satuan = match &o.satuan {
+            Some(s) => Satuan::dari_kode(s)
+                .ok_or_else(|| format!("--satuan '{s}' bukan hari, bulan atau hari_kerja"))?,
+            None => lama_setelah.as_ref().map(|l| l.2).ok_or_else(|| {
+                GalatCli(vec![
+                    "--satuan wajib diisi bersama --setelah (hari, bulan atau hari_kerja)"
+                        .to_string(),
+                ])
+            })?,
+        };
+        return Ok(Bentuk::Setelah {
+            peristiwa,
+            jumlah,
+            satuan,
+        });
+    }
+    if o.jumlah.is_some() || o.satuan.is_some() {
+        return Err("--jumlah dan --satuan hanya bersama --setelah"
+            .to_string()
+            .into());
+    }
+    let (hari, bulan) = match &o.tanggal {
+        Some(t) => {
+            let (h, b) = t
+                .trim()
+                .split_once('/')
+                .ok_or_else(|| format!("--tanggal '{t}' bukan DD/MM (contoh: 30/09)"))?;
+            let h: u32 = h
+                .trim()
+                .parse()
+                .map_err(|_| format!("--tanggal '{t}' bukan DD/MM (contoh: 30/09)"))?;
+            let b: u32 = b
+                .trim()
+                .parse()
+                .map_err(|_| format!("--tanggal '{t}' bukan DD/MM (contoh: 30/09)"))?;
+            (h, b)
+        }
+        None => match lama_tetap {
+            Some(a) => (a.hari, a.bulan),
+            None => {
+                return Err("--tanggal DD/MM wajib diisi untuk tenggat tanggal tetap"
+                    .to_string()
+                    .into());
+            }
+        },
+    };
+    let a = AturanTenggat {
+        geser_tahun: o
+            .geser_tahun
+            .or(lama_tetap.map(|a| a.geser_tahun))
+            .unwrap_or(0),
+        bulan,
+        hari,
+    };
+    a.periksa()
+        .map_err(|e| format!("--tanggal/--geser-tahun: {e}"))?;
+    Ok(Bentuk::Tetap(a))
 }
 
 /// The one kecamatan a command about a single kecamatan means: `--kecamatan`, or the only one.

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::{GalatCli, KELUAR_LEWAT_TENGGAT, KELUAR_OK, Konteks, sebab_io};
 use crate::domain::angka::format_ribuan;
+use crate::domain::aturan::Pelaku;
 use crate::domain::tanggal::{format_iso, format_tanggal};
 use crate::domain::teks::{aman, lebar, potong};
 use crate::domain::tenggat::Status;
@@ -23,6 +24,8 @@ const HALAMAN: usize = 100;
 struct Ringkasan {
     lewat_tenggat: i64,
     mendekati_tenggat: i64,
+    /// Of both, the office's own tasks (`pelaku` `camat`).
+    tugas_kantor: i64,
 }
 
 #[derive(Serialize)]
@@ -36,6 +39,10 @@ struct ItemJson<'a> {
     tenggat: String,
     status: &'static str,
     hari: i64,
+    /// `desa`, or `camat`: the office's own task (the evaluation of the APBDes draft).
+    pelaku: &'static str,
+    /// The deadline counts working days through a year whose days off are not loaded.
+    perkiraan: bool,
 }
 
 /// The JSON object without its list, which is streamed after it.
@@ -96,9 +103,17 @@ pub fn jalankan(k: &Konteks, jendela: i64, json: bool) -> Result<u8, GalatCli> {
         None
     } else {
         let lebar = stdout.is_terminal().then(lebar_terminal);
+        // the kind column holds the longest code and its year
+        let lebar_dokumen = dokumen::daftar_jenis(conn)?
+            .iter()
+            .map(|j| crate::domain::teks::lebar(&j.kode) + 5)
+            .max()
+            .unwrap_or(LEBAR_DOKUMEN)
+            .max(LEBAR_DOKUMEN);
         Some(Tata {
             lebar,
             kecamatan: matches!(lingkup, Lingkup::Semua) && jumlah_kecamatan > 1,
+            lebar_dokumen,
         })
     };
     let mut keluar = BufWriter::new(crate::cli::keluaran::Penulis {
@@ -207,6 +222,7 @@ fn tulis_json<W: Write>(
         ringkasan: Ringkasan {
             lewat_tenggat: ringkasan.lewat_tenggat,
             mendekati_tenggat: ringkasan.mendekati_tenggat,
+            tugas_kantor: ringkasan.tugas_kantor,
         },
     };
     let kepala = json_rapi(&kepala)?;
@@ -247,6 +263,8 @@ fn item_json(i: &ItemCek) -> ItemJson<'_> {
         tenggat: format_iso(i.tenggat),
         status: i.status.kode(),
         hari: i.hari,
+        pelaku: i.pelaku.kode(),
+        perkiraan: i.perkiraan,
     }
 }
 
@@ -299,6 +317,35 @@ fn tulis_teks<W: Write>(
         )?;
         return Ok(());
     }
+    if ringkasan.tugas_kantor > 0 {
+        writeln!(
+            keluar,
+            "{}",
+            tata.muat(format!(
+                "{} di antaranya tugas kantor kecamatan (evaluasi camat), ditandai [kantor]",
+                format_ribuan(ringkasan.tugas_kantor)
+            ))
+        )?;
+    }
+    if ringkasan.perkiraan > 0 {
+        let tahun: Vec<String> = ringkasan
+            .peristiwa
+            .iter()
+            .filter(|i| i.perkiraan)
+            .map(|i| i.tenggat.format("%Y").to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        writeln!(
+            keluar,
+            "{}",
+            tata.muat(format!(
+                "{} tenggat [perkiraan]: hari libur {} belum dimuat (pantau impor hari-libur BERKAS)",
+                format_ribuan(ringkasan.perkiraan),
+                tahun.join(", ")
+            ))
+        )?;
+    }
     writeln!(keluar, "{}", tata.kepala())?;
     keluar.flush()?;
     alirkan(k, lingkup, ringkasan, jendela, keluar, |w, _, i| {
@@ -313,13 +360,15 @@ struct Tata {
     lebar: Option<usize>,
     /// Several kecamatan in scope: each item names its kecamatan.
     kecamatan: bool,
+    /// Width of the kind column: the longest kind code and its year.
+    lebar_dokumen: usize,
 }
 
 /// Below this terminal width the status is one word (`lewat`, `dekat`), so that an 80-column
 /// screen keeps room for the names.
 const LEBAR_LEGA: usize = 100;
 
-/// Width of the kind column, `RKPDes 2027`.
+/// Least width of the kind column, `RKPDes 2027`.
 const LEBAR_DOKUMEN: usize = 11;
 /// Width of the desa code column, `35.08.07.2001`.
 const LEBAR_KODE: usize = 13;
@@ -364,8 +413,9 @@ impl Tata {
             "Desa"
         };
         let (_, ls) = self.status(Status::LewatTenggat);
+        let ld = self.lebar_dokumen;
         self.muat(format!(
-            "{:<10} {:<ls$} {:>5} {:<LEBAR_DOKUMEN$} {:<LEBAR_KODE$} {nama}",
+            "{:<10} {:<ls$} {:>5} {:<ld$} {:<LEBAR_KODE$} {nama}",
             "Tenggat", "Status", "Hari", "Dokumen", "Kode desa"
         ))
     }
@@ -379,43 +429,66 @@ impl Tata {
             i.hari,
             isi(
                 &format!("{} {}", aman(&i.jenis), i.tahun_anggaran),
-                LEBAR_DOKUMEN
+                self.lebar_dokumen
             ),
             isi(&aman(&i.kode_desa), LEBAR_KODE),
         );
+        // the office's own task and an estimated deadline are said at the line's end, which
+        // a narrow terminal never cuts
+        let mut ekor = String::new();
+        if i.pelaku == Pelaku::Camat {
+            ekor.push_str(" [kantor]");
+        }
+        if i.perkiraan {
+            ekor.push_str(" [perkiraan]");
+        }
         let desa = aman(&i.desa);
         let kec = self.kecamatan.then(|| aman(&i.kecamatan));
         let Some(w) = self.lebar else {
             return match kec {
-                Some(kec) => format!("{awal}{desa} ({kec})"),
-                None => format!("{awal}{desa}"),
+                Some(kec) => format!("{awal}{desa} ({kec}){ekor}"),
+                None => format!("{awal}{desa}{ekor}"),
             };
         };
-        let sisa = w.saturating_sub(lebar(&awal));
+        // the marks keep their room unless the terminal is too narrow for anything but a cut
+        let ruang = w.saturating_sub(lebar(&ekor));
+        if ruang < 20 {
+            return potong(&format!("{awal}{desa}{ekor}"), w);
+        }
+        let sisa = ruang.saturating_sub(lebar(&awal));
+        format!(
+            "{}{ekor}",
+            Tata::nama(&awal, &desa, kec.as_deref(), sisa, ruang)
+        )
+    }
+
+    /// The names of an item after its fixed columns `awal`, in `sisa` cells of a terminal
+    /// `w` wide.
+    fn nama(awal: &str, desa: &str, kec: Option<&str>, sisa: usize, w: usize) -> String {
         if sisa < 4 {
             // a terminal too narrow for the names: the line itself is cut
             return potong(&format!("{awal}{desa}"), w);
         }
         let Some(kec) = kec else {
-            return format!("{awal}{}", potong(&desa, sisa));
+            return format!("{awal}{}", potong(desa, sisa));
         };
-        let (ld, lk) = (lebar(&desa), lebar(&kec));
+        let (ld, lk) = (lebar(desa), lebar(kec));
         if ld + 3 + lk <= sisa {
             return format!("{awal}{desa} ({kec})");
         }
         // the desa name first; the kecamatan keeps a few cells, or goes when too few are left
         let kmin = lk.min(5);
         if ld + 3 + kmin <= sisa {
-            return format!("{awal}{desa} ({})", potong(&kec, sisa - ld - 3));
+            return format!("{awal}{desa} ({})", potong(kec, sisa - ld - 3));
         }
         if sisa >= 3 + kmin + 10 {
             return format!(
                 "{awal}{} ({})",
-                potong(&desa, sisa - 3 - kmin),
-                potong(&kec, kmin)
+                potong(desa, sisa - 3 - kmin),
+                potong(kec, kmin)
             );
         }
-        format!("{awal}{}", potong(&desa, sisa))
+        format!("{awal}{}", potong(desa, sisa))
     }
 }
 
@@ -436,6 +509,9 @@ mod tests {
             tenggat: NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
             status: Status::LewatTenggat,
             hari: -5,
+            pelaku: Pelaku::Desa,
+            urutan: 1,
+            perkiraan: false,
         }
     }
 
@@ -446,6 +522,7 @@ mod tests {
         let t = Tata {
             lebar: None,
             kecamatan: true,
+            lebar_dokumen: LEBAR_DOKUMEN,
         };
         let b = t.baris(&item(PANJANG, "Tebing Syahbandar"));
         assert!(
@@ -463,6 +540,7 @@ mod tests {
         let t = Tata {
             lebar: None,
             kecamatan: false,
+            lebar_dokumen: LEBAR_DOKUMEN,
         };
         assert!(t.baris(&item("Alpha", "Sukamaju")).ends_with(" Alpha"));
     }
@@ -474,11 +552,21 @@ mod tests {
                 let t = Tata {
                     lebar: Some(w),
                     kecamatan,
+                    lebar_dokumen: LEBAR_DOKUMEN,
                 };
                 for desa in [PANJANG, "北京市朝阳区很长很长的名字", "Alpha"] {
                     let b = t.baris(&item(desa, "Tebing Syahbandar Sungai"));
                     assert!(lebar(&b) <= w, "{w}: {b} ({})", lebar(&b));
                     assert!(b.starts_with("30/09/2026"), "{b}");
+                    // the office's task and an estimate are said at the end, never cut off
+                    let mut kantor = item(desa, "Tebing Syahbandar Sungai");
+                    kantor.pelaku = Pelaku::Camat;
+                    kantor.perkiraan = true;
+                    let b = t.baris(&kantor);
+                    assert!(lebar(&b) <= w, "{w}: {b} ({})", lebar(&b));
+                    if w >= 61 {
+                        assert!(b.ends_with(" [kantor] [perkiraan]"), "{w}: {b}");
+                    }
                 }
                 assert!(lebar(&t.kepala()) <= w);
             }
@@ -486,6 +574,7 @@ mod tests {
         let t = Tata {
             lebar: Some(80),
             kecamatan: true,
+            lebar_dokumen: LEBAR_DOKUMEN,
         };
         let b = t.baris(&item(PANJANG, "Tebing Syahbandar"));
         assert_eq!(lebar(&b), 80, "{b}");
@@ -498,6 +587,7 @@ mod tests {
         let lega = Tata {
             lebar: Some(120),
             kecamatan: true,
+            lebar_dokumen: LEBAR_DOKUMEN,
         };
         let b = lega.baris(&item("Rambung Sialang Tengah", "Tebing Syahbandar"));
         assert!(b.starts_with("30/09/2026 lewat tenggat        -5"), "{b}");
@@ -513,6 +603,7 @@ mod tests {
             let t = Tata {
                 lebar,
                 kecamatan: true,
+                lebar_dokumen: LEBAR_DOKUMEN,
             };
             let mut i = item("Jahat\u{1b}[2J\u{1b}]0;x\u{7}", "Kec\u{1b}[31m\u{202E}");
             i.jenis = "RKP\u{1b}".into();

@@ -357,6 +357,8 @@ pub fn surat(k: &Konteks, o: &super::OpsiSurat) -> Result<u8, GalatCli> {
     )?;
     let item: Vec<_> = item
         .into_iter()
+        // the camat's own tasks (the evaluation) are the office's, not the desa's
+        .filter(|i| i.pelaku == crate::domain::aturan::Pelaku::Desa)
         .filter(|i| o.tahun.is_none_or(|t| i.tahun_anggaran == t))
         .filter(|i| pilihan.is_empty() || pilihan.iter().any(|d| d.id == i.desa_id))
         .collect();

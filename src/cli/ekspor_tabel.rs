@@ -54,7 +54,7 @@ pub fn status(k: &Konteks, tahun: Option<i32>, berkas: &str) -> Result<u8, Galat
         None => {
             let aturan: Vec<_> = dokumen::daftar_jenis(conn)?
                 .into_iter()
-                .map(|j| j.aturan)
+                .filter_map(|j| j.tetap())
                 .collect();
             tenggat::ta_terdekat(&aturan, k.hari_ini)
                 .map(|(ta, _)| ta)

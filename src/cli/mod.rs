@@ -489,6 +489,72 @@ pub enum Pengaturan {
     /// --pola-nomor "400.10/{nomor}/427.75/{tahun}". Dengan --kecamatan bila lebih dari satu.
     #[command(visible_alias = "profile")]
     Profil(OpsiProfil),
+    /// Aturan tenggat tiap jenis dokumen: tampilkan, ubah satu, tambah jenis, atau terapkan berkas aturan
+    ///
+    /// Tanpa argumen: daftar aturan. Dengan KODE: ubah jenis itu (atau tambah jenis baru,
+    /// dengan --nama dan aturannya). Tanggal tetap: --tanggal 30/09 --geser-tahun -1 (tenggat
+    /// TA T = 30/09/T-1). Sesudah peristiwa: --setelah RAPBDes --jumlah 20 --satuan hari_kerja
+    /// (peristiwa = kode jenis lain yang tercatat untuk desa dan TA yang sama,
+    /// EvalAPBDes/perlu_perbaikan, atau pelantikan). --berkas BERKAS menerapkan berkas aturan
+    /// (bentuk `pantau atur tenggat --csv`). Tiap perubahan tercatat di riwayat; semua
+    /// rekap dihitung ulang.
+    #[command(visible_alias = "deadline")]
+    Tenggat(OpsiTenggat),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct OpsiTenggat {
+    /// Kode jenis dokumen yang diubah atau ditambah (RAPBDes, EvalAPBDes …)
+    #[arg(value_name = "KODE")]
+    pub kode: Option<String>,
+    /// Nama jenis dokumen
+    #[arg(long, visible_alias = "name", value_name = "NAMA")]
+    pub nama: Option<String>,
+    /// Yang wajib bertindak: desa, atau camat (tugas kantor kecamatan)
+    #[arg(long, visible_alias = "actor", value_name = "desa|camat")]
+    pub pelaku: Option<String>,
+    /// Tenggat tanggal tetap DD/MM
+    #[arg(
+        long,
+        visible_alias = "day",
+        value_name = "DD/MM",
+        conflicts_with = "setelah"
+    )]
+    pub tanggal: Option<String>,
+    /// Dengan --tanggal: tahun tenggat = TA + G (-5 … 5) [bawaan: 0]
+    #[arg(
+        long = "geser-tahun",
+        visible_alias = "year-shift",
+        value_name = "G",
+        allow_negative_numbers = true
+    )]
+    pub geser_tahun: Option<i32>,
+    /// Tenggat dihitung sesudah peristiwa: kode jenis lain, JENIS/perlu_perbaikan, atau pelantikan
+    #[arg(long, visible_alias = "after", value_name = "PERISTIWA")]
+    pub setelah: Option<String>,
+    /// Dengan --setelah: berapa hari, bulan atau hari kerja
+    #[arg(long, visible_alias = "count", value_name = "N")]
+    pub jumlah: Option<u32>,
+    /// Dengan --setelah: hari, bulan atau hari_kerja
+    #[arg(long, visible_alias = "unit", value_name = "SATUAN")]
+    pub satuan: Option<String>,
+    /// Dasar hukum (Perbup, Permendagri …)
+    #[arg(long, visible_alias = "basis", value_name = "TEKS")]
+    pub dasar: Option<String>,
+    /// Terapkan berkas aturan (kolom seperti keluaran --csv); `-` membaca masukan standar
+    #[arg(long, visible_alias = "file", value_name = "BERKAS", conflicts_with_all = ["kode", "csv"])]
+    pub berkas: Option<String>,
+    /// Tulis aturan yang berlaku dalam bentuk berkas aturan
+    #[arg(long, conflicts_with = "kode")]
+    pub csv: bool,
+    /// Lacak jenis ini (ya) atau berhenti melacaknya (tidak); catatannya tetap tersimpan
+    #[arg(
+        long,
+        visible_alias = "active",
+        value_name = "ya|tidak",
+        requires = "kode"
+    )]
+    pub aktif: Option<String>,
 }
 
 #[derive(Args, Debug, Clone, Default)]

@@ -139,6 +139,37 @@ pub fn status(
     }
 }
 
+/// The earliest date a document of fiscal year `ta` counted from an event can plausibly
+/// carry: 1 January two years before (a mistyped year such as 2006 for 2026 is refused).
+pub fn periksa_tanggal_peristiwa(jenis: &str, ta: i32, tanggal: NaiveDate) -> Result<(), String> {
+    let awal = NaiveDate::from_ymd_opt(ta - 2, 1, 1).unwrap_or(NaiveDate::MIN);
+    if tanggal < awal {
+        return Err(format!(
+            "{} terlalu awal untuk {jenis} TA {ta} (paling awal {}): salah ketik tahun?",
+            super::tanggal::format_tanggal(tanggal),
+            super::tanggal::format_tanggal(awal)
+        ));
+    }
+    Ok(())
+}
+
+/// The status of a document whose deadline may be unknown (it counts from an event not
+/// recorded yet): `None` then.
+pub fn status_jika(
+    tanggal: Option<NaiveDate>,
+    tenggat: Option<NaiveDate>,
+    hari_ini: NaiveDate,
+    jendela: i64,
+) -> Option<Status> {
+    tenggat.map(|t| status(tanggal, t, hari_ini, jendela))
+}
+
+/// The words for a document with no deadline yet: "tercatat" when a date is recorded,
+/// "menunggu" (waiting for the event it counts from) when not.
+pub fn label_tanpa_tenggat(tercatat: bool) -> &'static str {
+    if tercatat { "tercatat" } else { "menunggu" }
+}
+
 /// Deadline − today in days (negative when overdue).
 pub fn sisa_hari(tenggat: NaiveDate, hari_ini: NaiveDate) -> i64 {
     (tenggat - hari_ini).num_days()

@@ -46,11 +46,10 @@ pub fn kepala(
         kolom.insert(2, Kolom::new("Kecamatan", "kecamatan", 18.0));
     }
     for j in &jenis {
-        let grup = format!(
-            "{} TA {ta} (tenggat {})",
-            j.kode,
-            format_tanggal(j.aturan.tenggat(ta))
-        );
+        let grup = match j.tenggat_tetap(ta) {
+            Some(t) => format!("{} TA {ta} (tenggat {})", j.kode, format_tanggal(t)),
+            None => format!("{} TA {ta} ({})", j.kode, j.bentuk.uraian()),
+        };
         let k = j.kode.to_lowercase();
         kolom.push(Kolom::new("Status", &format!("{k}_status"), 17.0).grup(&grup));
         kolom.push(Kolom::new("Tanggal", &format!("{k}_tanggal"), 11.0).grup(&grup));
@@ -82,7 +81,6 @@ pub fn tulis(
     hari_ini: NaiveDate,
     w: &mut dyn Penulis,
 ) -> Hasil<usize> {
-    let jenis = dokumen::daftar_jenis(conn)?;
     let kec: HashMap<i64, (String, String)> = if super::banyak_kecamatan(conn, lingkup)? {
         wilayah::daftar_kecamatan(conn, lingkup, 0, i64::MAX)?
             .into_iter()
@@ -108,15 +106,20 @@ pub fn tulis(
             }
             sel.push((Sel::teks(&b.kode), None));
             sel.push((Sel::teks(&b.nama), None));
-            for (j, d) in jenis.iter().zip(&b.dokumen) {
+            for (d, batas) in b.dokumen.iter().zip(&b.tenggat) {
                 let tanggal = d.as_ref().and_then(|d| d.tanggal);
-                let st = tenggat::status(
+                match tenggat::status_jika(
                     tanggal,
-                    j.aturan.tenggat(ta),
+                    batas.map(|(t, _)| t),
                     hari_ini,
                     tenggat::JENDELA_BAWAAN,
-                );
-                sel.push((Sel::teks(st.label()), Some(warna(st))));
+                ) {
+                    Some(st) => sel.push((Sel::teks(st.label()), Some(warna(st)))),
+                    None => sel.push((
+                        Sel::teks(tenggat::label_tanpa_tenggat(tanggal.is_some())),
+                        None,
+                    )),
+                }
                 sel.push((tanggal.map_or(Sel::Kosong, Sel::Tanggal), None));
                 sel.push((
                     d.as_ref()

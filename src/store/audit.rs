@@ -52,6 +52,13 @@ fn json(baris: &str, kolom: &[String]) -> String {
 /// entry with a flag function tested on every row; v8 sets the insert trigger aside during the
 /// import instead, see `Store::transaksi_impor`).
 pub(super) fn pasang_ulang(tx: &Transaction) -> rusqlite::Result<()> {
+    lepas(tx)?;
+    pasang_pemicu(tx)
+}
+
+/// Takes every audit trigger off (a migration writing reference rows puts them back with
+/// `pasang_pemicu`).
+pub(super) fn lepas(tx: &Transaction) -> rusqlite::Result<()> {
     let lama: Vec<String> = tx
         .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'")?
         .query_map([], |r| r.get(0))?
@@ -59,7 +66,7 @@ pub(super) fn pasang_ulang(tx: &Transaction) -> rusqlite::Result<()> {
     for nama in lama {
         tx.execute_batch(&format!("DROP TRIGGER {nama}"))?;
     }
-    pasang_pemicu(tx)
+    Ok(())
 }
 
 pub fn pasang_pemicu(tx: &Transaction) -> rusqlite::Result<()> {

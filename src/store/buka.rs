@@ -95,42 +95,55 @@ pub fn periksa(path: &Path) -> Hasil<Keadaan> {
             "kosong (0 bait), bukan basis data pantau; hapus berkas kosong itu lalu buat basis data dengan pantau init",
         ));
     }
-    let mut kepala = [0u8; 100];
-    let mut f = fs::File::open(path).map_err(|e| galat_io(path, &e))?;
-    let terbaca = baca_penuh(&mut f, &mut kepala).map_err(|e| galat_io(path, &e))?;
-    if terbaca < 100 || &kepala[..16] != b"SQLite format 3\0" {
-        return Err(tolak(
-            path,
-            "bukan basis data pantau (bukan berkas SQLite, atau salinan yang terpotong)",
-        ));
-    }
-    let be32 =
-        |i: usize| u32::from_be_bytes([kepala[i], kepala[i + 1], kepala[i + 2], kepala[i + 3]]);
-    let ukuran_halaman = match u16::from_be_bytes([kepala[16], kepala[17]]) {
-        1 => 65536u64,
-        n => u64::from(n),
-    };
-    if !(512..=65536).contains(&ukuran_halaman) || !ukuran_halaman.is_power_of_two() {
-        return Err(tolak(path, "rusak (kepala SQLite tidak sah)"));
-    }
-    let id = be32(68) as i32;
-    if id != 0 && id != APPLICATION_ID {
-        return Err(tolak(
-            path,
-            &format!(
-                "adalah basis data SQLite program lain (application_id {id:#010x}), bukan basis data pantau"
-            ),
-        ));
-    }
-    // the page count in the header is valid when its change counter matches (offset 92 = 24)
-    let halaman = u64::from(be32(28));
-    if meta.len() % ukuran_halaman != 0
-        || (be32(92) == be32(24) && halaman > 0 && meta.len() < halaman * ukuran_halaman)
-    {
-        return Err(tolak(
-            path,
-            "terpotong atau rusak (ukurannya tidak cocok dengan isinya)",
-        ));
+    // The header and the size are read without a lock: another operator's checkpoint may
+    // grow the file in between (its header first). A size that disagrees is read again a
+    // few times before the file is called cut short; a truncated copy stays short.
+    let mut percobaan = 0;
+    loop {
+        let mut kepala = [0u8; 100];
+        let mut f = fs::File::open(path).map_err(|e| galat_io(path, &e))?;
+        let terbaca = baca_penuh(&mut f, &mut kepala).map_err(|e| galat_io(path, &e))?;
+        if terbaca < 100 || &kepala[..16] != b"SQLite format 3\0" {
+            return Err(tolak(
+                path,
+                "bukan basis data pantau (bukan berkas SQLite, atau salinan yang terpotong)",
+            ));
+        }
+        let be32 =
+            |i: usize| u32::from_be_bytes([kepala[i], kepala[i + 1], kepala[i + 2], kepala[i + 3]]);
+        let ukuran_halaman = match u16::from_be_bytes([kepala[16], kepala[17]]) {
+            1 => 65536u64,
+            n => u64::from(n),
+        };
+        if !(512..=65536).contains(&ukuran_halaman) || !ukuran_halaman.is_power_of_two() {
+            return Err(tolak(path, "rusak (kepala SQLite tidak sah)"));
+        }
+        let id = be32(68) as i32;
+        if id != 0 && id != APPLICATION_ID {
+            return Err(tolak(
+                path,
+                &format!(
+                    "adalah basis data SQLite program lain (application_id {id:#010x}), bukan basis data pantau"
+                ),
+            ));
+        }
+        // the size after the header: a checkpoint grows the file before it writes the header
+        let ukuran = fs::metadata(path).map_err(|e| galat_io(path, &e))?.len();
+        // the page count in the header is valid when its change counter matches (offset 92 = 24)
+        let halaman = u64::from(be32(28));
+        let cocok = ukuran % ukuran_halaman == 0
+            && !(be32(92) == be32(24) && halaman > 0 && ukuran < halaman * ukuran_halaman);
+        if cocok {
+            break;
+        }
+        percobaan += 1;
+        if percobaan >= 5 {
+            return Err(tolak(
+                path,
+                "terpotong atau rusak (ukurannya tidak cocok dengan isinya)",
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20 * percobaan));
     }
     let conn = buka_baca(path)?;
     let baca = || -> rusqlite::Result<(i32, i64, i64)> {

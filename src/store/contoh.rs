@@ -11,6 +11,7 @@ use super::monev::{self, Masalah, MatriksKegiatan, Putaran, Rencana};
 use super::wilayah::{self, Kecamatan, Lingkup};
 use super::{Galat, Hasil, Store, fasilitasi, ikm, impor};
 use crate::domain::angka::Seratus;
+use crate::domain::aturan::HasilEvaluasi;
 use crate::domain::jadwal::Bulan;
 use crate::domain::tanggal::akhir_bulan;
 use crate::domain::tenggat;
@@ -144,6 +145,22 @@ struct MatriksKegiatanToml {
 fn galat_data(berkas: &str, e: impl std::fmt::Display) -> Galat {
     Galat::TidakSah(format!("data contoh {berkas} rusak: {e}"))
 }
+
+/// Invented names of the sample's kepala desa.
+const NAMA_KADES: &[&str] = &[
+    "Sutrisno",
+    "Hj. Siti Aminah",
+    "Bambang Hariyanto",
+    "Moh. Rofiq",
+    "Suwarni",
+    "Abdul Ghofur",
+    "Slamet Riyadi",
+    "Nur Hasanah",
+    "Agus Salim",
+    "Sri Wahyuni",
+    "Imam Syafi'i",
+    "Yuliati",
+];
 
 /// A KAK of the seeds as it is stored for year `tahun`.
 fn kak_dari_toml(berkas: &str, teks: &str, kecamatan_id: i64, tahun: i32) -> Hasil<Kak> {
@@ -290,13 +307,53 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
         let lingkup = Lingkup::Kecamatan(kec.id);
         let desa = wilayah::daftar_desa(tx, lingkup, "", 0, 10_000)?;
 
-        // documents: mostly on time, some late, a few missing
+        // documents: mostly on time, some late, a few missing. The kinds counted from an
+        // event follow their event (the BPD's agreement, the draft's receipt, the evaluation),
+        // in kind order, so each one's event is written before it is read.
+        let jenis = dokumen::daftar_jenis(tx)?;
+        let kalender = super::kalender::muat(tx)?;
+        // the sample's kepala desa: some inaugurated this year, whose RPJMDes is due
+        for (i, d) in desa.iter().enumerate().filter(|(_, d)| !d.kelurahan) {
+            let dilantik = if i % 4 == 1 {
+                hari_ini - Duration::days(40 + 20 * i as i64)
+            } else {
+                NaiveDate::from_ymd_opt(2019, 11, 4 + (i % 20) as u32).unwrap_or(hari_ini)
+            };
+            super::kepala_desa::simpan(
+                tx,
+                &super::kepala_desa::KepalaDesa {
+                    desa_id: d.id,
+                    nama: NAMA_KADES[i % NAMA_KADES.len()].to_string(),
+                    dilantik,
+                    akhir_masa: None,
+                    keterangan: "data contoh".into(),
+                    id: 0,
+                    versi: 0,
+                },
+            )?;
+        }
         let mut n_dok = 0;
         for (i, d) in desa.iter().enumerate().filter(|(_, d)| !d.kelurahan) {
-            for j in dokumen::daftar_jenis(tx)? {
+            for j in &jenis {
                 for ta in tenggat::tahun_dilacak(tahun_awal, hari_ini) {
-                    let batas = j.aturan.tenggat(ta);
+                    let batas = match j.tenggat_tetap(ta) {
+                        Some(t) => t,
+                        None => {
+                            let p = dokumen::peristiwa_desa(tx, d.id, ta)?;
+                            match p.tenggat(&jenis, j, ta, &kalender) {
+                                Some((t, _)) => t,
+                                None => continue,
+                            }
+                        }
+                    };
                     let h = acak(i as i64, j.id, ta as i64) % 20;
+                    // the evaluation cycle of a year gone by is closed in the sample: what is
+                    // missing is this season's
+                    let h = if j.tetap().is_none() && ta <= hari_ini.year() {
+                        h % 18
+                    } else {
+                        h
+                    };
                     let tanggal = if batas < hari_ini {
                         match h {
                             0..=13 => Some(batas - Duration::days(2 + h * 3)),
@@ -309,11 +366,38 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
                         (h < 4 && awal <= hari_ini).then_some(awal)
                     };
                     let Some(tanggal) = tanggal else { continue };
-                    let nomor = if j.kode == "LPPDes" {
-                        format!("141/{}/{}/{}", 10 + h, &d.kode[9..], tanggal.year())
-                    } else {
-                        format!("Perdes No. {} Tahun {}", 1 + (h % 6), tanggal.year())
+                    // a count after an event is met after the event, not before it
+                    let tanggal = match j.tetap() {
+                        Some(_) => tanggal,
+                        None => {
+                            let p = dokumen::peristiwa_desa(tx, d.id, ta)?;
+                            let sejak = match &j.bentuk {
+                                crate::domain::aturan::Bentuk::Setelah { peristiwa, .. } => {
+                                    p.tanggal(&jenis, peristiwa)
+                                }
+                                _ => None,
+                            };
+                            match sejak {
+                                Some(s) if tanggal < s => {
+                                    (s + Duration::days(1 + h % 3)).min(hari_ini)
+                                }
+                                _ => tanggal,
+                            }
+                        }
                     };
+                    let nomor = match j.kode.as_str() {
+                        "LPPDes" => format!("141/{}/{}/{}", 10 + h, &d.kode[9..], tanggal.year()),
+                        "RKPDes" | "APBDes" | "RPJMDes" | "LPJAPBDes" => {
+                            format!("Perdes No. {} Tahun {}", 1 + (h % 6), tanggal.year())
+                        }
+                        "EvalAPBDes" => format!("900/{}/427.92/{}", 100 + h, tanggal.year()),
+                        _ => format!("BA/{}/{}/{}", 1 + h, &d.kode[9..], tanggal.year()),
+                    };
+                    let hasil = j.berhasil.then_some(if h % 4 == 0 {
+                        HasilEvaluasi::PerluPerbaikan
+                    } else {
+                        HasilEvaluasi::Sesuai
+                    });
                     dokumen::simpan_dokumen(
                         tx,
                         d.id,
@@ -323,6 +407,7 @@ pub fn muat(store: &mut Store, hari_ini: NaiveDate) -> Hasil<HasilContoh> {
                             tanggal: Some(tanggal),
                             nomor,
                             keterangan: "data contoh".into(),
+                            hasil,
                         },
                         dokumen::KolomDokumen::SEMUA,
                         true,

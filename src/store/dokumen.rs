@@ -5,6 +5,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::wilayah::{Lingkup, tolak};
 use super::{Galat, Hasil, tanggal_sql};
+use crate::domain::aturan::{Bentuk, HasilEvaluasi, Pelaku, Peristiwa, Satuan};
+use crate::domain::kalender::Kalender;
 use crate::domain::tanggal::{format_iso, format_tanggal};
 use crate::domain::teks::{Keliru, Ragam, periksa_bidang};
 use crate::domain::tenggat::{self, AturanTenggat, Status};
@@ -15,36 +17,123 @@ pub struct JenisDokumen {
     pub kode: String,
     pub nama: String,
     pub urutan: i64,
-    pub aturan: AturanTenggat,
+    /// A fixed day of the fiscal year, or a count after an event (schema 15).
+    pub bentuk: Bentuk,
+    /// Who must act: the desa, or the camat (the office's own task).
+    pub pelaku: Pelaku,
     pub keterangan_aturan: String,
     pub dasar_hukum: String,
     pub hitung_iku2: bool,
+    pub versi: i64,
+    /// Its entries carry an evaluation's result, because a rule counts from one (EvalAPBDes).
+    pub berhasil: bool,
 }
 
-/// Active document kinds in their order (RKPDes, APBDes, LPPDes).
+impl JenisDokumen {
+    /// The fixed-day rule, for a kind that has one.
+    pub fn tetap(&self) -> Option<AturanTenggat> {
+        self.bentuk.tetap()
+    }
+
+    /// The deadline of fiscal year `ta` when it does not depend on a desa's events.
+    pub fn tenggat_tetap(&self, ta: i32) -> Option<NaiveDate> {
+        self.tetap().map(|a| a.tenggat(ta))
+    }
+
+    /// The kind whose recorded date this kind counts from, with the result it needs.
+    pub fn sumber(&self) -> Option<(&str, Option<HasilEvaluasi>)> {
+        match &self.bentuk {
+            Bentuk::Setelah {
+                peristiwa: Peristiwa::Jenis { kode, hasil },
+                ..
+            } => Some((kode.as_str(), *hasil)),
+            _ => None,
+        }
+    }
+
+    /// Checks a recorded date against the earliest a document of fiscal year `ta` can
+    /// plausibly carry (a mistyped year): for a fixed rule the year before its deadline's,
+    /// for a count after an event two years before the fiscal year.
+    pub fn periksa_tanggal(&self, ta: i32, tanggal: NaiveDate) -> Result<(), String> {
+        match self.tetap() {
+            Some(a) => a.periksa_tanggal(&self.kode, ta, tanggal),
+            None => tenggat::periksa_tanggal_peristiwa(&self.kode, ta, tanggal),
+        }
+    }
+}
+
+/// A stored rule row as the domain reads it.
+fn bentuk_dari_baris(
+    bentuk: &str,
+    tetap: AturanTenggat,
+    peristiwa: &str,
+    jumlah: i64,
+    satuan: &str,
+) -> Bentuk {
+    match (
+        bentuk,
+        Peristiwa::dari_kode(peristiwa),
+        Satuan::dari_kode(satuan),
+    ) {
+        ("setelah", Some(peristiwa), Some(satuan)) => Bentuk::Setelah {
+            peristiwa,
+            jumlah: jumlah.clamp(0, 366) as u32,
+            satuan,
+        },
+        _ => Bentuk::Tetap(tetap),
+    }
+}
+
+/// Active document kinds in their order (RKPDes, APBDes, LPPDes, then the kinds of schema 15
+/// and what a kabupaten added).
 pub fn daftar_jenis(conn: &Connection) -> Hasil<Vec<JenisDokumen>> {
+    daftar_jenis_dengan(conn, false)
+}
+
+/// Like `daftar_jenis`, with the kinds no longer tracked when `semua`.
+pub fn daftar_jenis_dengan(conn: &Connection, semua: bool) -> Hasil<Vec<JenisDokumen>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, kode, nama, urutan, geser_tahun, bulan, hari, aturan, dasar_hukum, hitung_iku2
-         FROM jenis_dokumen WHERE aktif = 1 ORDER BY urutan, id",
+        "SELECT id, kode, nama, urutan, geser_tahun, bulan, hari, aturan, dasar_hukum, hitung_iku2,
+                pelaku, bentuk, peristiwa, jumlah, satuan, versi
+         FROM jenis_dokumen WHERE aktif = 1 OR ?1 ORDER BY urutan, id",
     )?;
     let v = stmt
-        .query_map([], |r| {
+        .query_map([semua], |r| {
+            let tetap = AturanTenggat {
+                geser_tahun: r.get(4)?,
+                bulan: r.get(5)?,
+                hari: r.get(6)?,
+            };
+            let bentuk: String = r.get(11)?;
+            let peristiwa: String = r.get(12)?;
+            let satuan: String = r.get(14)?;
+            let pelaku: String = r.get(10)?;
             Ok(JenisDokumen {
                 id: r.get(0)?,
                 kode: r.get(1)?,
                 nama: r.get(2)?,
                 urutan: r.get(3)?,
-                aturan: AturanTenggat {
-                    geser_tahun: r.get(4)?,
-                    bulan: r.get(5)?,
-                    hari: r.get(6)?,
-                },
+                bentuk: bentuk_dari_baris(&bentuk, tetap, &peristiwa, r.get(13)?, &satuan),
+                pelaku: Pelaku::dari_kode(&pelaku).unwrap_or(Pelaku::Desa),
                 keterangan_aturan: r.get(7)?,
                 dasar_hukum: r.get(8)?,
                 hitung_iku2: r.get(9)?,
+                versi: r.get(15)?,
+                berhasil: false,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut v = v;
+    let berhasil: Vec<String> = v
+        .iter()
+        .filter_map(|j| match j.sumber() {
+            Some((kode, Some(_))) => Some(kode.to_string()),
+            _ => None,
+        })
+        .collect();
+    for j in &mut v {
+        j.berhasil = berhasil.contains(&j.kode);
+    }
     Ok(v)
 }
 
@@ -52,8 +141,19 @@ pub fn daftar_jenis(conn: &Connection) -> Hasil<Vec<JenisDokumen>> {
 /// on-time count (`rekap_dokumen.tepat_waktu`), computed by the same rule as the screens.
 pub(super) fn isi_tenggat(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM tenggat_dokumen", [])?;
+    // before schema 15 (an upgrade passing through schema 8) every kind has a fixed day
+    let bentuk: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('jenis_dokumen') WHERE name = 'bentuk'",
+        [],
+        |r| r.get(0),
+    )?;
+    let sql = if bentuk == 1 {
+        "SELECT id, geser_tahun, bulan, hari FROM jenis_dokumen WHERE bentuk = 'tetap'"
+    } else {
+        "SELECT id, geser_tahun, bulan, hari FROM jenis_dokumen"
+    };
     let aturan = conn
-        .prepare("SELECT id, geser_tahun, bulan, hari FROM jenis_dokumen")?
+        .prepare(sql)?
         .query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -144,12 +244,14 @@ pub struct Dokumen {
     pub keterangan: String,
     pub contoh: bool,
     pub versi: i64,
+    /// The evaluation's result, for an entry that is one (EvalAPBDes).
+    pub hasil: Option<HasilEvaluasi>,
 }
 
 pub fn dokumen(conn: &Connection, desa_id: i64, jenis_id: i64, ta: i32) -> Hasil<Option<Dokumen>> {
     Ok(conn
         .prepare_cached(
-            "SELECT id, desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh, versi
+            "SELECT id, desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh, versi, hasil
              FROM dokumen WHERE desa_id = ?1 AND jenis_id = ?2 AND tahun_anggaran = ?3",
         )?
         .query_row(params![desa_id, jenis_id, ta], baris_dokumen)
@@ -170,13 +272,17 @@ fn baris_dokumen(r: &rusqlite::Row) -> rusqlite::Result<Dokumen> {
         keterangan: r.get(6)?,
         contoh: r.get(7)?,
         versi: r.get(8)?,
+        hasil: r
+            .get::<_, Option<String>>(9)?
+            .as_deref()
+            .and_then(HasilEvaluasi::dari_teks),
     })
 }
 
 /// Every document of a desa, all years, newest fiscal year first.
 pub fn dokumen_desa(conn: &Connection, desa_id: i64) -> Hasil<Vec<Dokumen>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT d.id, d.desa_id, d.jenis_id, d.tahun_anggaran, d.tanggal, d.nomor, d.keterangan, d.contoh, d.versi
+        "SELECT d.id, d.desa_id, d.jenis_id, d.tahun_anggaran, d.tanggal, d.nomor, d.keterangan, d.contoh, d.versi, d.hasil
          FROM dokumen d JOIN jenis_dokumen j ON j.id = d.jenis_id
          WHERE d.desa_id = ?1 ORDER BY d.tahun_anggaran DESC, j.urutan",
     )?;
@@ -226,7 +332,7 @@ pub fn status_dari_kata(teks: &str) -> Option<Status> {
 /// The SQL condition on `desa d` for "a document of fiscal year `ta` has status `st`" (built
 /// from pantau's own numbers and dates, no typed text). Kelurahan have no documents; a year
 /// before the first tracked one has no missing-document statuses.
-fn syarat_status(
+fn syarat_tetap(
     jenis: &[JenisDokumen],
     ta: i32,
     st: Status,
@@ -235,16 +341,21 @@ fn syarat_status(
     tahun_awal: i32,
 ) -> String {
     let iso = |t: NaiveDate| t.format("%Y-%m-%d").to_string();
+    // a count after an event has a deadline per desa: the filter reads the fixed-day kinds
+    let jenis: Vec<(&JenisDokumen, AturanTenggat)> = jenis
+        .iter()
+        .filter_map(|j| j.tetap().map(|a| (j, a)))
+        .collect();
     let syarat = match st {
         Status::TepatWaktu | Status::Terlambat => {
             let op = if st == Status::TepatWaktu { "<=" } else { ">" };
             let bagian: Vec<String> = jenis
                 .iter()
-                .map(|j| {
+                .map(|(j, a)| {
                     format!(
                         "(x.jenis_id = {} AND x.tanggal {op} '{}')",
                         j.id,
-                        iso(j.aturan.tenggat(ta))
+                        iso(a.tenggat(ta))
                     )
                 })
                 .collect();
@@ -261,8 +372,8 @@ fn syarat_status(
         _ => {
             let id: Vec<String> = jenis
                 .iter()
-                .filter(|j| tenggat::status(None, j.aturan.tenggat(ta), hari_ini, jendela) == st)
-                .map(|j| j.id.to_string())
+                .filter(|(_, a)| tenggat::status(None, a.tenggat(ta), hari_ini, jendela) == st)
+                .map(|(j, _)| j.id.to_string())
                 .collect();
             if id.is_empty() {
                 "0".to_string()
@@ -276,6 +387,93 @@ fn syarat_status(
         }
     };
     format!("d.kelurahan = 0 AND {syarat}")
+}
+
+/// The SQL condition of `syarat_tetap`, or a document of a kind counted from an event with
+/// that status: those are few (the events recorded for the year), found here and named by
+/// their desa ids (pantau's own numbers).
+#[allow(clippy::too_many_arguments)]
+fn syarat_status(
+    conn: &Connection,
+    jenis: &[JenisDokumen],
+    ta: i32,
+    st: Status,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    tahun_awal: i32,
+) -> Hasil<String> {
+    let tetap = syarat_tetap(jenis, ta, st, hari_ini, jendela, tahun_awal);
+    let mut id = Vec::new();
+    if ta >= tahun_awal || st.tercatat() {
+        let mut kalender = None;
+        for j in jenis {
+            let Bentuk::Setelah { peristiwa, .. } = &j.bentuk else {
+                continue;
+            };
+            // (desa, the event's date, the kind's own date)
+            let sql = match peristiwa {
+                Peristiwa::Jenis { kode, hasil } => {
+                    let Some(sumber) = jenis.iter().find(|x| x.kode == *kode) else {
+                        continue;
+                    };
+                    let hasil = match hasil {
+                        Some(h) => format!("AND e.hasil = '{}'", h.kode()),
+                        None => String::new(),
+                    };
+                    let indeks = if sumber.id > 3 {
+                        "AND e.jenis_id > 3"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "SELECT e.desa_id, e.tanggal, x.tanggal FROM dokumen e
+                         LEFT JOIN dokumen x ON x.desa_id = e.desa_id AND x.jenis_id = {sendiri}
+                              AND x.tahun_anggaran = e.tahun_anggaran
+                         WHERE e.jenis_id = {id} {indeks} AND e.tahun_anggaran = {ta}
+                           AND e.tanggal IS NOT NULL {hasil}",
+                        id = sumber.id,
+                        sendiri = j.id
+                    )
+                }
+                Peristiwa::Pelantikan => format!(
+                    "SELECT p.desa_id, max(p.dilantik), x.tanggal FROM kepala_desa p
+                     LEFT JOIN dokumen x ON x.desa_id = p.desa_id AND x.jenis_id = {sendiri}
+                          AND x.tahun_anggaran = {ta}
+                     WHERE substr(p.dilantik, 1, 4) = '{ta:04}'
+                     GROUP BY p.desa_id",
+                    sendiri = j.id
+                ),
+            };
+            if kalender.is_none() {
+                kalender = Some(super::kalender::muat(conn)?);
+            }
+            let kal = kalender.as_ref().expect("just loaded");
+            let baris = conn
+                .prepare(&sql)?
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (desa, peristiwa, sendiri) in baris {
+                let sendiri = sendiri.as_deref().and_then(tanggal_sql);
+                let Some((batas, _)) = j.bentuk.tenggat(ta, tanggal_sql(&peristiwa), kal) else {
+                    continue;
+                };
+                if tenggat::status(sendiri, batas, hari_ini, jendela) == st {
+                    id.push(desa.to_string());
+                }
+            }
+        }
+    }
+    Ok(if id.is_empty() {
+        tetap
+    } else {
+        format!("(({tetap}) OR d.id IN ({}))", id.join(", "))
+    })
 }
 
 /// The Desa screen filtered by a status word (`status_dari_kata`): the desa with a document of
@@ -292,7 +490,15 @@ pub fn halaman_dokumen_status(
     offset: i64,
     batas: i64,
 ) -> Hasil<Vec<BarisDokumen>> {
-    let syarat = syarat_status(&daftar_jenis(conn)?, ta, st, hari_ini, jendela, tahun_awal);
+    let syarat = syarat_status(
+        conn,
+        &daftar_jenis(conn)?,
+        ta,
+        st,
+        hari_ini,
+        jendela,
+        tahun_awal,
+    )?;
     let desa = super::wilayah::daftar_desa_syarat(conn, lingkup, &syarat, offset, batas)?;
     baris_halaman(conn, desa, ta)
 }
@@ -307,7 +513,15 @@ pub fn hitung_dokumen_status(
     jendela: i64,
     tahun_awal: i32,
 ) -> Hasil<i64> {
-    let syarat = syarat_status(&daftar_jenis(conn)?, ta, st, hari_ini, jendela, tahun_awal);
+    let syarat = syarat_status(
+        conn,
+        &daftar_jenis(conn)?,
+        ta,
+        st,
+        hari_ini,
+        jendela,
+        tahun_awal,
+    )?;
     super::wilayah::hitung_desa_syarat(conn, lingkup, &syarat)
 }
 
@@ -317,6 +531,8 @@ pub struct IsiDokumen {
     pub tanggal: Option<NaiveDate>,
     pub nomor: String,
     pub keterangan: String,
+    /// The evaluation's result (a kind with `berhasil` only).
+    pub hasil: Option<HasilEvaluasi>,
 }
 
 /// Which of a document's fields a write carries; a file without a column leaves it as it was.
@@ -325,6 +541,7 @@ pub struct KolomDokumen {
     pub tanggal: bool,
     pub nomor: bool,
     pub keterangan: bool,
+    pub hasil: bool,
 }
 
 impl KolomDokumen {
@@ -332,6 +549,7 @@ impl KolomDokumen {
         tanggal: true,
         nomor: true,
         keterangan: true,
+        hasil: true,
     };
 }
 
@@ -349,15 +567,35 @@ pub enum Tulis {
 /// What a document write carries, by the rules the import and the document form share: a
 /// date not after today and not before what the kind's rule allows, a number and a note
 /// without control characters and within their length.
+#[allow(clippy::too_many_arguments)]
 pub fn periksa_dokumen(
     jenis: &JenisDokumen,
     ta: i32,
     tanggal: Option<NaiveDate>,
     nomor: &str,
     keterangan: &str,
+    hasil: Option<HasilEvaluasi>,
     hari_ini: NaiveDate,
 ) -> Vec<Keliru> {
     let mut v = Vec::new();
+    match (jenis.berhasil, tanggal, hasil) {
+        (false, _, Some(_)) => v.push(Keliru::new(
+            "hasil",
+            "Hasil",
+            format!("{} tidak mempunyai hasil evaluasi; kosongkan", jenis.kode),
+        )),
+        (true, Some(_), None) => v.push(Keliru::new(
+            "hasil",
+            "Hasil",
+            "wajib diisi bila tanggal diisi: sesuai atau perlu perbaikan".to_string(),
+        )),
+        (true, None, Some(_)) => v.push(Keliru::new(
+            "hasil",
+            "Hasil",
+            "tanpa tanggal evaluasi; isi tanggalnya atau kosongkan hasil".to_string(),
+        )),
+        _ => {}
+    }
     if !(2000..=2100).contains(&ta) {
         v.push(Keliru::new(
             "tahun_anggaran",
@@ -376,7 +614,7 @@ pub fn periksa_dokumen(
                     format_tanggal(hari_ini)
                 ),
             ));
-        } else if let Err(e) = jenis.aturan.periksa_tanggal(&jenis.kode, ta, t) {
+        } else if let Err(e) = jenis.periksa_tanggal(ta, t) {
             v.push(Keliru::new("tanggal", "Tanggal", e));
         }
     }
@@ -406,8 +644,8 @@ impl<'c> PenulisDokumen<'c> {
         // unlike one upsert, a single-row insert with no trigger (an import sets them aside)
         // needs no statement journal, which would copy every page it touches.
         let tambah = conn.prepare_cached(
-            "INSERT INTO dokumen (desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO dokumen (desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh, hasil)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (desa_id, jenis_id, tahun_anggaran) DO NOTHING",
         )?;
         let ubah = conn.prepare_cached(
@@ -415,10 +653,12 @@ impl<'c> PenulisDokumen<'c> {
                tanggal = iif(?8, ?4, tanggal),
                nomor = iif(?9, ?5, nomor),
                keterangan = iif(?10, ?6, keterangan),
+               hasil = iif(?12, ?11, hasil),
                contoh = ?7, versi = versi + 1
              WHERE desa_id = ?1 AND jenis_id = ?2 AND tahun_anggaran = ?3
-               AND (tanggal, nomor, keterangan, contoh) IS NOT
-                   (iif(?8, ?4, tanggal), iif(?9, ?5, nomor), iif(?10, ?6, keterangan), ?7)",
+               AND (tanggal, nomor, keterangan, contoh, hasil) IS NOT
+                   (iif(?8, ?4, tanggal), iif(?9, ?5, nomor), iif(?10, ?6, keterangan), ?7,
+                    iif(?12, ?11, hasil))",
         )?;
         Ok(PenulisDokumen {
             tambah,
@@ -439,6 +679,7 @@ impl<'c> PenulisDokumen<'c> {
         tanggal: Option<NaiveDate>,
         nomor: &str,
         keterangan: &str,
+        hasil: Option<HasilEvaluasi>,
         kolom: KolomDokumen,
         contoh: bool,
     ) -> Hasil<Tulis> {
@@ -453,12 +694,14 @@ impl<'c> PenulisDokumen<'c> {
             tanggal,
             nomor,
             keterangan,
+            hasil,
             self.hari_ini,
         ))?;
         let iso = tanggal.map(crate::domain::tanggal::iso);
         let tanggal = iso.as_ref().map(|b| b.as_str());
+        let hasil = hasil.map(HasilEvaluasi::kode);
         if self.tambah.execute(params![
-            desa_id, jenis_id, ta, tanggal, nomor, keterangan, contoh
+            desa_id, jenis_id, ta, tanggal, nomor, keterangan, contoh, hasil
         ])? == 1
         {
             return Ok(Tulis::Baru);
@@ -473,7 +716,9 @@ impl<'c> PenulisDokumen<'c> {
             contoh,
             kolom.tanggal,
             kolom.nomor,
-            kolom.keterangan
+            kolom.keterangan,
+            hasil,
+            kolom.hasil
         ])?;
         Ok(if n == 1 { Tulis::Diubah } else { Tulis::Sama })
     }
@@ -499,6 +744,7 @@ pub fn simpan_dokumen(
         isi.tanggal,
         &isi.nomor,
         &isi.keterangan,
+        isi.hasil,
         kolom,
         contoh,
     )
@@ -521,7 +767,11 @@ pub fn ubah_dokumen(
     if sekarang.as_ref().map(|d| d.versi) != versi {
         return Err(Galat::Konflik);
     }
-    if isi.tanggal.is_none() && isi.nomor.is_empty() && isi.keterangan.is_empty() {
+    if isi.tanggal.is_none()
+        && isi.nomor.is_empty()
+        && isi.keterangan.is_empty()
+        && isi.hasil.is_none()
+    {
         // an emptied form removes the record: the document is "not yet" again
         conn.prepare_cached(
             "DELETE FROM dokumen WHERE desa_id = ?1 AND jenis_id = ?2 AND tahun_anggaran = ?3",
@@ -555,6 +805,19 @@ pub struct ItemCek {
     pub tenggat: NaiveDate,
     pub status: Status,
     pub hari: i64,
+    /// Who must act: a `Camat` item is the office's own task (the evaluation).
+    pub pelaku: Pelaku,
+    /// The kind's place in the kind order (the third sort key).
+    pub urutan: i64,
+    /// Counted in working days through a year whose days off are not loaded: an estimate.
+    pub perkiraan: bool,
+}
+
+impl ItemCek {
+    /// `cek`'s order: deadline, desa code, kind order.
+    fn kunci(&self) -> (NaiveDate, &str, i64) {
+        (self.tenggat, self.kode_desa.as_str(), self.urutan)
+    }
 }
 
 /// One (kind, fiscal year) whose deadline falls on or before today + the window.
@@ -564,36 +827,223 @@ pub struct Calon {
     pub urutan: i64,
     pub ta: i32,
     pub tenggat: NaiveDate,
+    pub pelaku: Pelaku,
     /// Tracked desa in scope with no date recorded (from the kept-current tally).
     pub hilang: i64,
 }
 
-/// The candidates of the daily check, by deadline then kind order.
+/// The candidates of the daily check among the fixed-day kinds, by deadline then kind order.
 fn calon_cek(
-    conn: &Connection,
+    jenis: &[JenisDokumen],
     hari_ini: NaiveDate,
     jendela: i64,
     tahun_awal: i32,
-) -> Hasil<Vec<Calon>> {
+) -> Vec<Calon> {
     let batas = hari_ini + chrono::Duration::days(jendela);
     let mut calon = Vec::new();
-    for j in daftar_jenis(conn)? {
-        for ta in tenggat::ta_sampai(
-            &j.aturan,
-            tenggat::tahun_dilacak(tahun_awal, hari_ini),
-            batas,
-        ) {
+    for j in jenis {
+        let Some(aturan) = j.tetap() else { continue };
+        for ta in tenggat::ta_sampai(&aturan, tenggat::tahun_dilacak(tahun_awal, hari_ini), batas) {
             calon.push(Calon {
                 jenis_id: j.id,
                 urutan: j.urutan,
                 ta,
-                tenggat: j.aturan.tenggat(ta),
+                tenggat: aturan.tenggat(ta),
+                pelaku: j.pelaku,
                 hilang: 0,
             });
         }
     }
     calon.sort_by_key(|c| (c.tenggat, c.urutan));
-    Ok(calon)
+    calon
+}
+
+/// The events a desa's deadlines count from, for one fiscal year: its entries of that year
+/// and its kepala desa's inaugurations.
+#[derive(Debug, Clone, Default)]
+pub struct PeristiwaDesa {
+    /// (kind id, date, result) of every entry with a date
+    pub tercatat: Vec<(i64, NaiveDate, Option<HasilEvaluasi>)>,
+    /// inauguration dates in the fiscal year, the latest last
+    pub dilantik: Vec<NaiveDate>,
+}
+
+impl PeristiwaDesa {
+    /// The date `p` names for this desa and year, if recorded.
+    pub fn tanggal(&self, jenis: &[JenisDokumen], p: &Peristiwa) -> Option<NaiveDate> {
+        match p {
+            Peristiwa::Pelantikan => self.dilantik.last().copied(),
+            Peristiwa::Jenis { kode, hasil } => {
+                let id = jenis.iter().find(|j| j.kode == *kode)?.id;
+                self.tercatat
+                    .iter()
+                    .find(|(j, _, h)| *j == id && (hasil.is_none() || h == hasil))
+                    .map(|(_, t, _)| *t)
+            }
+        }
+    }
+
+    /// The deadline of kind `j` for this desa and fiscal year `ta`, and whether it is an
+    /// estimate (see `Bentuk::tenggat`). `None`: it counts from an event not recorded yet.
+    pub fn tenggat(
+        &self,
+        jenis: &[JenisDokumen],
+        j: &JenisDokumen,
+        ta: i32,
+        kalender: &Kalender,
+    ) -> Option<(NaiveDate, bool)> {
+        let t = match &j.bentuk {
+            Bentuk::Setelah { peristiwa, .. } => self.tanggal(jenis, peristiwa),
+            Bentuk::Tetap(_) => None,
+        };
+        j.bentuk.tenggat(ta, t, kalender)
+    }
+}
+
+/// The events of a desa for fiscal year `ta`.
+pub fn peristiwa_desa(conn: &Connection, desa_id: i64, ta: i32) -> Hasil<PeristiwaDesa> {
+    let tercatat = conn
+        .prepare_cached(
+            "SELECT jenis_id, tanggal, hasil FROM dokumen
+             WHERE desa_id = ?1 AND tahun_anggaran = ?2 AND tanggal IS NOT NULL",
+        )?
+        .query_map(params![desa_id, ta], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .filter_map(|(j, t, h)| {
+            Some((
+                j,
+                tanggal_sql(&t)?,
+                h.as_deref().and_then(HasilEvaluasi::dari_teks),
+            ))
+        })
+        .collect();
+    let dilantik = conn
+        .prepare_cached(
+            "SELECT dilantik FROM kepala_desa WHERE desa_id = ?1 AND substr(dilantik, 1, 4) = ?2
+             ORDER BY dilantik",
+        )?
+        .query_map(params![desa_id, format!("{ta:04}")], |r| {
+            r.get::<_, String>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .iter()
+        .filter_map(|t| tanggal_sql(t))
+        .collect();
+    Ok(PeristiwaDesa { tercatat, dilantik })
+}
+
+/// The daily check's items of the kinds whose deadline counts from an event, in `cek`'s
+/// order: every (desa, kind, year) in scope with the event recorded, no date of its own, and
+/// a deadline on or before today + the window. Read from the events, which are few: the
+/// entries of the kinds after the first three, through their own index.
+fn cek_peristiwa(
+    conn: &Connection,
+    lingkup: Lingkup,
+    jenis: &[JenisDokumen],
+    hari_ini: NaiveDate,
+    jendela: i64,
+    tahun_awal: i32,
+) -> Hasil<Vec<ItemCek>> {
+    let batas = hari_ini + chrono::Duration::days(jendela);
+    let tahun = tenggat::tahun_dilacak(tahun_awal, hari_ini);
+    let mut hasil = Vec::new();
+    let mut kalender = None;
+    for j in jenis {
+        let Bentuk::Setelah { peristiwa, .. } = &j.bentuk else {
+            continue;
+        };
+        // (kecamatan code, name, desa id, code, name, fiscal year, event date)
+        let sql = match peristiwa {
+            Peristiwa::Jenis { kode, hasil } => {
+                let Some(sumber) = jenis.iter().find(|x| x.kode == *kode) else {
+                    continue;
+                };
+                let hasil = match hasil {
+                    Some(h) => format!("AND e.hasil = '{}'", h.kode()),
+                    None => String::new(),
+                };
+                // the partial index's own condition, for the planner to choose it
+                let indeks = if sumber.id > 3 {
+                    "AND e.jenis_id > 3"
+                } else {
+                    ""
+                };
+                format!(
+                    "SELECT k.kode, k.nama, d.id, d.kode, d.nama, e.tahun_anggaran, e.tanggal
+                     FROM dokumen e JOIN desa d ON d.id = e.desa_id
+                     JOIN kecamatan k ON k.id = d.kecamatan_id
+                     WHERE e.jenis_id = {id} {indeks} AND e.tanggal IS NOT NULL {hasil}
+                       AND e.tahun_anggaran BETWEEN {awal} AND {akhir}
+                       AND d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
+                       AND NOT EXISTS (SELECT 1 FROM dokumen x
+                           WHERE x.desa_id = d.id AND x.jenis_id = {sendiri}
+                             AND x.tahun_anggaran = e.tahun_anggaran AND x.tanggal IS NOT NULL)",
+                    id = sumber.id,
+                    awal = tahun.start(),
+                    akhir = tahun.end(),
+                    sendiri = j.id
+                )
+            }
+            Peristiwa::Pelantikan => format!(
+                "SELECT k.kode, k.nama, d.id, d.kode, d.nama,
+                        CAST(substr(p.dilantik, 1, 4) AS INTEGER) AS ta, max(p.dilantik)
+                 FROM kepala_desa p JOIN desa d ON d.id = p.desa_id
+                 JOIN kecamatan k ON k.id = d.kecamatan_id
+                 WHERE d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
+                   AND CAST(substr(p.dilantik, 1, 4) AS INTEGER) BETWEEN {awal} AND {akhir}
+                   AND NOT EXISTS (SELECT 1 FROM dokumen x
+                       WHERE x.desa_id = d.id AND x.jenis_id = {sendiri}
+                         AND x.tahun_anggaran = CAST(substr(p.dilantik, 1, 4) AS INTEGER)
+                         AND x.tanggal IS NOT NULL)
+                 GROUP BY d.id, ta",
+                awal = tahun.start(),
+                akhir = tahun.end(),
+                sendiri = j.id
+            ),
+        };
+        if kalender.is_none() {
+            kalender = Some(super::kalender::muat(conn)?);
+        }
+        let kal = kalender.as_ref().expect("just loaded");
+        let mut stmt = super::siapkan_lingkup(conn, &sql, lingkup)?;
+        let mut baris = stmt.query([lingkup.param()])?;
+        while let Some(r) = baris.next()? {
+            let ta: i32 = r.get(5)?;
+            let Some(peristiwa) = tanggal_sql(&r.get::<_, String>(6)?) else {
+                continue;
+            };
+            let Some((t, perkiraan)) = j.bentuk.tenggat(ta, Some(peristiwa), kal) else {
+                continue;
+            };
+            if t > batas {
+                continue;
+            }
+            hasil.push(ItemCek {
+                kode_kecamatan: r.get(0)?,
+                kecamatan: r.get(1)?,
+                desa_id: r.get(2)?,
+                kode_desa: r.get(3)?,
+                desa: r.get(4)?,
+                jenis: j.kode.clone(),
+                tahun_anggaran: ta,
+                tenggat: t,
+                status: tenggat::status(None, t, hari_ini, jendela),
+                hari: tenggat::sisa_hari(t, hari_ini),
+                pelaku: j.pelaku,
+                urutan: j.urutan,
+                perkiraan,
+            });
+        }
+    }
+    hasil.sort_by(|a, b| a.kunci().cmp(&b.kunci()));
+    Ok(hasil)
 }
 
 /// One read snapshot over several statements: the check's counts and then its rows, so that
@@ -623,7 +1073,13 @@ impl Drop for BacaanCek<'_> {
 pub struct RingkasanCek {
     pub lewat_tenggat: i64,
     pub mendekati_tenggat: i64,
+    /// Of both, the office's own tasks (the camat's evaluations).
+    pub tugas_kantor: i64,
+    /// Of both, deadlines counted without the days off of a year (an estimate).
+    pub perkiraan: i64,
     pub calon: Vec<Calon>,
+    /// The items of the kinds counted from an event, in `cek`'s order (they are few).
+    pub peristiwa: Vec<ItemCek>,
 }
 
 impl RingkasanCek {
@@ -649,8 +1105,9 @@ fn rekap(conn: &Connection, lingkup: Lingkup, jenis_id: i64, ta: i32) -> Hasil<(
     })?)
 }
 
-/// The same numbers as `cek`, from the tally kept by triggers (`rekap_dokumen`): tracked desa
-/// in scope minus documents with a date, per candidate.
+/// The same numbers as `cek`: for the fixed-day kinds from the tally kept by triggers
+/// (`rekap_dokumen`), tracked desa in scope minus documents with a date, per candidate; for
+/// the kinds counted from an event from their few events.
 pub fn ringkasan_cek(
     conn: &Connection,
     lingkup: Lingkup,
@@ -659,8 +1116,9 @@ pub fn ringkasan_cek(
     tahun_awal: i32,
 ) -> Hasil<RingkasanCek> {
     let desa = super::wilayah::jumlah_desa_dilacak(conn, lingkup)?;
+    let jenis = daftar_jenis(conn)?;
     let mut r = RingkasanCek::default();
-    for mut c in calon_cek(conn, hari_ini, jendela, tahun_awal)? {
+    for mut c in calon_cek(&jenis, hari_ini, jendela, tahun_awal) {
         let (tercatat, _) = rekap(conn, lingkup, c.jenis_id, c.ta)?;
         c.hilang = (desa - tercatat).max(0);
         if tenggat::status(None, c.tenggat, hari_ini, jendela) == Status::LewatTenggat {
@@ -668,7 +1126,20 @@ pub fn ringkasan_cek(
         } else {
             r.mendekati_tenggat += c.hilang;
         }
+        if c.pelaku == Pelaku::Camat {
+            r.tugas_kantor += c.hilang;
+        }
         r.calon.push(c);
+    }
+    r.peristiwa = cek_peristiwa(conn, lingkup, &jenis, hari_ini, jendela, tahun_awal)?;
+    for i in &r.peristiwa {
+        if i.status == Status::LewatTenggat {
+            r.lewat_tenggat += 1;
+        } else {
+            r.mendekati_tenggat += 1;
+        }
+        r.tugas_kantor += i64::from(i.pelaku == Pelaku::Camat);
+        r.perkiraan += i64::from(i.perkiraan);
     }
     Ok(r)
 }
@@ -715,10 +1186,144 @@ pub fn tiap_cek(
     jalani_cek(conn, lingkup, ringkasan, hari_ini, jendela, 0, None, f)
 }
 
-/// Walks the daily check from row `offset`, at most `batas` rows (`None`: all), one query
-/// per deadline, read as a cursor. Returns `false` when `f` stopped it.
+/// The SQL of one group of fixed-day candidates sharing a deadline: their missing documents,
+/// desa by desa. `tambahan` narrows it (a position count).
+fn sql_kelompok(kelompok: &[Calon], pilih: &str, tambahan: &str, urut: bool) -> String {
+    let nilai: Vec<String> = kelompok
+        .iter()
+        .map(|c| format!("({}, {}, {})", c.jenis_id, c.ta, c.urutan))
+        .collect();
+    let urutan = if !urut {
+        ""
+    } else if kelompok.len() == 1 {
+        "ORDER BY d.kode LIMIT ?2 OFFSET ?3"
+    } else {
+        "ORDER BY d.kode, c.urutan LIMIT ?2 OFFSET ?3"
+    };
+    format!(
+        "WITH calon (jenis_id, ta, urutan) AS (VALUES {})
+         SELECT {pilih}
+         -- CROSS JOIN keeps desa outermost, walked in code order, so the page is read
+         -- without sorting the country; `+` keeps the kelurahan flag off the index
+         FROM desa d
+         CROSS JOIN calon c
+         CROSS JOIN jenis_dokumen j
+         CROSS JOIN kecamatan k
+         WHERE j.id = c.jenis_id AND k.id = d.kecamatan_id
+           AND +d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
+           AND NOT EXISTS (
+             SELECT 1 FROM dokumen x
+             WHERE x.desa_id = d.id AND x.jenis_id = c.jenis_id
+               AND x.tahun_anggaran = c.ta AND x.tanggal IS NOT NULL)
+           {tambahan}
+         {urutan}",
+        nilai.join(", ")
+    )
+}
+
+/// How many rows of the fixed-day kinds come before `item` in `cek`'s order.
+fn tetap_sebelum(
+    conn: &Connection,
+    lingkup: Lingkup,
+    calon: &[Calon],
+    item: &ItemCek,
+) -> Hasil<i64> {
+    let mut n: i64 = calon
+        .iter()
+        .filter(|c| c.tenggat < item.tenggat)
+        .map(|c| c.hilang)
+        .sum();
+    let kelompok: Vec<Calon> = calon
+        .iter()
+        .filter(|c| c.tenggat == item.tenggat)
+        .cloned()
+        .collect();
+    if !kelompok.is_empty() {
+        let sql = sql_kelompok(
+            &kelompok,
+            "count(*)",
+            "AND (d.kode < ?2 OR (d.kode = ?2 AND c.urutan < ?3))",
+            false,
+        );
+        n += super::siapkan_lingkup(conn, &sql, lingkup)?
+            .query_row(params![lingkup.param(), item.kode_desa, item.urutan], |r| {
+                r.get::<_, i64>(0)
+            })?;
+    }
+    Ok(n)
+}
+
+/// Walks the daily check from row `offset`, at most `batas` rows (`None`: all): the rows of
+/// the fixed-day kinds read as a cursor, the few of the kinds counted from an event put in
+/// their places. Returns `false` when `f` stopped it.
 #[allow(clippy::too_many_arguments)]
 fn jalani_cek(
+    conn: &Connection,
+    lingkup: Lingkup,
+    ringkasan: &RingkasanCek,
+    hari_ini: NaiveDate,
+    jendela: i64,
+    offset: i64,
+    batas: Option<i64>,
+    mut f: impl FnMut(ItemCek) -> bool,
+) -> Hasil<bool> {
+    let e = &ringkasan.peristiwa;
+    if e.is_empty() {
+        return jalani_tetap(
+            conn, lingkup, ringkasan, hari_ini, jendela, offset, batas, f,
+        );
+    }
+    // each event item's place in the whole list
+    let mut tempat = Vec::with_capacity(e.len());
+    for (i, item) in e.iter().enumerate() {
+        tempat.push(i as i64 + tetap_sebelum(conn, lingkup, &ringkasan.calon, item)?);
+    }
+    let akhir = batas.map(|b| offset + b);
+    let sebelum = tempat.iter().filter(|p| **p < offset).count() as i64;
+    let mut dalam = e
+        .iter()
+        .zip(&tempat)
+        .filter(|(_, p)| **p >= offset && akhir.is_none_or(|a| **p < a))
+        .map(|(x, _)| x)
+        .peekable();
+    let n_dalam = tempat
+        .iter()
+        .filter(|p| **p >= offset && akhir.is_none_or(|a| **p < a))
+        .count() as i64;
+    let mut berhenti = false;
+    let selesai = jalani_tetap(
+        conn,
+        lingkup,
+        ringkasan,
+        hari_ini,
+        jendela,
+        offset - sebelum,
+        batas.map(|b| b - n_dalam),
+        |item| {
+            while let Some(x) = dalam.next_if(|x| x.kunci() < item.kunci()) {
+                if !f(x.clone()) {
+                    berhenti = true;
+                    return false;
+                }
+            }
+            f(item)
+        },
+    )?;
+    if berhenti || !selesai {
+        return Ok(false);
+    }
+    for x in dalam {
+        if !f(x.clone()) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Walks the rows of the fixed-day kinds from row `offset` of theirs, at most `batas` rows
+/// (`None`: all), one query per deadline, read as a cursor.
+#[allow(clippy::too_many_arguments)]
+fn jalani_tetap(
     conn: &Connection,
     lingkup: Lingkup,
     ringkasan: &RingkasanCek,
@@ -746,32 +1351,11 @@ fn jalani_cek(
             i = j;
             continue;
         }
-        let nilai: Vec<String> = kelompok
-            .iter()
-            .map(|c| format!("({}, {}, {})", c.jenis_id, c.ta, c.urutan))
-            .collect();
-        let urut = if kelompok.len() == 1 {
-            "d.kode"
-        } else {
-            "d.kode, c.urutan"
-        };
-        let sql = format!(
-            "WITH calon (jenis_id, ta, urutan) AS (VALUES {})
-             SELECT k.kode, k.nama, d.id, d.kode, d.nama, j.kode, c.ta
-             -- CROSS JOIN keeps desa outermost, walked in code order, so the page is read
-             -- without sorting the country; `+` keeps the kelurahan flag off the index
-             FROM desa d
-             CROSS JOIN calon c
-             CROSS JOIN jenis_dokumen j
-             CROSS JOIN kecamatan k
-             WHERE j.id = c.jenis_id AND k.id = d.kecamatan_id
-               AND +d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
-               AND NOT EXISTS (
-                 SELECT 1 FROM dokumen x
-                 WHERE x.desa_id = d.id AND x.jenis_id = c.jenis_id
-                   AND x.tahun_anggaran = c.ta AND x.tanggal IS NOT NULL)
-             ORDER BY {urut} LIMIT ?2 OFFSET ?3",
-            nilai.join(", ")
+        let sql = sql_kelompok(
+            kelompok,
+            "k.kode, k.nama, d.id, d.kode, d.nama, j.kode, c.ta, j.pelaku, c.urutan",
+            "",
+            true,
         );
         let tenggat = kelompok[0].tenggat;
         let status = tenggat::status(None, tenggat, hari_ini, jendela);
@@ -779,6 +1363,7 @@ fn jalani_cek(
         let mut stmt = super::siapkan_lingkup(conn, &sql, lingkup)?;
         let mut baris = stmt.query(params![lingkup.param(), sisa, lewati])?;
         while let Some(r) = baris.next()? {
+            let pelaku: String = r.get(7)?;
             let item = ItemCek {
                 kode_kecamatan: r.get(0)?,
                 kecamatan: r.get(1)?,
@@ -790,6 +1375,9 @@ fn jalani_cek(
                 tenggat,
                 status,
                 hari,
+                pelaku: Pelaku::dari_kode(&pelaku).unwrap_or(Pelaku::Desa),
+                urutan: r.get(8)?,
+                perkiraan: false,
             };
             if sisa > 0 {
                 sisa -= 1;
@@ -806,7 +1394,8 @@ fn jalani_cek(
 
 /// Every (desa, kind, fiscal year) with no date recorded, fiscal year from `tahun_awal` to
 /// today's year + 1, whose deadline is on or before today + `jendela` days; sorted by
-/// deadline, desa code, kind order. Kelurahan have no desa documents and are left out.
+/// deadline, desa code, kind order. Kelurahan have no desa documents and are left out. The
+/// whole list at once: the reference the paged and streamed readings are tested against.
 pub fn cek(
     conn: &Connection,
     lingkup: Lingkup,
@@ -814,28 +1403,27 @@ pub fn cek(
     jendela: i64,
     tahun_awal: i32,
 ) -> Hasil<Vec<ItemCek>> {
-    let batas = hari_ini + chrono::Duration::days(jendela);
     let jenis = daftar_jenis(conn)?;
-    let mut calon: Vec<(i64, i32, String, i64)> = Vec::new();
-    for j in &jenis {
-        for ta in tenggat::ta_sampai(
-            &j.aturan,
-            tenggat::tahun_dilacak(tahun_awal, hari_ini),
-            batas,
-        ) {
-            calon.push((j.id, ta, format_iso(j.aturan.tenggat(ta)), j.urutan));
-        }
-    }
+    let calon = calon_cek(&jenis, hari_ini, jendela, tahun_awal);
+    let mut hasil = cek_peristiwa(conn, lingkup, &jenis, hari_ini, jendela, tahun_awal)?;
     if calon.is_empty() {
-        return Ok(Vec::new());
+        return Ok(hasil);
     }
     let nilai: Vec<String> = calon
         .iter()
-        .map(|(id, ta, t, u)| format!("({id}, {ta}, '{t}', {u})"))
+        .map(|c| {
+            format!(
+                "({}, {}, '{}', {})",
+                c.jenis_id,
+                c.ta,
+                format_iso(c.tenggat),
+                c.urutan
+            )
+        })
         .collect();
     let sql = format!(
         "WITH calon (jenis_id, ta, tenggat, urutan) AS (VALUES {})
-         SELECT k.kode, k.nama, d.id, d.kode, d.nama, j.kode, c.ta, c.tenggat
+         SELECT k.kode, k.nama, d.id, d.kode, d.nama, j.kode, c.ta, c.tenggat, j.pelaku, c.urutan
          FROM calon c
          JOIN jenis_dokumen j ON j.id = c.jenis_id
          JOIN desa d ON d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
@@ -843,45 +1431,31 @@ pub fn cek(
          WHERE NOT EXISTS (
              SELECT 1 FROM dokumen x
              WHERE x.desa_id = d.id AND x.jenis_id = c.jenis_id
-               AND x.tahun_anggaran = c.ta AND x.tanggal IS NOT NULL)
-         ORDER BY c.tenggat, d.kode, c.urutan",
+               AND x.tahun_anggaran = c.ta AND x.tanggal IS NOT NULL)",
         nilai.join(", ")
     );
     let mut stmt = super::siapkan_lingkup(conn, &sql, lingkup)?;
-    let hasil = stmt
-        .query_map([lingkup.param()], |r| {
-            let tenggat_teks: String = r.get(7)?;
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                tenggat_teks,
-            ))
-        })?
-        .map(|r| {
-            r.map(
-                |(kode_kecamatan, kecamatan, desa_id, kode_desa, desa, jenis, ta, t)| {
-                    let tenggat = tanggal_sql(&t).unwrap_or(hari_ini);
-                    ItemCek {
-                        kode_kecamatan,
-                        kecamatan,
-                        desa_id,
-                        kode_desa,
-                        desa,
-                        jenis,
-                        tahun_anggaran: ta,
-                        tenggat,
-                        status: tenggat::status(None, tenggat, hari_ini, jendela),
-                        hari: tenggat::sisa_hari(tenggat, hari_ini),
-                    }
-                },
-            )
-        })
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut baris = stmt.query([lingkup.param()])?;
+    while let Some(r) = baris.next()? {
+        let tenggat = tanggal_sql(&r.get::<_, String>(7)?).unwrap_or(hari_ini);
+        let pelaku: String = r.get(8)?;
+        hasil.push(ItemCek {
+            kode_kecamatan: r.get(0)?,
+            kecamatan: r.get(1)?,
+            desa_id: r.get(2)?,
+            kode_desa: r.get(3)?,
+            desa: r.get(4)?,
+            jenis: r.get(5)?,
+            tahun_anggaran: r.get(6)?,
+            tenggat,
+            status: tenggat::status(None, tenggat, hari_ini, jendela),
+            hari: tenggat::sisa_hari(tenggat, hari_ini),
+            pelaku: Pelaku::dari_kode(&pelaku).unwrap_or(Pelaku::Desa),
+            urutan: r.get(9)?,
+            perkiraan: false,
+        });
+    }
+    hasil.sort_by(|a, b| a.kunci().cmp(&b.kunci()));
     Ok(hasil)
 }
 
@@ -894,7 +1468,8 @@ pub fn iku2_rincian(
 ) -> Hasil<Vec<(JenisDokumen, i32, i64)>> {
     let mut hasil = Vec::new();
     for j in daftar_jenis(conn)?.into_iter().filter(|j| j.hitung_iku2) {
-        let ta = j.aturan.ta_untuk_tahun_kinerja(tahun);
+        let Some(aturan) = j.tetap() else { continue };
+        let ta = aturan.ta_untuk_tahun_kinerja(tahun);
         let (_, n) = rekap(conn, lingkup, j.id, ta)?;
         hasil.push((j, ta, n));
     }
@@ -912,6 +1487,9 @@ pub struct BarisDokumen {
     /// the desa row's version, for a removal or merge asked from this row
     pub versi: i64,
     pub dokumen: Vec<Option<Dokumen>>,
+    /// Each kind's deadline for this desa (`None`: it counts from an event not recorded yet)
+    /// and whether it is an estimate (working days through a year without days off loaded).
+    pub tenggat: Vec<Option<(NaiveDate, bool)>>,
 }
 
 /// A page of desa with their documents for fiscal year `ta`.
@@ -935,10 +1513,25 @@ fn baris_halaman(
 ) -> Hasil<Vec<BarisDokumen>> {
     let jenis = daftar_jenis(conn)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh, versi
+        "SELECT id, desa_id, jenis_id, tahun_anggaran, tanggal, nomor, keterangan, contoh, versi, hasil
          FROM dokumen WHERE desa_id = ?1 AND tahun_anggaran = ?2",
     )?;
     let mut hasil = Vec::with_capacity(desa.len());
+    let setelah = jenis.iter().any(|j| j.tetap().is_none());
+    let pelantikan = jenis.iter().any(|j| {
+        matches!(
+            j.bentuk,
+            Bentuk::Setelah {
+                peristiwa: Peristiwa::Pelantikan,
+                ..
+            }
+        )
+    });
+    let kalender = if setelah {
+        super::kalender::muat(conn)?
+    } else {
+        Kalender::default()
+    };
     for d in desa {
         let ada: Vec<Dokumen> = stmt
             .query_map(params![d.id, ta], baris_dokumen)?
@@ -946,6 +1539,21 @@ fn baris_halaman(
         let dokumen = jenis
             .iter()
             .map(|j| ada.iter().find(|x| x.jenis_id == j.id).cloned())
+            .collect();
+        let peristiwa = PeristiwaDesa {
+            tercatat: ada
+                .iter()
+                .filter_map(|x| Some((x.jenis_id, x.tanggal?, x.hasil)))
+                .collect(),
+            dilantik: if pelantikan && !d.kelurahan {
+                peristiwa_desa(conn, d.id, ta)?.dilantik
+            } else {
+                Vec::new()
+            },
+        };
+        let tenggat = jenis
+            .iter()
+            .map(|j| peristiwa.tenggat(&jenis, j, ta, &kalender))
             .collect();
         hasil.push(BarisDokumen {
             desa_id: d.id,
@@ -955,6 +1563,7 @@ fn baris_halaman(
             kelurahan: d.kelurahan,
             versi: d.versi,
             dokumen,
+            tenggat,
         });
     }
     Ok(hasil)
@@ -1081,7 +1690,9 @@ mod tests {
         .unwrap();
         let c = s.conn();
         let mut aturan: Vec<(i64, AturanTenggat)> = c
-            .prepare("SELECT id, geser_tahun, bulan, hari FROM jenis_dokumen")
+            .prepare(
+                "SELECT id, geser_tahun, bulan, hari FROM jenis_dokumen WHERE bentuk = 'tetap'",
+            )
             .unwrap()
             .query_map([], |r| {
                 Ok((
@@ -1096,7 +1707,17 @@ mod tests {
             .unwrap()
             .map(|x| x.unwrap())
             .collect();
-        assert_eq!(aturan.len(), 4);
+        // the seven fixed-day kinds shipped and the one added here
+        assert_eq!(aturan.len(), 7);
+        let n: i64 = c
+            .query_row(
+                "SELECT count(*) FROM tenggat_dokumen t JOIN jenis_dokumen j ON j.id = t.jenis_id
+                 WHERE j.bentuk = 'setelah'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 0, "a count after an event has no deadline rows");
         aturan.sort_by_key(|a| a.0);
         for (id, a) in aturan {
             for ta in 2000..=2100 {
@@ -1134,7 +1755,7 @@ mod tests {
                 "SELECT count(*) FROM dokumen x JOIN desa d ON d.id = x.desa_id
                  WHERE d.kelurahan = 0 AND x.jenis_id = ?1 AND x.tahun_anggaran = ?2
                    AND x.tanggal <= ?3",
-                params![j.id, ta, format_iso(j.aturan.tenggat(ta))],
+                params![j.id, ta, format_iso(j.tenggat_tetap(ta).unwrap())],
                 |r| r.get(0),
             )
             .unwrap()
@@ -1150,7 +1771,7 @@ mod tests {
         periksa(&s, "contoh");
         let jenis = daftar_jenis(s.conn()).unwrap();
         let rkp = &jenis[0];
-        let tepat = format_iso(rkp.aturan.tenggat(2027));
+        let tepat = format_iso(rkp.tenggat_tetap(2027).unwrap());
         s.transaksi(|tx| {
             // every RKPDes 2027 dated on the deadline day (on time), then half of them a day
             // later (late), some removed, and one moved to 2026

@@ -120,8 +120,11 @@ mod tests {
         let k = muat(s.conn()).unwrap();
         assert_eq!(
             k.tahun_tercakup().into_iter().collect::<Vec<_>>(),
-            [2025, 2026]
+            [2024, 2025, 2026]
         );
+        assert_eq!(k.tahun(2024).count(), 27);
+        // 2024's Idulfitri: cuti bersama 8, 9, 12 and 15 April around 10–11 April
+        assert_eq!(k.hari_kerja_setelah(d(2024, 4, 5), 1), Some(d(2024, 4, 16)));
         assert_eq!(k.tahun(2025).count(), 28);
         assert_eq!(k.tahun(2026).count(), 25);
         // 2026: 17 libur nasional, 8 cuti bersama (SKB 1497/2025, 2/2025, 5/2025)

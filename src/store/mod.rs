@@ -1,5 +1,6 @@
 //! The only place with SQL. One SQLite file holds everything; see `migrations/`.
 
+pub mod aturan;
 pub mod audit;
 pub mod buka;
 pub mod contoh;
@@ -14,7 +15,7 @@ pub mod kepala_desa;
 pub mod konflik;
 pub mod monev;
 pub mod profil;
-mod referensi;
+pub(crate) mod referensi;
 mod skema;
 pub mod wilayah;
 

@@ -7,6 +7,8 @@ pub const JENIS_DOKUMEN: &str = include_str!("../../data/jenis_dokumen.csv");
 pub const KATALOG_FASILITASI: &str = include_str!("../../data/katalog_fasilitasi.csv");
 pub const IKM_UNSUR: &str = include_str!("../../data/ikm_unsur.csv");
 pub const NOMENKLATUR: &str = include_str!("../../data/nomenklatur.csv");
+/// The deadline rules of every kind pantau ships (schema 15).
+pub const ATURAN_TENGGAT: &str = include_str!("../../data/aturan_tenggat.csv");
 /// National holidays and cuti bersama of the SKB lists pantau ships (`#` lines are notes).
 pub const HARI_LIBUR: &str = include_str!("../../data/hari_libur.csv");
 
@@ -76,6 +78,31 @@ pub(super) fn muat_hari_libur(tx: &Transaction) -> Result<(), HookError> {
     Ok(())
 }
 
+/// Schema 15: the shipped days off of a year the database has none of (2024, shipped since),
+/// so that an office's own list of a year is never overwritten.
+pub(super) fn muat_hari_libur_tahun_baru(tx: &Transaction) -> rusqlite::Result<()> {
+    let ada: std::collections::HashSet<String> = tx
+        .prepare("SELECT DISTINCT substr(tanggal, 1, 4) FROM hari_libur")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt =
+        tx.prepare("INSERT INTO hari_libur (tanggal, nama, jenis, dasar) VALUES (?1, ?2, ?3, ?4)")?;
+    for r in csv::ReaderBuilder::new()
+        .has_headers(true)
+        .delimiter(b';')
+        .comment(Some(b'#'))
+        .from_reader(HARI_LIBUR.as_bytes())
+        .records()
+        .flatten()
+    {
+        let nilai: Vec<&str> = r.iter().collect();
+        if nilai.len() == 4 && !ada.contains(nilai[0].get(..4).unwrap_or("")) {
+            stmt.execute(rusqlite::params_from_iter(nilai))?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::store::Store;
@@ -84,7 +111,16 @@ mod tests {
     fn reference_data_is_complete() {
         let s = Store::memori().unwrap();
         let hitung = |sql: &str| -> i64 { s.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
-        assert_eq!(hitung("SELECT count(*) FROM jenis_dokumen"), 3);
+        assert_eq!(hitung("SELECT count(*) FROM jenis_dokumen"), 10);
+        assert_eq!(
+            hitung("SELECT count(*) FROM jenis_dokumen WHERE hitung_iku2 = 1 AND id <= 3"),
+            3,
+            "IKU 2 stays on RKPDes, APBDes and LPPDes"
+        );
+        assert_eq!(
+            hitung("SELECT count(*) FROM jenis_dokumen WHERE pelaku = 'camat'"),
+            1
+        );
         assert_eq!(
             hitung("SELECT count(*) FROM katalog_fasilitasi WHERE golongan = 'fasilitasi'"),
             18

@@ -46,6 +46,18 @@ fn v14_hook(tx: &Transaction) -> HookResult {
     Ok(())
 }
 
+/// Schema 15: deadline rules for more kinds (who acts, a fixed day or a count after an
+/// event) and the days off of 2024, the shipped ones loaded with the audit triggers set aside (reference rows), then
+/// the triggers rebuilt with the new columns.
+fn v15_hook(tx: &Transaction) -> HookResult {
+    audit::lepas(tx)?;
+    referensi::muat_hari_libur_tahun_baru(tx)?;
+    super::aturan::muat_bawaan(tx)
+        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    audit::pasang_pemicu(tx)?;
+    Ok(())
+}
+
 fn v13_hook(tx: &Transaction) -> HookResult {
     referensi::muat_hari_libur(tx)?;
     audit::pasang_ulang(tx)?;
@@ -78,6 +90,7 @@ fn migrasi_semua() -> Migrations<'static> {
         ),
         M::up_with_hook(include_str!("migrations/013_hari_libur.sql"), v13_hook),
         M::up_with_hook(include_str!("migrations/014_kepala_desa.sql"), v14_hook),
+        M::up_with_hook(include_str!("migrations/015_aturan_tenggat.sql"), v15_hook),
     ])
 }
 
@@ -98,7 +111,7 @@ pub(super) fn migrasi(conn: &mut Connection) -> Hasil<()> {
 }
 
 fn migrasi_semua_len() -> i64 {
-    14
+    15
 }
 
 /// The schema version this program writes.

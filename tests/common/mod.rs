@@ -13,6 +13,17 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// The kinds shipped since the calendar issue (schema 15), after the three of IKU 2.
+pub const JENIS_BARU: [&str; 7] = [
+    "SepakatBPD",
+    "RAPBDes",
+    "EvalAPBDes",
+    "PerbRAPBDes",
+    "LapSemI",
+    "LPJAPBDes",
+    "RPJMDes",
+];
+
 /// The made-up kecamatan most tests use (not Yosowilangun).
 pub const KEC: &str = "35.08.21";
 pub const ALPHA: &str = "35.08.21.2001";
@@ -152,11 +163,27 @@ impl Dunia {
         s
     }
 
-    /// A database with Kecamatan Sukamaju (35.08.21, three desa) and nothing else.
+    /// A database with Kecamatan Sukamaju (35.08.21, three desa) and nothing else, whose
+    /// office tracks only the three documents IKU 2 counts (RKPDes, APBDes, LPPDes): the
+    /// tests of those rules do not depend on the kinds of the calendar issue.
     pub fn sukamaju(hari_ini: &str) -> Self {
+        let d = Dunia::sukamaju_lengkap(hari_ini);
+        d.hanya_tiga(hari_ini);
+        d
+    }
+
+    /// Kecamatan Sukamaju with every shipped kind tracked (the defaults).
+    pub fn sukamaju_lengkap(hari_ini: &str) -> Self {
         let d = Dunia::new();
         d.impor(hari_ini, "desa", "desa.csv", DESA_SUKAMAJU);
         d
+    }
+
+    /// Stops tracking every kind but RKPDes, APBDes and LPPDes.
+    pub fn hanya_tiga(&self, hari_ini: &str) {
+        for k in JENIS_BARU {
+            self.ok(hari_ini, &["atur", "tenggat", k, "--aktif", "tidak"]);
+        }
     }
 }
 

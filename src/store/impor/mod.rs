@@ -12,6 +12,7 @@ pub mod lembar;
 #[cfg(test)]
 mod uji;
 
+use crate::domain::aturan::HasilEvaluasi;
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::OptionalExtension;
@@ -546,6 +547,7 @@ pub const KOLOM_DOKUMEN: &[&str] = &[
     "tanggal",
     "nomor",
     "keterangan",
+    "hasil",
 ];
 
 /// What a document row needs of its desa.
@@ -580,6 +582,8 @@ struct BarisDokumen {
     teks: u32,
     panjang_nomor: u16,
     panjang_keterangan: u16,
+    /// The evaluation's result (EvalAPBDes).
+    hasil: Option<HasilEvaluasi>,
 }
 
 /// A document file read and checked whole, ready for `tulis_dokumen`.
@@ -642,6 +646,7 @@ pub fn periksa_dokumen(
         tanggal: p.punya("tanggal"),
         nomor: p.punya("nomor"),
         keterangan: p.punya("keterangan"),
+        hasil: p.punya("hasil"),
     };
     let mut masalah = Masalah::new(nama);
     // each desa code looked up once: its row and the first line naming it, or why it cannot
@@ -722,12 +727,32 @@ pub fn periksa_dokumen(
             let ta = tahun(p.ambil("tahun_anggaran"), "tahun_anggaran", &mut alasan);
             let tanggal = opsional(p.ambil("tanggal"), "tanggal", parse_tanggal, &mut alasan);
             let (nomor_dokumen, keterangan) = (p.ambil("nomor"), p.ambil("keterangan"));
+            let teks_hasil = p.ambil("hasil");
+            let hasil = if teks_hasil.is_empty() {
+                None
+            } else {
+                let h = HasilEvaluasi::dari_teks(teks_hasil);
+                if h.is_none() {
+                    alasan.push(format!(
+                        "hasil '{teks_hasil}' bukan 'sesuai' atau 'perlu perbaikan'"
+                    ));
+                }
+                h
+            };
             if let (Some(j), Some(ta)) = (j, ta)
                 && alasan.is_empty()
             {
                 // the store's own rules, the ones the document form meets
                 keliru_berkas(
-                    dokumen::periksa_dokumen(j, ta, tanggal, nomor_dokumen, keterangan, hari_ini),
+                    dokumen::periksa_dokumen(
+                        j,
+                        ta,
+                        tanggal,
+                        nomor_dokumen,
+                        keterangan,
+                        hasil,
+                        hari_ini,
+                    ),
                     &mut alasan,
                 );
             }
@@ -753,6 +778,7 @@ pub fn periksa_dokumen(
                         teks: arena.len() as u32,
                         panjang_nomor: nomor_dokumen.len() as u16,
                         panjang_keterangan: keterangan.len() as u16,
+                        hasil,
                     });
                     arena.push_str(nomor_dokumen);
                     arena.push_str(keterangan);
@@ -830,6 +856,7 @@ pub fn tulis_dokumen(store: &mut Store, siap: &DokumenSiap) -> HasilImpor {
                     b.tanggal,
                     &teks[awal..tengah],
                     &teks[tengah..akhir],
+                    b.hasil,
                     kolom,
                     false,
                 )
@@ -838,7 +865,8 @@ pub fn tulis_dokumen(store: &mut Store, siap: &DokumenSiap) -> HasilImpor {
                 (dokumen::Tulis::Baru, Some(t)) => {
                     let r = rekap.entry((d.kecamatan_id, j.id, ta)).or_default();
                     r.0 += 1;
-                    r.1 += i64::from(t <= j.aturan.tenggat(ta));
+                    // the tally's on-time count is of the fixed-day kinds (IKU 2's)
+                    r.1 += i64::from(j.tenggat_tetap(ta).is_some_and(|b| t <= b));
                 }
                 (dokumen::Tulis::Diubah, _) => {
                     hitung_ulang.insert(d.kecamatan_id);

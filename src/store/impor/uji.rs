@@ -127,6 +127,7 @@ fn jenis_impor() -> Vec<(
                 "30/09/2025",
                 "Perdes 3/2025",
                 "tepat",
+                "",
             ],
         ),
         (
@@ -430,6 +431,7 @@ fn document_form_refuses_what_the_import_refuses() {
             tanggal: Some(d(2026, 9, 1)),
             nomor: "12/2026".into(),
             keterangan: "baris satu\tdua".into(),
+            hasil: None,
         },
     )
     .unwrap();

@@ -96,9 +96,11 @@ struct Saringan {
 }
 
 /// A row matches a filter by desa, code, kecamatan, kind, or a status word as the screens
-/// write it (`lewat`, `segera`, `lewat tenggat`, `mendekati tenggat` …).
+/// write it (`lewat`, `segera`, `lewat tenggat`, `mendekati tenggat` …), or `kantor` for
+/// the office's own tasks.
 fn cocok(i: &ItemCek, s: &str) -> bool {
     dokumen::status_dari_kata(s) == Some(i.status)
+        || (s == "kantor" && i.pelaku == crate::domain::aturan::Pelaku::Camat)
         || i.desa.to_lowercase().contains(s)
         || i.kode_desa.contains(s)
         || i.kecamatan.to_lowercase().contains(s)
@@ -236,12 +238,31 @@ impl Layar for Beranda {
         let [atas, bawah] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(tinggi_bawah)]).areas(area);
         // documents overdue and due soon
+        let kantor = if self.ringkasan.tugas_kantor > 0 {
+            format!(
+                "· {} tugas kantor ",
+                format_ribuan(self.ringkasan.tugas_kantor)
+            )
+        } else {
+            String::new()
+        };
         let judul = format!(
-            " Dokumen desa: {} lewat tenggat, {} mendekati tenggat ({} hari) ",
+            " Dokumen desa: {} lewat tenggat, {} mendekati tenggat ({} hari) {kantor}",
             format_ribuan(self.ringkasan.lewat_tenggat),
             format_ribuan(self.ringkasan.mendekati_tenggat),
             k.jendela
         );
+        let judul =
+            if !kantor.is_empty() && crate::domain::teks::lebar(&judul) + 2 > atas.width as usize {
+                format!(
+                    " Dokumen: {} lewat, {} mendekati tenggat ({} hari) {kantor}",
+                    format_ribuan(self.ringkasan.lewat_tenggat),
+                    format_ribuan(self.ringkasan.mendekati_tenggat),
+                    k.jendela
+                )
+            } else {
+                judul
+            };
         let judul = match &self.tersaring {
             Some(x) if !x.lengkap => format!(
                 " {} cocok, {} pertama ditampilkan: persempit saringan ",
@@ -266,6 +287,12 @@ impl Layar for Beranda {
         }
         for (n, it) in self.item.iter().enumerate().take(dalam.height as usize) {
             let gaya = tema.status(it.status);
+            // the office's own task (the camat's evaluation), not the desa's
+            let desa = if it.pelaku == crate::domain::aturan::Pelaku::Camat {
+                format!("[kantor] {}", it.desa)
+            } else {
+                it.desa.clone()
+            };
             let kepala = format!("{} {}", tema.simbol(it.status), format_tanggal(it.tenggat));
             let ekor = if k.banyak_kecamatan {
                 // over several kecamatan: the status in a word, then the desa's code (which
@@ -278,7 +305,7 @@ impl Layar for Beranda {
                     crate::tui::tema::Tema::kata_pendek(it.status),
                     format_ribuan(it.hari),
                     it.kode_desa,
-                    crate::domain::teks::pas(&format!("{} · {}", it.kecamatan, it.desa), lebar),
+                    crate::domain::teks::pas(&format!("{} · {desa}", it.kecamatan), lebar),
                     it.jenis,
                     it.tahun_anggaran
                 )
@@ -287,7 +314,7 @@ impl Layar for Beranda {
                     " {:<17} {:>5}  {} {} {}",
                     it.status.label(),
                     format_ribuan(it.hari),
-                    crate::domain::teks::pas(&it.desa, 22),
+                    crate::domain::teks::pas(&desa, 22),
                     it.jenis,
                     it.tahun_anggaran
                 )

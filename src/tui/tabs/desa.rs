@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Layar, blok};
 use crate::domain::angka::{format_desimal_ringkas, format_ribuan};
+use crate::domain::aturan::{HasilEvaluasi, Pelaku};
 use crate::domain::desa::periksa_penduduk;
 use crate::domain::kode::{JenisWilayah, parse_kode_desa};
 use crate::domain::tanggal::format_tanggal;
@@ -23,7 +24,7 @@ use crate::tui::aksi::{self as a, Act, Efek, Perintah, Tulis};
 use crate::tui::app::Konteks;
 use crate::tui::teks::{self, Tombol};
 use crate::tui::widgets::daftar::Daftar;
-use crate::tui::widgets::form::{self, Bidang, Form, Jenis};
+use crate::tui::widgets::form::{self, Bidang, Form, Jenis, Pilihan};
 
 enum Tujuan {
     Dokumen {
@@ -49,6 +50,9 @@ pub struct DesaTab {
     rinci: Option<(Desa, Vec<Dokumen>)>,
     /// The detail's line on the kepala desa and the end of the term (read while loading).
     kades: Option<String>,
+    /// The detail's deadlines per (fiscal year, kind id), read with it (`None`: counted from
+    /// an event not recorded yet).
+    tenggat_rinci: std::collections::HashMap<(i32, i64), Option<(chrono::NaiveDate, bool)>>,
     /// What the open form saves, as it was when the form opened.
     tujuan: Option<Tujuan>,
     /// The desa whose detail is open (kept across reloads).
@@ -104,6 +108,7 @@ impl DesaTab {
             baris: Vec::new(),
             rinci: None,
             kades: None,
+            tenggat_rinci: Default::default(),
             rinci_id: None,
             tujuan: None,
             cari: None,
@@ -117,10 +122,13 @@ impl DesaTab {
             .get(self.daftar.pilih.checked_sub(self.daftar.awal)?)
     }
 
-    fn status(&self, j: &JenisDokumen, d: Option<&Dokumen>, k: &Konteks) -> Status {
-        tenggat::status(
+    /// The status of column `c` of row `b`; `None` while its deadline counts from an event
+    /// not recorded yet.
+    fn status(&self, b: &BarisDokumen, c: usize, k: &Konteks) -> Option<Status> {
+        let d = b.dokumen.get(c).and_then(|d| d.as_ref());
+        tenggat::status_jika(
             d.and_then(|d| d.tanggal),
-            j.aturan.tenggat(self.ta),
+            b.tenggat.get(c).copied().flatten().map(|(t, _)| t),
             k.hari_ini,
             k.jendela,
         )
@@ -134,13 +142,14 @@ impl DesaTab {
             return Efek::Tidak;
         };
         let d = b.dokumen.get(self.kolom).cloned().flatten();
+        let batas = match b.tenggat.get(self.kolom).copied().flatten() {
+            Some((t, false)) => format!("tenggat {}", format_tanggal(t)),
+            Some((t, true)) => format!("tenggat {} (perkiraan)", format_tanggal(t)),
+            None => "tenggat menunggu peristiwanya".to_string(),
+        };
         let judul = format!(
-            "{} TA {} · {} ({}) · tenggat {}",
-            j.kode,
-            self.ta,
-            b.nama,
-            b.kode,
-            format_tanggal(j.aturan.tenggat(self.ta))
+            "{} TA {} · {} ({}) · {batas}",
+            j.kode, self.ta, b.nama, b.kode
         );
         let mut f = Form::new(
             &judul,
@@ -150,7 +159,7 @@ impl DesaTab {
                     Jenis::TanggalDokumen {
                         batas: k.hari_ini,
                         jenis: j.kode.clone(),
-                        aturan: j.aturan,
+                        aturan: j.tetap(),
                         ta: self.ta,
                     },
                     false,
@@ -166,18 +175,43 @@ impl DesaTab {
                     d.as_ref().map(|d| d.nomor.as_str()).unwrap_or(""),
                 ),
                 Bidang::new(
-                    "Keterangan",
+                    if j.berhasil { "Catatan" } else { "Keterangan" },
                     Jenis::Teks,
                     false,
                     d.as_ref().map(|d| d.keterangan.as_str()).unwrap_or(""),
                 ),
             ],
         );
+        if j.berhasil {
+            // the evaluation's result: the correction is due only after "perlu perbaikan"
+            f.bidang.push(Bidang::new(
+                "Hasil",
+                Jenis::Pilih {
+                    pilihan: HasilEvaluasi::SEMUA
+                        .iter()
+                        .map(|h| Pilihan::new(h.kode(), h.label()))
+                        .collect(),
+                    tertutup: true,
+                },
+                false,
+                d.as_ref()
+                    .and_then(|d| d.hasil)
+                    .map(|h| h.kode())
+                    .unwrap_or(""),
+            ));
+        }
         f.petunjuk = vec![
             j.keterangan_aturan.clone(),
             format!("Dasar hukum: {}", j.dasar_hukum),
             "Tanggal DD/MM/YYYY; kosongkan semua bidang untuk menghapus catatan.".into(),
         ];
+        if j.pelaku == Pelaku::Camat {
+            f.petunjuk.insert(
+                0,
+                "Tugas kantor kecamatan (bukan desa): tanggal evaluasi, hasil, dan catatannya."
+                    .into(),
+            );
+        }
         self.tujuan = Some(Tujuan::Dokumen {
             desa_id: b.desa_id,
             jenis_id: j.id,
@@ -297,6 +331,25 @@ impl DesaTab {
             }
             None => None,
         };
+        self.tenggat_rinci.clear();
+        if let Some((d, dok)) = &self.rinci {
+            let conn = k.store.conn();
+            let kalender = crate::store::kalender::muat(conn)?;
+            let akhir = *tenggat::tahun_dilacak(self.tahun_awal, k.hari_ini).end();
+            let awal = dok
+                .iter()
+                .map(|x| x.tahun_anggaran)
+                .min()
+                .unwrap_or(akhir)
+                .min(self.tahun_awal);
+            for ta in awal..=akhir {
+                let p = dokumen::peristiwa_desa(conn, d.id, ta)?;
+                for j in &self.jenis {
+                    self.tenggat_rinci
+                        .insert((ta, j.id), p.tenggat(&self.jenis, j, ta, &kalender));
+                }
+            }
+        }
         Ok(())
     }
 
@@ -361,23 +414,70 @@ impl DesaTab {
                 tema.judul(),
             ));
         }
+        // the codes line up: the longest kind's code sets the column
+        let lebar_kode = self
+            .jenis
+            .iter()
+            .map(|j| crate::domain::teks::lebar(&j.kode))
+            .max()
+            .unwrap_or(7)
+            .max(7);
         for (ta, j, x) in self.isi_rinci(dok, k) {
-            let batas = j.aturan.tenggat(ta);
-            let st = tenggat::status(x.and_then(|x| x.tanggal), batas, k.hari_ini, k.jendela);
-            let ekor = match x {
-                Some(x) if x.tanggal.is_some() || !x.nomor.is_empty() => format!(
-                    " {}  {}",
+            let batas = self.tenggat_rinci.get(&(ta, j.id)).copied().flatten();
+            // the RPJMDes of a year without an inauguration is no duty of that year
+            let tanpa_pelantikan = matches!(
+                j.bentuk,
+                crate::domain::aturan::Bentuk::Setelah {
+                    peristiwa: crate::domain::aturan::Peristiwa::Pelantikan,
+                    ..
+                }
+            );
+            if x.is_none() && batas.is_none() && tanpa_pelantikan {
+                continue;
+            }
+            let tanggal = x.and_then(|x| x.tanggal);
+            let st = tenggat::status_jika(tanggal, batas.map(|(t, _)| t), k.hari_ini, k.jendela);
+            let hasil = x
+                .and_then(|x| x.hasil)
+                .map(|h| format!(" · hasil: {}", h.label()))
+                .unwrap_or_default();
+            // the office's own task (the camat's evaluation) says so at the line's end
+            let kantor = if j.pelaku == Pelaku::Camat {
+                " · tugas kantor"
+            } else {
+                ""
+            };
+            let ekor = match (x, batas) {
+                (Some(x), _) if x.tanggal.is_some() || !x.nomor.is_empty() => format!(
+                    " {}  {}{hasil}{kantor}",
                     x.tanggal.map(format_tanggal).unwrap_or_else(|| "–".into()),
                     potong(&x.nomor, 30)
                 ),
-                _ => format!(" –  tenggat {}", format_tanggal(batas)),
+                (_, Some((t, perkiraan))) => format!(
+                    " –  tenggat {}{}{kantor}",
+                    format_tanggal(t),
+                    if perkiraan { " (perkiraan)" } else { "" }
+                ),
+                (_, None) => match &j.bentuk {
+                    crate::domain::aturan::Bentuk::Setelah { peristiwa, .. } => {
+                        format!(" –  sesudah {}{kantor}", peristiwa.uraian())
+                    }
+                    b => format!(" –  {}{kantor}", b.uraian()),
+                },
             };
-            baris.push(Line::from(vec![
-                Span::raw(format!("TA {ta} {:<7} ", j.kode)),
-                Span::styled(
+            let (kata, gaya) = match st {
+                Some(st) => (
                     format!("{} {:<17}", tema.simbol(st), st.label()),
                     tema.status(st),
                 ),
+                None => (
+                    format!("  {:<17}", tenggat::label_tanpa_tenggat(tanggal.is_some())),
+                    tema.redup(),
+                ),
+            };
+            baris.push(Line::from(vec![
+                Span::raw(format!("TA {ta} {} ", pas(&j.kode, lebar_kode))),
+                Span::styled(kata, gaya),
                 Span::raw(ekor),
             ]));
         }
@@ -464,10 +564,17 @@ impl Layar for DesaTab {
         self.jenis = dokumen::daftar_jenis(conn)?;
         self.tahun_awal = k.store.tahun_awal(k.hari_ini)?;
         if std::mem::take(&mut self.pilih_awal) {
-            let aturan: Vec<_> = self.jenis.iter().map(|j| j.aturan).collect();
+            // the fixed-day kinds: a count after an event has no deadline of the year
+            let tetap: Vec<(usize, _)> = self
+                .jenis
+                .iter()
+                .enumerate()
+                .filter_map(|(i, j)| j.tetap().map(|a| (i, a)))
+                .collect();
+            let aturan: Vec<_> = tetap.iter().map(|(_, a)| *a).collect();
             if let Some((ta, kolom)) = ta_terdekat(&aturan, k.hari_ini) {
                 self.ta = ta;
-                self.kolom = kolom;
+                self.kolom = tetap[kolom].0;
             }
         }
         if let Some(kode) = self.cari.take() {
@@ -514,7 +621,10 @@ impl Layar for DesaTab {
         let tenggat_teks: Vec<String> = self
             .jenis
             .iter()
-            .map(|j| format!("{} {}", j.kode, format_tanggal(j.aturan.tenggat(self.ta))))
+            .filter_map(|j| {
+                j.tenggat_tetap(self.ta)
+                    .map(|t| format!("{} {}", j.kode, format_tanggal(t)))
+            })
             .collect();
         let b = blok(
             k,
@@ -588,23 +698,27 @@ impl Layar for DesaTab {
                     gaya_baris,
                 ),
             ];
-            for (c, j) in self.jenis.iter().enumerate().skip(awal).take(tampak) {
+            for c in (0..self.jenis.len()).skip(awal).take(tampak) {
                 let d = b.dokumen.get(c).and_then(|d| d.as_ref());
-                let tanpa_status = !dilacak && d.and_then(|d| d.tanggal).is_none();
+                let tanggal = d.and_then(|d| d.tanggal);
+                let tanpa_status = !dilacak && tanggal.is_none();
+                let st = self.status(b, c, k);
                 let teks = if b.kelurahan {
                     "(kelurahan)".to_string()
                 } else if tanpa_status {
                     // a year before the first tracked one: nothing is due
                     "tak dilacak".to_string()
                 } else {
-                    let st = self.status(j, d, k);
-                    match d.and_then(|d| d.tanggal) {
-                        Some(t) => format!("{} {}", tema.simbol(st), format_tanggal(t)),
-                        None => format!(
+                    match (st, tanggal) {
+                        (Some(st), Some(t)) => format!("{} {}", tema.simbol(st), format_tanggal(t)),
+                        (Some(st), None) => format!(
                             "{} {}",
                             tema.simbol(st),
                             crate::tui::tema::Tema::kata_pendek(st)
                         ),
+                        // its event is not recorded: no deadline yet
+                        (None, Some(t)) => format!("  {}", format_tanggal(t)),
+                        (None, None) => format!("  {}", tenggat::label_tanpa_tenggat(false)),
                     }
                 };
                 let mut gaya = if b.kelurahan {
@@ -612,7 +726,10 @@ impl Layar for DesaTab {
                 } else if tanpa_status {
                     tema.redup()
                 } else {
-                    tema.status(self.status(j, d, k))
+                    match st {
+                        Some(st) => tema.status(st),
+                        None => tema.redup(),
+                    }
                 };
                 if dipilih && c == self.kolom {
                     gaya = gaya.patch(tema.pilih());
@@ -850,6 +967,11 @@ impl Layar for DesaTab {
                     tanggal: form::tanggal(&f.teks(0)),
                     nomor: f.teks(1),
                     keterangan: f.teks(2),
+                    hasil: if f.bidang.len() > 3 {
+                        HasilEvaluasi::dari_teks(&f.teks(3))
+                    } else {
+                        None
+                    },
                 };
                 let kode = self
                     .jenis
@@ -859,7 +981,10 @@ impl Layar for DesaTab {
                     .unwrap_or_default();
                 let pesan = match isi.tanggal {
                     Some(t) => format!("{kode} TA {ta} disimpan: {}.", format_tanggal(t)),
-                    None if isi.nomor.is_empty() && isi.keterangan.is_empty() => {
+                    None if isi.nomor.is_empty()
+                        && isi.keterangan.is_empty()
+                        && isi.hasil.is_none() =>
+                    {
                         format!("Catatan {kode} TA {ta} dihapus.")
                     }
                     None => format!("{kode} TA {ta} disimpan tanpa tanggal."),

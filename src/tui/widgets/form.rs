@@ -27,7 +27,8 @@ pub enum Jenis {
     TanggalDokumen {
         batas: NaiveDate,
         jenis: String,
-        aturan: crate::domain::tenggat::AturanTenggat,
+        /// `None`: a kind counted from an event (`tenggat::periksa_tanggal_peristiwa`)
+        aturan: Option<crate::domain::tenggat::AturanTenggat>,
         ta: i32,
     },
     Rupiah,
@@ -209,7 +210,11 @@ pub fn periksa(jenis: &Jenis, wajib: bool, teks: &str) -> Result<(), String> {
                 wajib,
                 teks,
             )?;
-            aturan.periksa_tanggal(jenis, *ta, parse_tanggal(teks)?)
+            let t = parse_tanggal(teks)?;
+            match aturan {
+                Some(a) => a.periksa_tanggal(jenis, *ta, t),
+                None => crate::domain::tenggat::periksa_tanggal_peristiwa(jenis, *ta, t),
+            }
         }
         Jenis::Rupiah => parse_rupiah(teks).and_then(|v| {
             if v < 0 {
