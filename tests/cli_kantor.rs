@@ -201,8 +201,30 @@ fn the_status_table_is_a_real_workbook_with_types_and_a_printed_page() {
         xml.contains("orientation=\"landscape\"") && xml.contains("paperSize=\"9\""),
         "A4 landscape"
     );
+    // ten kinds do not fit one page's width readably: two kinds to a printed page, a page
+    // break after each pair, the desa columns repeated on every page
+    assert!(xml.contains("scale=\""), "a print scale: {xml}");
+    let putus: Vec<&str> = xml
+        .match_indices("<brk id=\"")
+        .map(|(i, _)| &xml[i + 9..i + 11])
+        .collect();
+    assert_eq!(
+        putus,
+        ["9\"", "15", "21", "27"],
+        "breaks after every two kinds"
+    );
     assert!(
-        xml.contains("fitToHeight=\"0\""),
+        bagian(&p, "xl/workbook.xml").contains("!$A:$C,"),
+        "the desa columns repeated on every page"
+    );
+    // the three documents of IKU 2 alone still fit one page's width
+    for k in JENIS_BARU {
+        d.ok(HARI_INI, &["atur", "tenggat", k, "--aktif", "tidak"]);
+    }
+    let p3 = d.path().join("status3.xlsx");
+    d.ok(HARI_INI, &["ekspor", "status", p3.to_str().unwrap()]);
+    assert!(
+        bagian(&p3, "xl/worksheets/sheet1.xml").contains("fitToHeight=\"0\""),
         "fitted to the page width"
     );
     assert!(
@@ -251,6 +273,19 @@ fn the_daily_check_as_a_table_and_as_csv() {
         "fiscal year"
     );
     assert_eq!(sel(&r, pertama, 8).to_string(), item[0].0);
+    // the camat's own tasks say so in the last column, the desa's leave it empty
+    let mut kantor = 0;
+    for (i, x) in cek["dokumen"].as_array().unwrap().iter().enumerate() {
+        let k = sel(&r, pertama + i as u32, 10).to_string();
+        assert_eq!(sel(&r, pertama + i as u32, 4).to_string(), x["jenis"]);
+        if x["pelaku"] == "camat" {
+            kantor += 1;
+            assert!(k.starts_with("tugas kantor kecamatan"), "{i}: {k}");
+        } else {
+            assert!(!k.contains("tugas kantor"), "{i}: {k}");
+        }
+    }
+    assert!(kantor > 0, "the sample is in the evaluation season");
     // CSV: BOM, `;`, one row per item, the same order
     let o = d.ok(HARI_INI, &["ekspor", "cek", "--hari", "60", "-"]);
     let csv = teks(&o.stdout);

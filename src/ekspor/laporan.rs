@@ -58,6 +58,7 @@ pub fn fasilitasi(
         dicetak: hari_ini,
         kolom,
         hemat: true,
+        halaman_lebar: None,
     };
     let nama_kec: std::collections::HashMap<i64, String> = if kec {
         wilayah::daftar_kecamatan(conn, lingkup, 0, i64::MAX)
@@ -204,6 +205,7 @@ pub fn iku(
         dicetak: hari_ini,
         kolom,
         hemat: true,
+        halaman_lebar: None,
     };
     let mut w = super::penulis(berkas, kepala)?;
     let mut n = 0;

@@ -85,6 +85,7 @@ pub fn kepala_matriks(
         dicetak: hari_ini,
         kolom,
         hemat: false,
+        halaman_lebar: None,
     })
 }
 
@@ -225,6 +226,7 @@ pub fn rencana(
         dicetak: hari_ini,
         kolom,
         hemat: false,
+        halaman_lebar: None,
     };
     let mut w = super::penulis(berkas, kepala)?;
     for r in &daftar {

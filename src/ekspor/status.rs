@@ -26,6 +26,10 @@ pub fn warna(s: Status) -> Warna {
     }
 }
 
+/// Kinds of document printed side by side on one A4 landscape page of the status table,
+/// beside the desa columns.
+const JENIS_PER_HALAMAN: usize = 2;
+
 /// The table's header: title, what it covers, and the columns (a kecamatan column when the
 /// scope has several kecamatan).
 pub fn kepala(
@@ -45,10 +49,23 @@ pub fn kepala(
         kolom.insert(1, Kolom::new("Kode kec.", "kode_kecamatan", 10.0));
         kolom.insert(2, Kolom::new("Kecamatan", "kecamatan", 18.0));
     }
+    let kolom_desa = kolom.len();
     for j in &jenis {
         let grup = match j.tenggat_tetap(ta) {
             Some(t) => format!("{} TA {ta} (tenggat {})", j.kode, format_tanggal(t)),
-            None => format!("{} TA {ta} ({})", j.kode, j.bentuk.uraian()),
+            None => match &j.bentuk {
+                crate::domain::aturan::Bentuk::Setelah {
+                    peristiwa,
+                    jumlah,
+                    satuan,
+                } => format!(
+                    "{} TA {ta} ({jumlah} {} sesudah {})",
+                    j.kode,
+                    satuan.label(),
+                    peristiwa.kode().replace('_', " ")
+                ),
+                b => format!("{} TA {ta} ({})", j.kode, b.uraian()),
+            },
         };
         let k = j.kode.to_lowercase();
         kolom.push(Kolom::new("Status", &format!("{k}_status"), 17.0).grup(&grup));
@@ -70,6 +87,10 @@ pub fn kepala(
         dicetak: hari_ini,
         kolom,
         hemat: true,
+        // up to three kinds fit one page's width; more print two to a page, the desa columns
+        // repeated: ten kinds on one page would print too small to read
+        halaman_lebar: (jenis.len() > 3)
+            .then_some((kolom_desa as u16, (3 * JENIS_PER_HALAMAN) as u16)),
     })
 }
 

@@ -45,6 +45,22 @@ pub fn matriks(
     Ok(n)
 }
 
+/// What the daily check says beside an item: the office's own task, an estimated deadline.
+fn keterangan_cek(x: &dokumen::ItemCek) -> Sel {
+    let mut v = Vec::new();
+    if x.pelaku == crate::domain::aturan::Pelaku::Camat {
+        v.push("tugas kantor kecamatan (evaluasi camat)".to_string());
+    }
+    if x.perkiraan {
+        v.push("tenggat perkiraan: hari libur tahun itu belum dimuat".to_string());
+    }
+    if v.is_empty() {
+        Sel::Kosong
+    } else {
+        Sel::Teks(v.join("; "))
+    }
+}
+
 /// The daily check: what is overdue or due within `jendela` days.
 pub fn cek(
     conn: &Connection,
@@ -64,10 +80,11 @@ pub fn cek(
         keterangan: vec![
             nama_lingkup.to_string(),
             format!(
-                "Keadaan pada {}: {} lewat tenggat, {} mendekati tenggat.",
+                "Keadaan pada {}: {} lewat tenggat, {} mendekati tenggat; {} di antaranya tugas kantor kecamatan.",
                 crate::domain::tanggal::format_tanggal(hari_ini),
                 format_ribuan(ringkasan.lewat_tenggat),
-                format_ribuan(ringkasan.mendekati_tenggat)
+                format_ribuan(ringkasan.mendekati_tenggat),
+                format_ribuan(ringkasan.tugas_kantor)
             ),
         ],
         kecamatan: nama_lingkup.to_string(),
@@ -77,14 +94,16 @@ pub fn cek(
             Kolom::new("Tenggat", "tenggat", 11.0),
             Kolom::new("Status", "status", 17.0),
             Kolom::new("Hari", "hari", 7.0),
-            Kolom::new("Dokumen", "jenis", 10.0),
+            Kolom::new("Dokumen", "jenis", 13.0),
             Kolom::new("TA", "tahun_anggaran", 6.0),
             Kolom::new("Kode kec.", "kode_kecamatan", 10.0),
             Kolom::new("Kecamatan", "kecamatan", 18.0),
             Kolom::new("Kode desa", "kode_desa", 15.0),
             Kolom::new("Desa/kelurahan", "desa", 24.0),
+            Kolom::new("Keterangan", "keterangan", 30.0),
         ],
         hemat: true,
+        halaman_lebar: None,
     };
     let mut w = super::penulis(berkas, kepala)?;
     let mut n = 0usize;
@@ -105,6 +124,7 @@ pub fn cek(
             (Sel::teks(&x.kecamatan), None),
             (Sel::teks(&x.kode_desa), None),
             (Sel::teks(&x.desa), None),
+            (keterangan_cek(&x), None),
         ];
         match w.baris(&sel) {
             Ok(()) => true,

@@ -186,7 +186,35 @@ impl Xlsx {
         ws.set_freeze_panes(r, 0).map_err(galat)?;
         ws.set_landscape();
         ws.set_paper_size(9); // A4
-        ws.set_print_fit_to_pages(1, 0);
+        match kepala.halaman_lebar {
+            None => {
+                ws.set_print_fit_to_pages(1, 0);
+            }
+            Some((ulang, per_halaman)) => {
+                // a break after each group; spreadsheets ignore breaks under "fit to page", so
+                // the scale is a percentage
+                let n = kepala.kolom.len() as u16;
+                let putus: Vec<u32> = (1..)
+                    .map(|k| u32::from(ulang + k * per_halaman))
+                    .take_while(|c| *c < u32::from(n))
+                    .collect();
+                ws.set_vertical_page_breaks(&putus).map_err(galat)?;
+                if ulang > 0 {
+                    ws.set_repeat_columns(0, ulang - 1).map_err(galat)?;
+                }
+                // the scale at which the repeated columns and one group fit an A4 landscape
+                // line: LibreOffice prints about 115 column units across at 100%; a margin
+                // is kept
+                let lebar: f64 = kepala
+                    .kolom
+                    .iter()
+                    .take(usize::from(ulang + per_halaman))
+                    .map(|k| k.lebar)
+                    .sum();
+                let skala = (105.0 / lebar.max(1.0) * 100.0).floor().clamp(40.0, 100.0);
+                ws.set_print_scale(skala as u16);
+            }
+        }
         ws.set_repeat_rows(baris_judul, r - 1).map_err(galat)?;
         ws.set_margins(0.5, 0.5, 0.7, 0.6, 0.3, 0.3);
         ws.set_header(format!(
