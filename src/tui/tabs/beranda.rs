@@ -146,7 +146,8 @@ impl Layar for Beranda {
                     if x.generasi == generasi
                         && x.lengkap
                         && s.contains(&x.saring)
-                        && dokumen::status_dari_kata(&s).is_none() =>
+                        && dokumen::status_dari_kata(&s).is_none()
+                        && s != "kantor" =>
                 {
                     x.item.retain(|i| cocok(i, &s));
                     x.jumlah = x.item.len();

@@ -568,6 +568,8 @@ impl Form {
             .get(self.fokus)
             .filter(|b| b.galat.is_some())
             .or_else(|| self.bidang.iter().find(|b| b.galat.is_some()));
+        // an open pick list starts under the focused field's own reason, which stays readable
+        let mut bawah_galat = 0;
         if let Some(b) = masalah {
             let tinggi = 2.min((dalam.y + dalam.height).saturating_sub(y + 1));
             if tinggi > 0 {
@@ -580,6 +582,9 @@ impl Form {
                     Rect::new(dalam.x, y, dalam.width, tinggi),
                 );
                 y += tinggi;
+                if std::ptr::eq(b, &self.bidang[self.fokus.min(self.bidang.len() - 1)]) {
+                    bawah_galat = y;
+                }
             }
         }
         y += 1;
@@ -623,16 +628,24 @@ impl Form {
             Paragraph::new(pesan).wrap(Wrap { trim: true }),
             Rect::new(dalam.x, bawah, dalam.width, baris),
         );
-        self.gambar_pilihan(f, dalam, lebar_label, tema);
+        self.gambar_pilihan(f, dalam, lebar_label, bawah_galat, tema);
     }
 
-    /// The open pick list of the focused field, over the lines under it.
-    fn gambar_pilihan(&self, f: &mut Frame, dalam: Rect, lebar_label: u16, tema: &Tema) {
+    /// The open pick list of the focused field, over the lines under it (from line `mulai`
+    /// at the earliest: under the field's own reason).
+    fn gambar_pilihan(
+        &self,
+        f: &mut Frame,
+        dalam: Rect,
+        lebar_label: u16,
+        mulai: u16,
+        tema: &Tema,
+    ) {
         let Some(b) = self.bidang.get(self.fokus) else {
             return;
         };
         let cocok = b.daftar_pilihan();
-        let y = dalam.y + self.fokus as u16 + 1;
+        let y = (dalam.y + self.fokus as u16 + 1).max(mulai);
         let ruang = (dalam.y + dalam.height).saturating_sub(y + 1) as usize;
         let muat = BARIS_PILIHAN.min(ruang);
         if muat == 0 {
