@@ -404,7 +404,8 @@ struct Uji {
     d: Dunia,
     r: Rujukan,
     /// the latest day an entry or inauguration is dated: the days compared are not before it
-    /// (`cek` sees the office's records as of "today")
+    /// (an import refuses a date after "today", so a day before a record is not one the
+    /// office can see in use; the reference does not model it)
     terakhir: Hari,
     cek: usize,
     butir: usize,
