@@ -155,6 +155,20 @@ fn the_apbdes_draft_evaluation_runs_as_a_workflow_with_the_camats_task_marked() 
             .any(|l| l.contains(":4:") && l.contains("RAPBDes tidak mempunyai hasil evaluasi")),
         "{g:?}"
     );
+    // a step is never dated before the event it counts from, nor an event after its step
+    d.tulis(
+        "urutan.csv",
+        "kode_desa;jenis;tahun_anggaran;tanggal;hasil\n35.08.21.2001;EvalAPBDes;2027;01/11/2026;sesuai\n",
+    );
+    let o = d.jalan("2026-11-20", &["impor", "dokumen", "urutan.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        teks(&o.stderr).contains(
+            "urutan.csv:2: Tanggal: 01/11/2026 sebelum RAPBDes tercatat (02/11/2026); periksa tanggalnya"
+        ),
+        "{}",
+        teks(&o.stderr)
+    );
     // the camat evaluates on Friday 20/11: corrections needed, 20 working days from then:
     // Friday 18/12/2026
     d.impor(
@@ -166,6 +180,19 @@ fn the_apbdes_draft_evaluation_runs_as_a_workflow_with_the_camats_task_marked() 
     );
     let (cek, _) = d.cek_json("2026-11-20", &[]);
     assert_eq!(item_jenis(&cek, "EvalAPBDes"), []);
+    d.tulis(
+        "terima2.csv",
+        "kode_desa;jenis;tahun_anggaran;tanggal\n35.08.21.2001;RAPBDes;2027;21/11/2026\n",
+    );
+    let o = d.jalan("2026-11-25", &["impor", "dokumen", "terima2.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        teks(&o.stderr).contains(
+            "terima2.csv:2: Tanggal: 21/11/2026 sesudah EvalAPBDes yang dihitung darinya (20/11/2026)"
+        ),
+        "{}",
+        teks(&o.stderr)
+    );
     assert_eq!(
         item_jenis(&cek, "PerbRAPBDes"),
         [it(

@@ -235,20 +235,12 @@ fn the_desa_detail_lists_every_tracked_document_missing_ones_too() {
     let s = layar_ukuran(&mut a, 80, 70);
     let dok: Vec<&str> = s.lines().filter(|l| l.contains("│TA 20")).collect();
     assert_eq!(dok.len(), 27, "{s}");
-    for (i, k) in [
-        "RKPDes",
-        "APBDes",
-        "LPPDes",
-        "SepakatBPD",
-        "RAPBDes",
-        "EvalAPBDes",
-        "PerbRAPBDes",
-        "LapSemI",
-        "LPJAPBDes",
-    ]
-    .iter()
-    .enumerate()
-    {
+    let kinds: Vec<&str> = ["RKPDes", "APBDes", "LPPDes"]
+        .into_iter()
+        .chain(common::JENIS_BARU)
+        .filter(|k| *k != "RPJMDes")
+        .collect();
+    for (i, k) in kinds.iter().enumerate() {
         assert!(dok[i].contains(&format!("TA 2027 {k} ")), "{i} {k}: {s}");
         assert!(
             dok[18 + i].contains(&format!("TA 2025 {k} ")),

@@ -72,7 +72,10 @@ fn the_beranda_in_the_evaluation_season_marks_the_offices_tasks() {
     let baris: Vec<&str> = s.lines().filter(|l| l.contains(" tenggat  ")).collect();
     assert_eq!(baris.len(), kantor, "{s}");
     for l in baris {
-        assert!(l.contains("[kantor]") && l.contains("EvalAPBDes 2027"), "{l}");
+        assert!(
+            l.contains("[kantor]") && l.contains("EvalAPBDes 2027"),
+            "{l}"
+        );
     }
     sesi.kirim(&["q"]);
 }

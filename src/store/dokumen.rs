@@ -40,6 +40,17 @@ impl JenisDokumen {
         self.tetap().map(|a| a.tenggat(ta))
     }
 
+    /// The deadline counts from a kepala desa's inauguration (the RPJMDes).
+    pub fn dari_pelantikan(&self) -> bool {
+        matches!(
+            self.bentuk,
+            Bentuk::Setelah {
+                peristiwa: Peristiwa::Pelantikan,
+                ..
+            }
+        )
+    }
+
     /// The kind whose recorded date this kind counts from, with the result it needs.
     pub fn sumber(&self) -> Option<(&str, Option<HasilEvaluasi>)> {
         match &self.bentuk {
@@ -389,6 +400,31 @@ fn syarat_tetap(
     format!("d.kelurahan = 0 AND {syarat}")
 }
 
+/// The condition on entries `e` that are the recorded event `kode` (with result `hasil`) of
+/// a rule, written so that the partial index of the events serves it; `None` when no kind
+/// has that code.
+fn syarat_sumber(
+    jenis: &[JenisDokumen],
+    kode: &str,
+    hasil: Option<HasilEvaluasi>,
+) -> Option<String> {
+    let sumber = jenis.iter().find(|x| x.kode == kode)?;
+    // the partial index's own condition, for the planner to choose it
+    let indeks = if sumber.id > 3 {
+        " AND e.jenis_id > 3"
+    } else {
+        ""
+    };
+    let hasil = match hasil {
+        Some(h) => format!(" AND e.hasil = '{}'", h.kode()),
+        None => String::new(),
+    };
+    Some(format!(
+        "e.jenis_id = {}{indeks} AND e.tanggal IS NOT NULL{hasil}",
+        sumber.id
+    ))
+}
+
 /// The SQL condition of `syarat_tetap`, or a document of a kind counted from an event with
 /// that status: those are few (the events recorded for the year), found here and named by
 /// their desa ids (pantau's own numbers).
@@ -413,25 +449,14 @@ fn syarat_status(
             // (desa, the event's date, the kind's own date)
             let sql = match peristiwa {
                 Peristiwa::Jenis { kode, hasil } => {
-                    let Some(sumber) = jenis.iter().find(|x| x.kode == *kode) else {
+                    let Some(sumber) = syarat_sumber(jenis, kode, *hasil) else {
                         continue;
-                    };
-                    let hasil = match hasil {
-                        Some(h) => format!("AND e.hasil = '{}'", h.kode()),
-                        None => String::new(),
-                    };
-                    let indeks = if sumber.id > 3 {
-                        "AND e.jenis_id > 3"
-                    } else {
-                        ""
                     };
                     format!(
                         "SELECT e.desa_id, e.tanggal, x.tanggal FROM dokumen e
                          LEFT JOIN dokumen x ON x.desa_id = e.desa_id AND x.jenis_id = {sendiri}
                               AND x.tahun_anggaran = e.tahun_anggaran
-                         WHERE e.jenis_id = {id} {indeks} AND e.tahun_anggaran = {ta}
-                           AND e.tanggal IS NOT NULL {hasil}",
-                        id = sumber.id,
+                         WHERE {sumber} AND e.tahun_anggaran = {ta}",
                         sendiri = j.id
                     )
                 }
@@ -632,6 +657,7 @@ pub fn periksa_dokumen(
 /// Writes documents through prepared statements, for a loop of many (an import). Every write
 /// is checked by `periksa_dokumen` first.
 pub struct PenulisDokumen<'c> {
+    conn: &'c Connection,
     tambah: rusqlite::CachedStatement<'c>,
     ubah: rusqlite::CachedStatement<'c>,
     jenis: Vec<JenisDokumen>,
@@ -661,11 +687,95 @@ impl<'c> PenulisDokumen<'c> {
                     iif(?12, ?11, hasil))",
         )?;
         Ok(PenulisDokumen {
+            conn,
             tambah,
             ubah,
             jenis: daftar_jenis(conn)?,
             hari_ini,
         })
+    }
+
+    /// The date recorded for kind `jenis_id` of a desa and year (with that result, if given).
+    fn tanggal_tercatat(
+        &self,
+        desa_id: i64,
+        jenis_id: i64,
+        ta: i32,
+        hasil: Option<HasilEvaluasi>,
+    ) -> Hasil<Option<NaiveDate>> {
+        let t: Option<Option<String>> = self
+            .conn
+            .prepare_cached(
+                "SELECT tanggal FROM dokumen WHERE desa_id = ?1 AND jenis_id = ?2
+                   AND tahun_anggaran = ?3 AND (?4 IS NULL OR hasil = ?4)",
+            )?
+            .query_row(
+                params![desa_id, jenis_id, ta, hasil.map(HasilEvaluasi::kode)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(t.flatten().as_deref().and_then(tanggal_sql))
+    }
+
+    /// A step of a workflow is not dated before the event it counts from (an evaluation
+    /// before the draft's receipt), nor an event after a step counted from it.
+    fn periksa_urutan(
+        &self,
+        desa_id: i64,
+        j: &JenisDokumen,
+        ta: i32,
+        tanggal: NaiveDate,
+        hasil: Option<HasilEvaluasi>,
+    ) -> Hasil<()> {
+        if let Bentuk::Setelah { peristiwa, .. } = &j.bentuk {
+            let sejak = match peristiwa {
+                Peristiwa::Jenis { kode, hasil } => {
+                    match self.jenis.iter().find(|x| x.kode == *kode) {
+                        Some(x) => self.tanggal_tercatat(desa_id, x.id, ta, *hasil)?,
+                        None => None,
+                    }
+                }
+                Peristiwa::Pelantikan => {
+                    let t: Option<String> = self
+                        .conn
+                        .prepare_cached(
+                            "SELECT max(dilantik) FROM kepala_desa
+                             WHERE desa_id = ?1 AND substr(dilantik, 1, 4) = ?2",
+                        )?
+                        .query_row(params![desa_id, format!("{ta:04}")], |r| r.get(0))?;
+                    t.as_deref().and_then(tanggal_sql)
+                }
+            };
+            if let Some(t) = sejak
+                && tanggal < t
+            {
+                return Err(Galat::TidakSah(format!(
+                    "Tanggal: {} sebelum {} ({}); periksa tanggalnya",
+                    format_tanggal(tanggal),
+                    peristiwa.uraian(),
+                    format_tanggal(t)
+                )));
+            }
+        }
+        for d in &self.jenis {
+            let Some((kode, perlu)) = d.sumber() else {
+                continue;
+            };
+            if kode != j.kode || (perlu.is_some() && perlu != hasil) {
+                continue;
+            }
+            if let Some(t) = self.tanggal_tercatat(desa_id, d.id, ta, None)?
+                && t < tanggal
+            {
+                return Err(Galat::TidakSah(format!(
+                    "Tanggal: {} sesudah {} yang dihitung darinya ({}); periksa tanggalnya",
+                    format_tanggal(tanggal),
+                    d.kode,
+                    format_tanggal(t)
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// Inserts a document by its key (desa, kind, fiscal year), or updates the fields in
@@ -697,6 +807,17 @@ impl<'c> PenulisDokumen<'c> {
             hasil,
             self.hari_ini,
         ))?;
+        // only the kinds of a workflow have an order to keep (the three of IKU 2 do not)
+        if let Some(t) = tanggal
+            && (jenis.tetap().is_none()
+                || self
+                    .jenis
+                    .iter()
+                    .any(|d| d.sumber().is_some_and(|(k, _)| k == jenis.kode)))
+        {
+            let jenis = jenis.clone();
+            self.periksa_urutan(desa_id, &jenis, ta, t, hasil)?;
+        }
         let iso = tanggal.map(crate::domain::tanggal::iso);
         let tanggal = iso.as_ref().map(|b| b.as_str());
         let hasil = hasil.map(HasilEvaluasi::kode);
@@ -962,30 +1083,19 @@ fn cek_peristiwa(
         // (kecamatan code, name, desa id, code, name, fiscal year, event date)
         let sql = match peristiwa {
             Peristiwa::Jenis { kode, hasil } => {
-                let Some(sumber) = jenis.iter().find(|x| x.kode == *kode) else {
+                let Some(sumber) = syarat_sumber(jenis, kode, *hasil) else {
                     continue;
-                };
-                let hasil = match hasil {
-                    Some(h) => format!("AND e.hasil = '{}'", h.kode()),
-                    None => String::new(),
-                };
-                // the partial index's own condition, for the planner to choose it
-                let indeks = if sumber.id > 3 {
-                    "AND e.jenis_id > 3"
-                } else {
-                    ""
                 };
                 format!(
                     "SELECT k.kode, k.nama, d.id, d.kode, d.nama, e.tahun_anggaran, e.tanggal
                      FROM dokumen e JOIN desa d ON d.id = e.desa_id
                      JOIN kecamatan k ON k.id = d.kecamatan_id
-                     WHERE e.jenis_id = {id} {indeks} AND e.tanggal IS NOT NULL {hasil}
+                     WHERE {sumber}
                        AND e.tahun_anggaran BETWEEN {awal} AND {akhir}
                        AND d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
                        AND NOT EXISTS (SELECT 1 FROM dokumen x
                            WHERE x.desa_id = d.id AND x.jenis_id = {sendiri}
                              AND x.tahun_anggaran = e.tahun_anggaran AND x.tanggal IS NOT NULL)",
-                    id = sumber.id,
                     awal = tahun.start(),
                     akhir = tahun.end(),
                     sendiri = j.id
@@ -1518,15 +1628,7 @@ fn baris_halaman(
     )?;
     let mut hasil = Vec::with_capacity(desa.len());
     let setelah = jenis.iter().any(|j| j.tetap().is_none());
-    let pelantikan = jenis.iter().any(|j| {
-        matches!(
-            j.bentuk,
-            Bentuk::Setelah {
-                peristiwa: Peristiwa::Pelantikan,
-                ..
-            }
-        )
-    });
+    let pelantikan = jenis.iter().any(JenisDokumen::dari_pelantikan);
     let kalender = if setelah {
         super::kalender::muat(conn)?
     } else {

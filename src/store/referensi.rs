@@ -62,6 +62,22 @@ pub(super) fn muat(tx: &Transaction) -> Result<(), HookError> {
 
 /// The shipped days off (schema 13), as reference rows: not audit entries.
 pub(super) fn muat_hari_libur(tx: &Transaction) -> Result<(), HookError> {
+    sisip_hari_libur(tx, |_| true)?;
+    Ok(())
+}
+
+/// Schema 15: the shipped days off of a year the database has none of (2024, shipped since),
+/// so that an office's own list of a year is never overwritten.
+pub(super) fn muat_hari_libur_tahun_baru(tx: &Transaction) -> Result<(), HookError> {
+    let ada: std::collections::HashSet<String> = tx
+        .prepare("SELECT DISTINCT substr(tanggal, 1, 4) FROM hari_libur")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    sisip_hari_libur(tx, |tanggal| !ada.contains(tanggal.get(..4).unwrap_or("")))
+}
+
+/// Inserts the rows of `data/hari_libur.csv` whose date `pilih` keeps.
+fn sisip_hari_libur(tx: &Transaction, pilih: impl Fn(&str) -> bool) -> Result<(), HookError> {
     let mut stmt =
         tx.prepare("INSERT INTO hari_libur (tanggal, nama, jenis, dasar) VALUES (?1, ?2, ?3, ?4)")?;
     for r in csv::ReaderBuilder::new()
@@ -73,30 +89,7 @@ pub(super) fn muat_hari_libur(tx: &Transaction) -> Result<(), HookError> {
     {
         let r = r.map_err(|e| HookError::Hook(format!("data/hari_libur.csv rusak: {e}")))?;
         let nilai: Vec<&str> = r.iter().collect();
-        stmt.execute(rusqlite::params_from_iter(nilai))?;
-    }
-    Ok(())
-}
-
-/// Schema 15: the shipped days off of a year the database has none of (2024, shipped since),
-/// so that an office's own list of a year is never overwritten.
-pub(super) fn muat_hari_libur_tahun_baru(tx: &Transaction) -> rusqlite::Result<()> {
-    let ada: std::collections::HashSet<String> = tx
-        .prepare("SELECT DISTINCT substr(tanggal, 1, 4) FROM hari_libur")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt =
-        tx.prepare("INSERT INTO hari_libur (tanggal, nama, jenis, dasar) VALUES (?1, ?2, ?3, ?4)")?;
-    for r in csv::ReaderBuilder::new()
-        .has_headers(true)
-        .delimiter(b';')
-        .comment(Some(b'#'))
-        .from_reader(HARI_LIBUR.as_bytes())
-        .records()
-        .flatten()
-    {
-        let nilai: Vec<&str> = r.iter().collect();
-        if nilai.len() == 4 && !ada.contains(nilai[0].get(..4).unwrap_or("")) {
+        if nilai.first().is_some_and(|t| pilih(t)) {
             stmt.execute(rusqlite::params_from_iter(nilai))?;
         }
     }

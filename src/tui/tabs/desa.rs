@@ -335,14 +335,7 @@ impl DesaTab {
         if let Some((d, dok)) = &self.rinci {
             let conn = k.store.conn();
             let kalender = crate::store::kalender::muat(conn)?;
-            let akhir = *tenggat::tahun_dilacak(self.tahun_awal, k.hari_ini).end();
-            let awal = dok
-                .iter()
-                .map(|x| x.tahun_anggaran)
-                .min()
-                .unwrap_or(akhir)
-                .min(self.tahun_awal);
-            for ta in awal..=akhir {
+            for ta in self.tahun_rinci(dok, k) {
                 let p = dokumen::peristiwa_desa(conn, d.id, ta)?;
                 for j in &self.jenis {
                     self.tenggat_rinci
@@ -425,14 +418,7 @@ impl DesaTab {
         for (ta, j, x) in self.isi_rinci(dok, k) {
             let batas = self.tenggat_rinci.get(&(ta, j.id)).copied().flatten();
             // the RPJMDes of a year without an inauguration is no duty of that year
-            let tanpa_pelantikan = matches!(
-                j.bentuk,
-                crate::domain::aturan::Bentuk::Setelah {
-                    peristiwa: crate::domain::aturan::Peristiwa::Pelantikan,
-                    ..
-                }
-            );
-            if x.is_none() && batas.is_none() && tanpa_pelantikan {
+            if x.is_none() && batas.is_none() && j.dari_pelantikan() {
                 continue;
             }
             let tanggal = x.and_then(|x| x.tanggal);
@@ -490,6 +476,19 @@ impl DesaTab {
 }
 
 impl DesaTab {
+    /// The fiscal years of the detail: from the earliest with a record (or the first tracked)
+    /// to today's year + 1.
+    fn tahun_rinci(&self, dok: &[Dokumen], k: &Konteks) -> std::ops::RangeInclusive<i32> {
+        let akhir = *tenggat::tahun_dilacak(self.tahun_awal, k.hari_ini).end();
+        let awal = dok
+            .iter()
+            .map(|x| x.tahun_anggaran)
+            .min()
+            .unwrap_or(akhir)
+            .min(self.tahun_awal);
+        awal..=akhir
+    }
+
     /// The detail's document lines, newest fiscal year first, in kind order: every tracked
     /// kind of every tracked year (missing ones too), then the records of earlier years.
     fn isi_rinci<'a>(
@@ -502,14 +501,7 @@ impl DesaTab {
         };
         let mut v = Vec::new();
         let dilacak = tenggat::tahun_dilacak(self.tahun_awal, k.hari_ini);
-        let akhir = *dilacak.end();
-        let awal = dok
-            .iter()
-            .map(|x| x.tahun_anggaran)
-            .min()
-            .unwrap_or(akhir)
-            .min(self.tahun_awal);
-        for ta in (awal..=akhir).rev() {
+        for ta in self.tahun_rinci(dok, k).rev() {
             for j in &self.jenis {
                 let x = dok
                     .iter()
