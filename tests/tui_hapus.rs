@@ -230,6 +230,17 @@ fn the_desa_detail_lists_every_tracked_document_missing_ones_too() {
         dok[2].contains("TA 2027 LPPDes      · belum jatuh tempo –  tenggat 31/03/2028"),
         "{s}"
     );
+    // at 80×24 the detail is longer than the screen: the frame says so and it scrolls
+    assert!(s.contains("┌ Rincian desa · baris 1–"), "{s}");
+    assert!(!s.contains("TA 2025 LPJAPBDes"), "{s}");
+    for _ in 0..5 {
+        tekan(&mut a, KeyCode::PageDown);
+    }
+    let bawah = layar(&mut a);
+    assert!(bawah.contains("TA 2025 LPJAPBDes"), "{bawah}");
+    assert!(!bawah.contains("Luas:"), "{bawah}");
+    tekan(&mut a, KeyCode::Home);
+    assert!(layar(&mut a).contains("Luas:"));
     // on a tall screen: nine kinds × three tracked years (no inauguration in those years, so
     // no RPJMDes), the evaluation marked as the office's task
     let s = layar_ukuran(&mut a, 80, 70);

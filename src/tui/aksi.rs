@@ -49,6 +49,8 @@ pub enum Act {
     Ekspor,
     /// Open the kecamatan profile (letterhead, camat, letter numbers).
     Profil,
+    /// Scroll a long text (the desa detail) by this many lines (`i16::MIN`: to the top).
+    Gulir(i16),
 }
 
 /// One command of a screen: its keys, its footer/help text, whether it changes data (refused
@@ -121,6 +123,11 @@ pub const K_ESC: &[KeyCode] = &[KeyCode::Esc];
 pub const K_P_BESAR: &[KeyCode] = &[KeyCode::Char('P')];
 pub const K_V: &[KeyCode] = &[KeyCode::Char('v')];
 pub const K_ESC_V: &[KeyCode] = &[KeyCode::Esc, KeyCode::Char('v')];
+pub const K_ATAS: &[KeyCode] = &[KeyCode::Up, KeyCode::Char('k')];
+pub const K_BAWAH: &[KeyCode] = &[KeyCode::Down, KeyCode::Char('j')];
+pub const K_HALAMAN_ATAS: &[KeyCode] = &[KeyCode::PageUp];
+pub const K_HALAMAN_BAWAH: &[KeyCode] = &[KeyCode::PageDown, KeyCode::Char(' ')];
+pub const K_HOME: &[KeyCode] = &[KeyCode::Home];
 pub const K_KIRI: &[KeyCode] = &[KeyCode::Left, KeyCode::Char('h')];
 pub const K_KANAN: &[KeyCode] = &[KeyCode::Right, KeyCode::Char('l')];
 pub const K_TAHUN_LALU: &[KeyCode] = &[KeyCode::Char('[')];

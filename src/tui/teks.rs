@@ -103,6 +103,7 @@ pub const DESA_RINCI: &[Tombol] = &[
     t("Esc", "kembali ke daftar", true),
     t("D", "hapus desa ini", false),
     t("M", "gabungkan ke desa lain", false),
+    t("↑↓ PgUp PgDn", "gulir rincian", false),
 ];
 
 pub const KEGIATAN: &[Tombol] = &[

@@ -53,6 +53,8 @@ pub struct DesaTab {
     /// The detail's deadlines per (fiscal year, kind id), read with it (`None`: counted from
     /// an event not recorded yet).
     tenggat_rinci: std::collections::HashMap<(i32, i64), Option<(chrono::NaiveDate, bool)>>,
+    /// The detail's first line shown (it is longer than a screen: ten kinds a year).
+    gulir_rinci: std::cell::Cell<u16>,
     /// What the open form saves, as it was when the form opened.
     tujuan: Option<Tujuan>,
     /// The desa whose detail is open (kept across reloads).
@@ -109,6 +111,7 @@ impl DesaTab {
             rinci: None,
             kades: None,
             tenggat_rinci: Default::default(),
+            gulir_rinci: Default::default(),
             rinci_id: None,
             tujuan: None,
             cari: None,
@@ -467,11 +470,28 @@ impl DesaTab {
                 Span::raw(ekor),
             ]));
         }
+        let dalam = blok(k, " Rincian desa ".into()).inner(area);
+        let p = Paragraph::new(baris).wrap(ratatui::widgets::Wrap { trim: false });
+        // longer than the screen: it scrolls (↑↓ PgUp PgDn), and the frame says where it is
+        let semua = p.line_count(dalam.width) as u16;
+        let maks = semua.saturating_sub(dalam.height);
+        let gulir = self.gulir_rinci.get().min(maks);
+        self.gulir_rinci.set(gulir);
+        let judul = if maks > 0 {
+            format!(
+                " Rincian desa · baris {}–{} dari {} (↑↓ PgUp PgDn) ",
+                gulir + 1,
+                (gulir + dalam.height).min(semua),
+                semua
+            )
+        } else {
+            " Rincian desa ".to_string()
+        };
+        f.render_widget(p.scroll((gulir, 0)), dalam);
         f.render_widget(
-            Paragraph::new(baris).wrap(ratatui::widgets::Wrap { trim: false }),
-            blok(k, " Rincian desa ".into()).inner(area),
+            blok(k, potong(&judul, area.width.saturating_sub(2) as usize)),
+            area,
         );
-        f.render_widget(blok(k, " Rincian desa ".into()), area);
     }
 }
 
@@ -806,6 +826,11 @@ impl Layar for DesaTab {
                 Perintah::baru(a::K_R, teks::RIWAYAT, Act::Riwayat).jika(d.id > 0, ""),
                 Perintah::baru(a::K_D_BESAR, teks::DESA_RINCI[2], Act::HapusSemua).ubah(),
                 Perintah::baru(a::K_M_BESAR, teks::DESA_RINCI[3], Act::Gabung).ubah(),
+                Perintah::baru(a::K_BAWAH, teks::DESA_RINCI[4], Act::Gulir(1)),
+                Perintah::baru(a::K_ATAS, teks::DESA_RINCI[4], Act::Gulir(-1)),
+                Perintah::baru(a::K_HALAMAN_BAWAH, teks::DESA_RINCI[4], Act::Gulir(10)),
+                Perintah::baru(a::K_HALAMAN_ATAS, teks::DESA_RINCI[4], Act::Gulir(-10)),
+                Perintah::baru(a::K_HOME, teks::DESA_RINCI[4], Act::Gulir(i16::MIN)),
             ];
         }
         let b = self.terpilih();
@@ -864,6 +889,16 @@ impl Layar for DesaTab {
                 Act::Kembali => {
                     self.rinci = None;
                     self.rinci_id = None;
+                    self.gulir_rinci.set(0);
+                    Efek::Tidak
+                }
+                Act::Gulir(n) => {
+                    let g = self.gulir_rinci.get();
+                    self.gulir_rinci.set(if n == i16::MIN {
+                        0
+                    } else {
+                        (i32::from(g) + i32::from(n)).clamp(0, i32::from(u16::MAX)) as u16
+                    });
                     Efek::Tidak
                 }
                 Act::Ubah => {
