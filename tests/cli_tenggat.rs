@@ -116,7 +116,7 @@ fn the_apbdes_draft_evaluation_runs_as_a_workflow_with_the_camats_task_marked() 
     let o = d.jalan("2026-11-02", &["cek"]);
     let t = teks(&o.stdout);
     assert!(
-        t.contains("1 di antaranya tugas kantor kecamatan (evaluasi camat), ditandai [kantor]"),
+        t.contains("1 di antaranya tugas kantor kecamatan (camat), ditandai [kantor]"),
         "{t}"
     );
     let baris = t.lines().find(|l| l.contains("EvalAPBDes")).unwrap();
@@ -387,10 +387,26 @@ fn a_bad_rule_is_refused_and_nothing_changes() {
             &["atur", "tenggat", "RAPBDes", "--satuan", "minggu"][..],
             "--satuan 'minggu' bukan hari",
         ),
-        (&["atur", "tenggat", "Baru"][..], "jenis Baru belum ada"),
+        (&["atur", "tenggat", "Baru"][..], "jenis Baru tidak ada"),
+        (
+            &["atur", "tenggat", "Baru", "--jumlah", "3"][..],
+            "jenis Baru belum ada; untuk menambahnya beri --nama",
+        ),
         (
             &["atur", "tenggat", "RKPDes", "--aktif", "tidak"][..],
             "RKPDes dihitung dalam IKU 2, jadi selalu dilacak",
+        ),
+        (
+            &["atur", "tenggat", "LapSemI", "--tanggal", "31/02"][..],
+            "tanggal 31/02 tidak ada: bulan 2 paling banyak 29 hari",
+        ),
+        (
+            &["atur", "tenggat", "EvalAPBDes", "--setelah", "PerbRAPBDes"][..],
+            "EvalAPBDes: tenggatnya berputar (EvalAPBDes ← PerbRAPBDes ← EvalAPBDes)",
+        ),
+        (
+            &["atur", "tenggat", "RKPDes", "--pelaku", "camat"][..],
+            "RKPDes: dihitung dalam IKU 2 sebagai dokumen desa, jadi pelakunya desa",
         ),
     ] {
         let o = d.jalan("2026-11-02", args);
@@ -406,6 +422,41 @@ fn a_bad_rule_is_refused_and_nothing_changes() {
         sebelum
     );
     assert_eq!(d.potret("2026-11-02"), potret);
+    // a file with no rules, or another header, is refused
+    d.tulis(
+        "kosong.csv",
+        &format!("{}\n", sebelum.lines().next().unwrap()),
+    );
+    let o = d.jalan("2026-11-02", &["atur", "tenggat", "--berkas", "kosong.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        teks(&o.stderr).contains("kosong.csv: tidak berisi aturan"),
+        "{}",
+        teks(&o.stderr)
+    );
+    d.tulis("judul.csv", "kode;nama\nX;Y\n");
+    let o = d.jalan("2026-11-02", &["atur", "tenggat", "--berkas", "judul.csv"]);
+    assert!(
+        teks(&o.stderr).contains("judul.csv:1: baris judul harus: kode;nama;pelaku;"),
+        "{}",
+        teks(&o.stderr)
+    );
+    // showing reads only: it works read-only, one kind by its code
+    let o = d.ok(
+        "2026-11-02",
+        &["--baca-saja", "atur", "tenggat", "EvalAPBDes"],
+    );
+    let t = teks(&o.stdout);
+    assert!(
+        t.starts_with("EvalAPBDes   Evaluasi rancangan APBDes oleh camat [kantor]\n"),
+        "{t}"
+    );
+    assert!(
+        t.contains("paling lambat 20 hari kerja sesudah RAPBDes tercatat"),
+        "{t}"
+    );
+    assert!(!t.contains("RKPDes"), "{t}");
+    d.ok("2026-11-02", &["--baca-saja", "atur", "tenggat", "--csv"]);
     // read-only: nothing can be changed
     let o = d.jalan(
         "2026-11-02",

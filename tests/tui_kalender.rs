@@ -116,7 +116,7 @@ fn an_evaluation_with_corrections_is_recorded_in_the_desa_tab_and_the_correction
         "{s}"
     );
     sesi.ketik("perlu");
-    sesi.tunggu("perlu_perbaikan");
+    sesi.tunggu("> perlu perbaikan");
     sesi.kirim(&["Enter"]);
     sesi.kirim(&["C-s"]);
     sesi.tunggu("EvalAPBDes TA 2027 disimpan: 23/11/2026.");

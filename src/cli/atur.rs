@@ -53,8 +53,15 @@ fn atur_tenggat(k: &mut Konteks, o: OpsiTenggat) -> Result<u8, GalatCli> {
                 format!("{berkas}: bukan teks UTF-8; simpan sebagai CSV UTF-8 dengan pemisah ;")
             })?
         };
-        aturan::baca(&teks)
-            .map_err(|g| GalatCli(g.into_iter().map(|x| format!("{berkas}:{x}")).collect()))?
+        let baru = aturan::baca(&teks)
+            .map_err(|g| GalatCli(g.into_iter().map(|x| format!("{berkas}:{x}")).collect()))?;
+        if baru.is_empty() {
+            return Err(format!(
+                "{berkas}: tidak berisi aturan (baris judul lalu satu baris per jenis; contohnya: pantau atur tenggat --csv)"
+            )
+            .into());
+        }
+        baru
     } else if let (Some(kode), Some(aktif)) = (&o.kode, &o.aktif) {
         let aktif =
             crate::domain::angka::parse_ya_tidak(aktif).map_err(|e| format!("--aktif: {e}"))?;
@@ -74,26 +81,48 @@ fn atur_tenggat(k: &mut Konteks, o: OpsiTenggat) -> Result<u8, GalatCli> {
             }
         );
         return Ok(KELUAR_OK);
-    } else if let Some(kode) = &o.kode {
+    } else if let Some(kode) = o.kode.as_ref().filter(|_| !o.tanpa_perubahan()) {
         vec![satu_aturan(&sekarang, kode, &o)?]
     } else {
-        for a in &sekarang {
+        // one kind by its code, or all
+        let tampil: Vec<&Aturan> = match &o.kode {
+            Some(kode) => {
+                let a: Vec<&Aturan> = sekarang
+                    .iter()
+                    .filter(|a| a.kode.eq_ignore_ascii_case(kode.trim()))
+                    .collect();
+                if a.is_empty() {
+                    return Err(format!(
+                        "jenis {} tidak ada (atau tidak dilacak); lihat: pantau atur tenggat",
+                        aman(kode.trim())
+                    )
+                    .into());
+                }
+                a
+            }
+            None => sekarang.iter().collect(),
+        };
+        for a in tampil {
             let kantor = if a.pelaku == Pelaku::Camat {
                 " [kantor]"
             } else {
                 ""
             };
             let iku2 = if a.iku2 { " · IKU 2" } else { "" };
+            let dasar = if a.dasar.trim().is_empty() {
+                "(belum diisi; --dasar TEKS)".to_string()
+            } else {
+                aman(&a.dasar).into_owned()
+            };
             cetak!(
-                "{:<12} {}{kantor}{iku2}\n             {}\n             Dasar: {}",
+                "{:<12} {}{kantor}{iku2}\n             {}\n             Dasar: {dasar}",
                 aman(&a.kode),
                 aman(&a.nama),
                 a.bentuk.uraian(),
-                aman(&a.dasar)
             );
         }
         let mati = store_aturan::tidak_dilacak(k.store.conn())?;
-        if !mati.is_empty() {
+        if o.kode.is_none() && !mati.is_empty() {
             cetak!(
                 "Tidak dilacak (pantau atur tenggat KODE --aktif ya): {}",
                 aman(&mati.join(", "))

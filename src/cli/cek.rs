@@ -322,7 +322,7 @@ fn tulis_teks<W: Write>(
             keluar,
             "{}",
             tata.muat(format!(
-                "{} di antaranya tugas kantor kecamatan (evaluasi camat), ditandai [kantor]",
+                "{} di antaranya tugas kantor kecamatan (camat), ditandai [kantor]",
                 format_ribuan(ringkasan.tugas_kantor)
             ))
         )?;

@@ -37,8 +37,9 @@ pub const KELUAR_GALAT: u8 = 2;
     name = "pantau",
     version,
     about = "Pemantauan dokumen desa, kegiatan, jadwal dan indikator kinerja kecamatan",
-    long_about = "Pemantauan dokumen desa (RKPDes, APBDes, LPPDes), kegiatan, jadwal dan indikator \
-                  kinerja kecamatan.\nTanpa perintah, pantau membuka antarmuka terminal."
+    long_about = "Pemantauan dokumen desa (RKPDes, APBDes, LPPDes, evaluasi rancangan APBDes oleh \
+                  camat, laporan realisasi, RPJMDes …), kegiatan, jadwal dan indikator kinerja \
+                  kecamatan.\nTanpa perintah, pantau membuka antarmuka terminal."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -290,10 +291,10 @@ pub enum JenisImpor {
         #[arg(value_name = "BERKAS")]
         berkas: String,
     },
-    /// Tanggal dokumen desa (RKPDes, APBDes, LPPDes)
+    /// Tanggal dokumen desa: RKPDes, APBDes, LPPDes dan tiap jenis yang dilacak (pantau atur tenggat)
     ///
-    /// Kolom: kode_desa, jenis, tahun_anggaran, tanggal, nomor, keterangan.
-    /// Kunci: kode_desa, jenis, tahun_anggaran.
+    /// Kolom: kode_desa, jenis, tahun_anggaran, tanggal, nomor, keterangan, hasil (untuk
+    /// EvalAPBDes: sesuai atau perlu perbaikan). Kunci: kode_desa, jenis, tahun_anggaran.
     Dokumen {
         #[arg(value_name = "BERKAS")]
         berkas: String,
@@ -500,6 +501,42 @@ pub enum Pengaturan {
     /// rekap dihitung ulang.
     #[command(visible_alias = "deadline")]
     Tenggat(OpsiTenggat),
+}
+
+impl Pengaturan {
+    /// Shows, changes nothing: `atur tenggat` alone, with `--csv` or with only a kind's code,
+    /// and `atur profil` without options.
+    pub fn hanya_baca(&self) -> bool {
+        match self {
+            Pengaturan::TahunAwal { .. } => false,
+            Pengaturan::Profil(o) => {
+                o.camat.is_none()
+                    && o.nip.is_none()
+                    && o.tempat.is_none()
+                    && o.pola_nomor.is_none()
+                    && o.alamat.is_none()
+                    && o.telepon.is_none()
+                    && o.kode_pos.is_none()
+            }
+            Pengaturan::Tenggat(o) => o.csv || o.tanpa_perubahan(),
+        }
+    }
+}
+
+impl OpsiTenggat {
+    /// No option that changes a kind or applies a file.
+    pub fn tanpa_perubahan(&self) -> bool {
+        self.berkas.is_none()
+            && self.nama.is_none()
+            && self.pelaku.is_none()
+            && self.tanggal.is_none()
+            && self.geser_tahun.is_none()
+            && self.setelah.is_none()
+            && self.jumlah.is_none()
+            && self.satuan.is_none()
+            && self.dasar.is_none()
+            && self.aktif.is_none()
+    }
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -888,6 +925,8 @@ fn mode_buka(perintah: &Option<Perintah>, baca_saja: bool) -> Mode {
     match perintah {
         None if baca_saja => Mode::Baca,
         None | Some(Perintah::Init { .. }) => Mode::Buat,
+        // showing the rules or the profile only reads
+        Some(Perintah::Atur { apa }) if apa.hanya_baca() => Mode::Baca,
         Some(
             Perintah::Impor { .. }
             | Perintah::Atur { .. }
@@ -1030,6 +1069,12 @@ pub fn jalankan(cli: Cli, hari_ini: NaiveDate) -> Result<u8, GalatCli> {
             p.ke,
             p.cadangan.display()
         );
+        if p.dari < 15 {
+            // the calendar's kinds are tracked from now on: say so, and how to stop one
+            cetak_galat!(
+                "Sejak versi 15 dilacak juga: SepakatBPD, RAPBDes, EvalAPBDes (tugas kantor), PerbRAPBDes, LapSemI, LPJAPBDes, RPJMDes. Lihat: pantau atur tenggat; berhenti melacak satu jenis: pantau atur tenggat KODE --aktif tidak; tahun pertama: pantau atur tahun-awal T"
+            );
+        }
     }
     let mut k = Konteks {
         store,

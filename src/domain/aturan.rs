@@ -219,6 +219,35 @@ impl Bentuk {
         }
     }
 
+    /// The rule as a sentence for people and letters: "Paling lambat 31 Oktober tahun
+    /// sebelum tahun anggaran", "Paling lambat 20 hari kerja sesudah RAPBDes tercatat".
+    pub fn keterangan(&self) -> String {
+        match self {
+            Bentuk::Tetap(a) => {
+                let tahun = match a.geser_tahun {
+                    0 => "tahun anggaran berjalan".to_string(),
+                    -1 => "tahun sebelum tahun anggaran".to_string(),
+                    1 => "tahun sesudah tahun anggaran".to_string(),
+                    g if g > 1 => format!("{g} tahun sesudah tahun anggaran"),
+                    g => format!("{} tahun sebelum tahun anggaran", -g),
+                };
+                format!(
+                    "Paling lambat {} {} {tahun}",
+                    a.hari,
+                    super::tanggal::nama_bulan(a.bulan)
+                )
+            }
+            Bentuk::Setelah { .. } => {
+                let u = self.uraian();
+                let mut c = u.chars();
+                match c.next() {
+                    Some(h) => h.to_uppercase().chain(c).collect(),
+                    None => u,
+                }
+            }
+        }
+    }
+
     pub fn tetap(&self) -> Option<AturanTenggat> {
         match self {
             Bentuk::Tetap(a) => Some(*a),
@@ -282,15 +311,24 @@ pub fn baca(teks: &str) -> Result<Vec<Aturan>, Vec<String>> {
         }
         if !judul {
             judul = true;
+            let kolom: Vec<String> = baris
+                .split(';')
+                .map(|k| k.trim().trim_start_matches('\u{feff}').to_lowercase())
+                .collect();
+            if kolom.join(";") != JUDUL {
+                galat.push(format!("{nomor}: baris judul harus: {JUDUL}"));
+                return Err(galat);
+            }
             continue;
         }
-        let k: Vec<&str> = baris.split(';').collect();
+        let mentah: Vec<&str> = baris.split(';').collect();
+        let k: Vec<&str> = mentah.iter().map(|x| x.trim()).collect();
         if k.len() < 12 {
             galat.push(format!("{nomor}: {} kolom, harus 12", k.len()));
             continue;
         }
         // the legal basis may itself hold `;`
-        let dasar = k[11..].join(";");
+        let dasar = mentah[11..].join(";");
         let mut alasan = Vec::new();
         let pelaku = match k[2] {
             "desa" => Some(Pelaku::Desa),

@@ -81,6 +81,14 @@ impl AturanTenggat {
         if !(1..=31).contains(&self.hari) {
             return Err(format!("tanggal {} di luar 1–31", self.hari));
         }
+        // 29/02 stands (28/02 in a common year); 30/02 or 31/04 is no day at all
+        let paling = hari_dalam_bulan(2024, self.bulan);
+        if self.hari > paling {
+            return Err(format!(
+                "tanggal {}/{:02} tidak ada: bulan {} paling banyak {paling} hari",
+                self.hari, self.bulan, self.bulan
+            ));
+        }
         Ok(())
     }
 }

@@ -151,7 +151,7 @@ pub fn naskah(d: &DataSurat) -> (Naskah, Vec<String>) {
         }));
         v.push(Blok::paragraf(
             format!(
-                "Sehubungan dengan hal tersebut, Saudara diminta segera menetapkan dan/atau menyampaikan dokumen tersebut kepada Camat {} sesuai ketentuan di atas. Apabila dokumen telah ditetapkan atau disampaikan, mohon salinan Peraturan Desa atau tanda terimanya disampaikan agar catatan kami diperbarui.",
+                "Sehubungan dengan hal tersebut, Saudara diminta segera menetapkan dan/atau menyampaikan dokumen tersebut kepada Camat {} sesuai ketentuan di atas. Apabila dokumen telah ditetapkan atau disampaikan, mohon salinan Peraturan Desa, dokumen atau tanda terimanya disampaikan agar catatan kami diperbarui.",
                 p.nama
             ),
             0,

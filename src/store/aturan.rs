@@ -79,6 +79,12 @@ fn periksa(lama: &[Aturan], baru: &[Aturan]) -> Vec<String> {
                 a.kode
             ));
         }
+        if a.iku2 && a.pelaku != crate::domain::aturan::Pelaku::Desa {
+            galat.push(format!(
+                "{}: dihitung dalam IKU 2 sebagai dokumen desa, jadi pelakunya desa",
+                a.kode
+            ));
+        }
         if a.iku2 && a.bentuk.tetap().is_none() {
             galat.push(format!(
                 "{}: dihitung dalam IKU 2, jadi tenggatnya harus tanggal tetap",
@@ -101,6 +107,39 @@ fn periksa(lama: &[Aturan], baru: &[Aturan]) -> Vec<String> {
                     "{}: tidak bisa dihitung dari dirinya sendiri",
                     a.kode
                 ));
+            }
+        }
+    }
+    // a loop (A counted from B, B from A) would leave both waiting for ever
+    if galat.is_empty() {
+        let sumber = |kode: &str| -> Option<String> {
+            let a = baru
+                .iter()
+                .find(|a| a.kode.eq_ignore_ascii_case(kode))
+                .or_else(|| lama.iter().find(|a| a.kode.eq_ignore_ascii_case(kode)))?;
+            match &a.bentuk {
+                Bentuk::Setelah {
+                    peristiwa: Peristiwa::Jenis { kode, .. },
+                    ..
+                } => Some(kode.clone()),
+                _ => None,
+            }
+        };
+        for a in baru {
+            let mut jalan = vec![a.kode.clone()];
+            let mut kini = a.kode.clone();
+            while let Some(s) = sumber(&kini) {
+                if jalan.iter().any(|j| j.eq_ignore_ascii_case(&s)) {
+                    jalan.push(s);
+                    galat.push(format!(
+                        "{}: tenggatnya berputar ({}): tidak ada yang bisa jatuh tempo",
+                        a.kode,
+                        jalan.join(" ← ")
+                    ));
+                    break;
+                }
+                jalan.push(s.clone());
+                kini = s;
             }
         }
     }
@@ -153,7 +192,7 @@ pub fn terapkan(tx: &Transaction, baru: &[Aturan]) -> Hasil<Perubahan> {
             }
             Some(l) => {
                 // a changed rule gets its words from the rule; an unchanged one keeps them
-                let uraian = (l.bentuk != a.bentuk).then(|| a.bentuk.uraian());
+                let uraian = (l.bentuk != a.bentuk).then(|| a.bentuk.keterangan());
                 tx.prepare_cached(
                     "UPDATE jenis_dokumen SET nama = ?2, pelaku = ?3, bentuk = ?4,
                         geser_tahun = ?5, bulan = ?6, hari = ?7, peristiwa = ?8, jumlah = ?9,
@@ -204,7 +243,7 @@ pub fn terapkan(tx: &Transaction, baru: &[Aturan]) -> Hasil<Perubahan> {
                     g,
                     b,
                     h,
-                    a.bentuk.uraian(),
+                    a.bentuk.keterangan(),
                     a.dasar,
                     a.pelaku.kode(),
                     bentuk,

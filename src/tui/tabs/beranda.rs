@@ -101,6 +101,7 @@ struct Saringan {
 fn cocok(i: &ItemCek, s: &str) -> bool {
     dokumen::status_dari_kata(s) == Some(i.status)
         || (s == "kantor" && i.pelaku == crate::domain::aturan::Pelaku::Camat)
+        || (s == "perkiraan" && i.perkiraan)
         || i.desa.to_lowercase().contains(s)
         || i.kode_desa.contains(s)
         || i.kecamatan.to_lowercase().contains(s)
@@ -147,7 +148,8 @@ impl Layar for Beranda {
                         && x.lengkap
                         && s.contains(&x.saring)
                         && dokumen::status_dari_kata(&s).is_none()
-                        && s != "kantor" =>
+                        && s != "kantor"
+                        && s != "perkiraan" =>
                 {
                     x.item.retain(|i| cocok(i, &s));
                     x.jumlah = x.item.len();
@@ -239,7 +241,7 @@ impl Layar for Beranda {
         let [atas, bawah] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(tinggi_bawah)]).areas(area);
         // documents overdue and due soon
-        let kantor = if self.ringkasan.tugas_kantor > 0 {
+        let mut kantor = if self.ringkasan.tugas_kantor > 0 {
             format!(
                 "· {} tugas kantor ",
                 format_ribuan(self.ringkasan.tugas_kantor)
@@ -247,23 +249,37 @@ impl Layar for Beranda {
         } else {
             String::new()
         };
+        if self.ringkasan.perkiraan > 0 {
+            kantor.push_str("· ~ perkiraan ");
+        }
         let judul = format!(
             " Dokumen desa: {} lewat tenggat, {} mendekati tenggat ({} hari) {kantor}",
             format_ribuan(self.ringkasan.lewat_tenggat),
             format_ribuan(self.ringkasan.mendekati_tenggat),
             k.jendela
         );
-        let judul =
-            if !kantor.is_empty() && crate::domain::teks::lebar(&judul) + 2 > atas.width as usize {
+        // shorter forms while the title does not fit the frame
+        let muat = |t: &str| crate::domain::teks::lebar(t) + 2 <= atas.width as usize;
+        let judul = if kantor.is_empty() || muat(&judul) {
+            judul
+        } else {
+            let ringkas = format!(
+                " Dokumen: {} lewat, {} mendekati tenggat ({} hari) {kantor}",
+                format_ribuan(self.ringkasan.lewat_tenggat),
+                format_ribuan(self.ringkasan.mendekati_tenggat),
+                k.jendela
+            );
+            if muat(&ringkas) {
+                ringkas
+            } else {
                 format!(
-                    " Dokumen: {} lewat, {} mendekati tenggat ({} hari) {kantor}",
+                    " Dokumen: {} lewat, {} mendekati ({} hari) {kantor}",
                     format_ribuan(self.ringkasan.lewat_tenggat),
                     format_ribuan(self.ringkasan.mendekati_tenggat),
                     k.jendela
                 )
-            } else {
-                judul
-            };
+            }
+        };
         let judul = match &self.tersaring {
             Some(x) if !x.lengkap => format!(
                 " {} cocok, {} pertama ditampilkan: persempit saringan ",
@@ -294,7 +310,13 @@ impl Layar for Beranda {
             } else {
                 it.desa.clone()
             };
-            let kepala = format!("{} {}", tema.simbol(it.status), format_tanggal(it.tenggat));
+            // `~` after the date: counted through a year whose days off are not loaded
+            let kepala = format!(
+                "{} {}{}",
+                tema.simbol(it.status),
+                format_tanggal(it.tenggat),
+                if it.perkiraan { "~" } else { "" }
+            );
             let ekor = if k.banyak_kecamatan {
                 // over several kecamatan: the status in a word, then the desa's code (which
                 // tells apart the hundreds of same-named desa) and its kecamatan and name in

@@ -192,7 +192,7 @@ impl DesaTab {
                 Jenis::Pilih {
                     pilihan: HasilEvaluasi::SEMUA
                         .iter()
-                        .map(|h| Pilihan::new(h.kode(), h.label()))
+                        .map(|h| Pilihan::new(h.label(), ""))
                         .collect(),
                     tertutup: true,
                 },
