@@ -210,8 +210,27 @@ fn the_status_table_is_a_real_workbook_with_types_and_a_printed_page() {
         .collect();
     assert_eq!(
         putus,
-        ["9\"", "15", "21", "27"],
-        "breaks after every two kinds"
+        ["9\"", "15", "22", "28"],
+        "breaks after every two kinds (the evaluation has a column for its result)"
+    );
+    let r = sheet(&p);
+    let kepala = baris_dengan(&r, 0, "No");
+    let hasil = (0..r.width() as u32)
+        .find(|c| sel(&r, kepala, *c) == calamine::Data::String("Hasil".into()))
+        .expect("a result column");
+    assert!(
+        sel(&r, kepala - 1, hasil - 3)
+            .to_string()
+            .starts_with("EvalAPBDes TA 2027"),
+        "under the evaluation"
+    );
+    let isi: Vec<String> = (kepala + 1..r.height() as u32)
+        .map(|b| sel(&r, b, hasil).to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(
+        !isi.is_empty() && isi.iter().all(|h| h == "sesuai" || h == "perlu perbaikan"),
+        "{isi:?}"
     );
     assert!(
         bagian(&p, "xl/workbook.xml").contains("!$A:$C,"),

@@ -99,9 +99,9 @@ pub struct Kepala {
     /// merged blocks (`Penulis::blok`) is held whole instead.
     pub hemat: bool,
     /// Printed in groups of columns side by side, one group to a page with the first columns
-    /// repeated on each, `(repeated columns, columns per page)` (a table too wide to read on
-    /// one A4 page); `None`: fitted to one page's width.
-    pub halaman_lebar: Option<(u16, u16)>,
+    /// repeated on each, `(repeated columns, the first column of each page after the first)`
+    /// (a table too wide to read on one A4 page); `None`: fitted to one page's width.
+    pub halaman_lebar: Option<(u16, Vec<u16>)>,
 }
 
 /// A writer of one table, row by row (a country's table is never held whole).

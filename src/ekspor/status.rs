@@ -50,7 +50,12 @@ pub fn kepala(
         kolom.insert(2, Kolom::new("Kecamatan", "kecamatan", 18.0));
     }
     let kolom_desa = kolom.len();
-    for j in &jenis {
+    // the first column of each printed page after the first: two kinds to a page
+    let mut putus = Vec::new();
+    for (i, j) in jenis.iter().enumerate() {
+        if i > 0 && i % JENIS_PER_HALAMAN == 0 {
+            putus.push(kolom.len() as u16);
+        }
         let grup = match j.tenggat_tetap(ta) {
             Some(t) => format!("{} TA {ta} (tenggat {})", j.kode, format_tanggal(t)),
             None => match &j.bentuk {
@@ -71,6 +76,10 @@ pub fn kepala(
         kolom.push(Kolom::new("Status", &format!("{k}_status"), 17.0).grup(&grup));
         kolom.push(Kolom::new("Tanggal", &format!("{k}_tanggal"), 11.0).grup(&grup));
         kolom.push(Kolom::new("Nomor", &format!("{k}_nomor"), 24.0).grup(&grup));
+        if j.berhasil {
+            // the evaluation's result, which the corrected draft counts from
+            kolom.push(Kolom::new("Hasil", &format!("{k}_hasil"), 15.0).grup(&grup));
+        }
     }
     Ok(Kepala {
         lembar: format!("Status TA {ta}"),
@@ -89,8 +98,7 @@ pub fn kepala(
         hemat: true,
         // up to three kinds fit one page's width; more print two to a page, the desa columns
         // repeated: ten kinds on one page would print too small to read
-        halaman_lebar: (jenis.len() > 3)
-            .then_some((kolom_desa as u16, (3 * JENIS_PER_HALAMAN) as u16)),
+        halaman_lebar: (jenis.len() > 3).then_some((kolom_desa as u16, putus)),
     })
 }
 
@@ -102,6 +110,7 @@ pub fn tulis(
     hari_ini: NaiveDate,
     w: &mut dyn Penulis,
 ) -> Hasil<usize> {
+    let jenis = dokumen::daftar_jenis(conn)?;
     let kec: HashMap<i64, (String, String)> = if super::banyak_kecamatan(conn, lingkup)? {
         wilayah::daftar_kecamatan(conn, lingkup, 0, i64::MAX)?
             .into_iter()
@@ -127,7 +136,7 @@ pub fn tulis(
             }
             sel.push((Sel::teks(&b.kode), None));
             sel.push((Sel::teks(&b.nama), None));
-            for (d, batas) in b.dokumen.iter().zip(&b.tenggat) {
+            for ((d, batas), j) in b.dokumen.iter().zip(&b.tenggat).zip(&jenis) {
                 let tanggal = d.as_ref().and_then(|d| d.tanggal);
                 match tenggat::status_jika(
                     tanggal,
@@ -149,6 +158,14 @@ pub fn tulis(
                         .map_or(Sel::Kosong, Sel::Teks),
                     None,
                 ));
+                if j.berhasil {
+                    sel.push((
+                        d.as_ref()
+                            .and_then(|d| d.hasil)
+                            .map_or(Sel::Kosong, |h| Sel::teks(h.label())),
+                        None,
+                    ));
+                }
             }
             w.baris(&sel).map_err(crate::store::Galat::TidakSah)?;
         }

@@ -186,32 +186,34 @@ impl Xlsx {
         ws.set_freeze_panes(r, 0).map_err(galat)?;
         ws.set_landscape();
         ws.set_paper_size(9); // A4
-        match kepala.halaman_lebar {
+        match &kepala.halaman_lebar {
             None => {
                 ws.set_print_fit_to_pages(1, 0);
             }
-            Some((ulang, per_halaman)) => {
-                // a break after each group; spreadsheets ignore breaks under "fit to page", so
-                // the scale is a percentage
-                let n = kepala.kolom.len() as u16;
-                let putus: Vec<u32> = (1..)
-                    .map(|k| u32::from(ulang + k * per_halaman))
-                    .take_while(|c| *c < u32::from(n))
-                    .collect();
-                ws.set_vertical_page_breaks(&putus).map_err(galat)?;
-                if ulang > 0 {
+            Some((ulang, putus)) => {
+                // a break before each group; spreadsheets ignore breaks under "fit to page",
+                // so the scale is a percentage
+                let putus_xlsx: Vec<u32> = putus.iter().map(|c| u32::from(*c)).collect();
+                ws.set_vertical_page_breaks(&putus_xlsx).map_err(galat)?;
+                if *ulang > 0 {
                     ws.set_repeat_columns(0, ulang - 1).map_err(galat)?;
                 }
-                // the scale at which the repeated columns and one group fit an A4 landscape
-                // line: LibreOffice prints about 115 column units across at 100%; a margin
-                // is kept
-                let lebar: f64 = kepala
-                    .kolom
-                    .iter()
-                    .take(usize::from(ulang + per_halaman))
-                    .map(|k| k.lebar)
-                    .sum();
-                let skala = (105.0 / lebar.max(1.0) * 100.0).floor().clamp(40.0, 100.0);
+                // the scale at which the repeated columns and the widest group fit an A4
+                // landscape line: LibreOffice prints about 115 column units across at 100%;
+                // a margin is kept
+                let lebar = |a: usize, b: usize| -> f64 {
+                    kepala.kolom[a.min(b)..b].iter().map(|k| k.lebar).sum()
+                };
+                let ulang = usize::from(*ulang);
+                let mut batas: Vec<usize> = vec![ulang];
+                batas.extend(putus.iter().map(|c| usize::from(*c)));
+                batas.push(kepala.kolom.len());
+                let paling: f64 = batas
+                    .windows(2)
+                    .map(|w| lebar(w[0], w[1]))
+                    .fold(0.0, f64::max)
+                    + lebar(0, ulang);
+                let skala = (105.0 / paling.max(1.0) * 100.0).floor().clamp(40.0, 100.0);
                 ws.set_print_scale(skala as u16);
             }
         }
