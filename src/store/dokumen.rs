@@ -425,12 +425,93 @@ fn syarat_sumber(
     ))
 }
 
+/// One recorded event of a kind counted from it, for a desa and fiscal year in scope, with
+/// that kind's own date if it has one.
+struct BarisPeristiwa {
+    kode_kecamatan: String,
+    kecamatan: String,
+    desa_id: i64,
+    kode_desa: String,
+    desa: String,
+    ta: i32,
+    peristiwa: NaiveDate,
+    sendiri: Option<NaiveDate>,
+}
+
+/// The events kind `j` counts from, for the desa (not kelurahan) in scope and the fiscal
+/// years `tahun`: the entries of its source kind (through the partial index of the events)
+/// or the latest inauguration of each year. `None` when `j` has a fixed day or its source
+/// kind is unknown.
+fn baca_peristiwa(
+    conn: &Connection,
+    lingkup: Lingkup,
+    jenis: &[JenisDokumen],
+    j: &JenisDokumen,
+    tahun: std::ops::RangeInclusive<i32>,
+) -> Hasil<Option<Vec<BarisPeristiwa>>> {
+    let Bentuk::Setelah { peristiwa, .. } = &j.bentuk else {
+        return Ok(None);
+    };
+    let (awal, akhir, sendiri) = (tahun.start(), tahun.end(), j.id);
+    let sql = match peristiwa {
+        Peristiwa::Jenis { kode, hasil } => {
+            let Some(sumber) = syarat_sumber(jenis, kode, *hasil) else {
+                return Ok(None);
+            };
+            format!(
+                "SELECT k.kode, k.nama, d.id, d.kode, d.nama, e.tahun_anggaran, e.tanggal, x.tanggal
+                 FROM dokumen e JOIN desa d ON d.id = e.desa_id
+                 JOIN kecamatan k ON k.id = d.kecamatan_id
+                 LEFT JOIN dokumen x ON x.desa_id = e.desa_id AND x.jenis_id = {sendiri}
+                      AND x.tahun_anggaran = e.tahun_anggaran
+                 WHERE {sumber} AND e.tahun_anggaran BETWEEN {awal} AND {akhir}
+                   AND d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)"
+            )
+        }
+        Peristiwa::Pelantikan => format!(
+            "SELECT k.kode, k.nama, d.id, d.kode, d.nama, p.ta, p.dilantik, x.tanggal
+             FROM (SELECT desa_id, CAST(substr(dilantik, 1, 4) AS INTEGER) AS ta,
+                          max(dilantik) AS dilantik
+                   FROM kepala_desa GROUP BY desa_id, ta) p
+             JOIN desa d ON d.id = p.desa_id
+             JOIN kecamatan k ON k.id = d.kecamatan_id
+             LEFT JOIN dokumen x ON x.desa_id = p.desa_id AND x.jenis_id = {sendiri}
+                  AND x.tahun_anggaran = p.ta
+             WHERE p.ta BETWEEN {awal} AND {akhir}
+               AND d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)"
+        ),
+    };
+    let mut stmt = super::siapkan_lingkup(conn, &sql, lingkup)?;
+    let mut baris = stmt.query([lingkup.param()])?;
+    let mut v = Vec::new();
+    while let Some(r) = baris.next()? {
+        let Some(peristiwa) = tanggal_sql(&r.get::<_, String>(6)?) else {
+            continue;
+        };
+        v.push(BarisPeristiwa {
+            kode_kecamatan: r.get(0)?,
+            kecamatan: r.get(1)?,
+            desa_id: r.get(2)?,
+            kode_desa: r.get(3)?,
+            desa: r.get(4)?,
+            ta: r.get(5)?,
+            peristiwa,
+            sendiri: r
+                .get::<_, Option<String>>(7)?
+                .as_deref()
+                .and_then(tanggal_sql),
+        });
+    }
+    Ok(Some(v))
+}
+
 /// The SQL condition of `syarat_tetap`, or a document of a kind counted from an event with
 /// that status: those are few (the events recorded for the year), found here and named by
 /// their desa ids (pantau's own numbers).
 #[allow(clippy::too_many_arguments)]
 fn syarat_status(
     conn: &Connection,
+    lingkup: Lingkup,
     jenis: &[JenisDokumen],
     ta: i32,
     st: Status,
@@ -443,53 +524,19 @@ fn syarat_status(
     if ta >= tahun_awal || st.tercatat() {
         let mut kalender = None;
         for j in jenis {
-            let Bentuk::Setelah { peristiwa, .. } = &j.bentuk else {
+            let Some(baris) = baca_peristiwa(conn, lingkup, jenis, j, ta..=ta)? else {
                 continue;
-            };
-            // (desa, the event's date, the kind's own date)
-            let sql = match peristiwa {
-                Peristiwa::Jenis { kode, hasil } => {
-                    let Some(sumber) = syarat_sumber(jenis, kode, *hasil) else {
-                        continue;
-                    };
-                    format!(
-                        "SELECT e.desa_id, e.tanggal, x.tanggal FROM dokumen e
-                         LEFT JOIN dokumen x ON x.desa_id = e.desa_id AND x.jenis_id = {sendiri}
-                              AND x.tahun_anggaran = e.tahun_anggaran
-                         WHERE {sumber} AND e.tahun_anggaran = {ta}",
-                        sendiri = j.id
-                    )
-                }
-                Peristiwa::Pelantikan => format!(
-                    "SELECT p.desa_id, max(p.dilantik), x.tanggal FROM kepala_desa p
-                     LEFT JOIN dokumen x ON x.desa_id = p.desa_id AND x.jenis_id = {sendiri}
-                          AND x.tahun_anggaran = {ta}
-                     WHERE substr(p.dilantik, 1, 4) = '{ta:04}'
-                     GROUP BY p.desa_id",
-                    sendiri = j.id
-                ),
             };
             if kalender.is_none() {
                 kalender = Some(super::kalender::muat(conn)?);
             }
             let kal = kalender.as_ref().expect("just loaded");
-            let baris = conn
-                .prepare(&sql)?
-                .query_map([], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            for (desa, peristiwa, sendiri) in baris {
-                let sendiri = sendiri.as_deref().and_then(tanggal_sql);
-                let Some((batas, _)) = j.bentuk.tenggat(ta, tanggal_sql(&peristiwa), kal) else {
+            for b in baris {
+                let Some((batas, _)) = j.bentuk.tenggat(ta, Some(b.peristiwa), kal) else {
                     continue;
                 };
-                if tenggat::status(sendiri, batas, hari_ini, jendela) == st {
-                    id.push(desa.to_string());
+                if tenggat::status(b.sendiri, batas, hari_ini, jendela) == st {
+                    id.push(b.desa_id.to_string());
                 }
             }
         }
@@ -517,6 +564,7 @@ pub fn halaman_dokumen_status(
 ) -> Hasil<Vec<BarisDokumen>> {
     let syarat = syarat_status(
         conn,
+        lingkup,
         &daftar_jenis(conn)?,
         ta,
         st,
@@ -540,6 +588,7 @@ pub fn hitung_dokumen_status(
 ) -> Hasil<i64> {
     let syarat = syarat_status(
         conn,
+        lingkup,
         &daftar_jenis(conn)?,
         ta,
         st,
@@ -1077,72 +1126,28 @@ fn cek_peristiwa(
     let mut hasil = Vec::new();
     let mut kalender = None;
     for j in jenis {
-        let Bentuk::Setelah { peristiwa, .. } = &j.bentuk else {
+        let Some(baris) = baca_peristiwa(conn, lingkup, jenis, j, tahun.clone())? else {
             continue;
-        };
-        // (kecamatan code, name, desa id, code, name, fiscal year, event date)
-        let sql = match peristiwa {
-            Peristiwa::Jenis { kode, hasil } => {
-                let Some(sumber) = syarat_sumber(jenis, kode, *hasil) else {
-                    continue;
-                };
-                format!(
-                    "SELECT k.kode, k.nama, d.id, d.kode, d.nama, e.tahun_anggaran, e.tanggal
-                     FROM dokumen e JOIN desa d ON d.id = e.desa_id
-                     JOIN kecamatan k ON k.id = d.kecamatan_id
-                     WHERE {sumber}
-                       AND e.tahun_anggaran BETWEEN {awal} AND {akhir}
-                       AND d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
-                       AND NOT EXISTS (SELECT 1 FROM dokumen x
-                           WHERE x.desa_id = d.id AND x.jenis_id = {sendiri}
-                             AND x.tahun_anggaran = e.tahun_anggaran AND x.tanggal IS NOT NULL)",
-                    awal = tahun.start(),
-                    akhir = tahun.end(),
-                    sendiri = j.id
-                )
-            }
-            Peristiwa::Pelantikan => format!(
-                "SELECT k.kode, k.nama, d.id, d.kode, d.nama,
-                        CAST(substr(p.dilantik, 1, 4) AS INTEGER) AS ta, max(p.dilantik)
-                 FROM kepala_desa p JOIN desa d ON d.id = p.desa_id
-                 JOIN kecamatan k ON k.id = d.kecamatan_id
-                 WHERE d.kelurahan = 0 AND (?1 IS NULL OR d.kecamatan_id = ?1)
-                   AND CAST(substr(p.dilantik, 1, 4) AS INTEGER) BETWEEN {awal} AND {akhir}
-                   AND NOT EXISTS (SELECT 1 FROM dokumen x
-                       WHERE x.desa_id = d.id AND x.jenis_id = {sendiri}
-                         AND x.tahun_anggaran = CAST(substr(p.dilantik, 1, 4) AS INTEGER)
-                         AND x.tanggal IS NOT NULL)
-                 GROUP BY d.id, ta",
-                awal = tahun.start(),
-                akhir = tahun.end(),
-                sendiri = j.id
-            ),
         };
         if kalender.is_none() {
             kalender = Some(super::kalender::muat(conn)?);
         }
         let kal = kalender.as_ref().expect("just loaded");
-        let mut stmt = super::siapkan_lingkup(conn, &sql, lingkup)?;
-        let mut baris = stmt.query([lingkup.param()])?;
-        while let Some(r) = baris.next()? {
-            let ta: i32 = r.get(5)?;
-            let Some(peristiwa) = tanggal_sql(&r.get::<_, String>(6)?) else {
-                continue;
-            };
-            let Some((t, perkiraan)) = j.bentuk.tenggat(ta, Some(peristiwa), kal) else {
+        for b in baris.into_iter().filter(|b| b.sendiri.is_none()) {
+            let Some((t, perkiraan)) = j.bentuk.tenggat(b.ta, Some(b.peristiwa), kal) else {
                 continue;
             };
             if t > batas {
                 continue;
             }
             hasil.push(ItemCek {
-                kode_kecamatan: r.get(0)?,
-                kecamatan: r.get(1)?,
-                desa_id: r.get(2)?,
-                kode_desa: r.get(3)?,
-                desa: r.get(4)?,
+                kode_kecamatan: b.kode_kecamatan,
+                kecamatan: b.kecamatan,
+                desa_id: b.desa_id,
+                kode_desa: b.kode_desa,
+                desa: b.desa,
                 jenis: j.kode.clone(),
-                tahun_anggaran: ta,
+                tahun_anggaran: b.ta,
                 tenggat: t,
                 status: tenggat::status(None, t, hari_ini, jendela),
                 hari: tenggat::sisa_hari(t, hari_ini),
