@@ -397,6 +397,10 @@ fn a_bad_rule_is_refused_and_nothing_changes() {
             "RKPDes dihitung dalam IKU 2, jadi selalu dilacak",
         ),
         (
+            &["atur", "tenggat", "SepakatBPD", "--aktif", "tidak"][..],
+            "RAPBDes dihitung dari SepakatBPD; hentikan dulu RAPBDes",
+        ),
+        (
             &["atur", "tenggat", "LapSemI", "--tanggal", "31/02"][..],
             "tanggal 31/02 tidak ada: bulan 2 paling banyak 29 hari",
         ),

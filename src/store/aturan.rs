@@ -293,6 +293,23 @@ pub fn atur_aktif(tx: &Transaction, kode: &str, aktif: bool) -> Hasil<String> {
             "{kode} dihitung dalam IKU 2, jadi selalu dilacak"
         )));
     }
+    // a kind another tracked kind counts from is its event: stopping it would stop that one
+    // silently
+    if !aktif {
+        let bergantung: Vec<String> = dokumen::daftar_jenis(tx)?
+            .iter()
+            .filter(|j| j.sumber().is_some_and(|(k, _)| k == kode))
+            .map(|j| j.kode.clone())
+            .collect();
+        if !bergantung.is_empty() {
+            return Err(Galat::TidakSah(format!(
+                "{} dihitung dari {kode}; hentikan dulu {} (pantau atur tenggat {} --aktif tidak)",
+                bergantung.join(", "),
+                bergantung.join(", "),
+                bergantung[0]
+            )));
+        }
+    }
     if lama != aktif {
         tx.execute(
             "UPDATE jenis_dokumen SET aktif = ?2, versi = versi + 1 WHERE kode = ?1",

@@ -181,7 +181,8 @@ impl Dunia {
 
     /// Stops tracking every kind but RKPDes, APBDes and LPPDes.
     pub fn hanya_tiga(&self, hari_ini: &str) {
-        for k in JENIS_BARU {
+        // the kinds counted from another first: a kind others count from cannot be stopped
+        for k in JENIS_BARU.iter().rev() {
             self.ok(hari_ini, &["atur", "tenggat", k, "--aktif", "tidak"]);
         }
     }
