@@ -281,6 +281,12 @@ fn a_kabupaten_changes_a_rule_and_adds_a_kind_audited_and_recounted() {
     let o = d.ok("2026-11-02", &["riwayat", "--tabel", "jenis_dokumen"]);
     let t = teks(&o.stdout);
     assert!(t.contains("Perbup Sukamaju 7/2026"), "{t}");
+    // each entry names the kind by its code
+    assert!(
+        t.lines()
+            .any(|l| l.contains("ubah    jenis_dokumen #") && l.ends_with(" EvalAPBDes")),
+        "{t}"
+    );
     assert!(t.contains("hari_kerja"), "{t}");
     // a rules file: as --csv writes it, with a kind of the kabupaten's own added
     let o = d.ok("2026-11-02", &["atur", "tenggat", "--csv"]);

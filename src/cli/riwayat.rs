@@ -61,10 +61,11 @@ pub fn jalankan(k: &Konteks, o: Opsi) -> Result<u8, GalatCli> {
             crate::cli::keluaran::json(&json_riwayat(&entri, o.batas).to_string())
         );
     } else {
+        let label = label_baris(k.store.conn(), &entri);
         let entri = untuk_orang(k.store.conn(), entri);
         print!(
             "{}",
-            crate::cli::keluaran::teks(&teks_riwayat(&entri, o.batas))
+            crate::cli::keluaran::teks(&teks_riwayat(&entri, o.batas, &label))
         );
     }
     Ok(KELUAR_OK)
@@ -151,7 +152,52 @@ fn untuk_orang(conn: &rusqlite::Connection, entri: Vec<Entri>) -> Vec<Entri> {
         .collect()
 }
 
-fn teks_riwayat(entri: &[Entri], batas: usize) -> String {
+/// The code a person knows a row by (a kind, desa, kecamatan or kegiatan), for the entries of
+/// tables that have one: the row's code now, or the one its removal recorded.
+fn label_baris(
+    conn: &rusqlite::Connection,
+    entri: &[Entri],
+) -> std::collections::HashMap<(String, i64), String> {
+    let mut v = std::collections::HashMap::new();
+    for e in entri {
+        if !matches!(
+            e.tabel.as_str(),
+            "jenis_dokumen" | "desa" | "kecamatan" | "kegiatan"
+        ) || e.baris == 0
+        {
+            continue;
+        }
+        let kunci = (e.tabel.clone(), e.baris);
+        if v.contains_key(&kunci) {
+            continue;
+        }
+        // the table's name is one of the four above, never typed text
+        let sekarang: Option<String> = conn
+            .query_row(
+                &format!("SELECT kode FROM {} WHERE id = ?1", e.tabel),
+                [e.baris],
+                |r| r.get(0),
+            )
+            .ok();
+        let tercatat = || {
+            e.perubahan
+                .iter()
+                .find(|p| p.kolom == "kode")
+                .and_then(|p| p.sebelum.as_str().or(p.sesudah.as_str()))
+                .map(str::to_string)
+        };
+        if let Some(kode) = sekarang.or_else(tercatat) {
+            v.insert(kunci, kode);
+        }
+    }
+    v
+}
+
+fn teks_riwayat(
+    entri: &[Entri],
+    batas: usize,
+    label: &std::collections::HashMap<(String, i64), String>,
+) -> String {
     let mut s = String::new();
     if entri.is_empty() {
         s.push_str("Tidak ada catatan perubahan yang cocok.\n");
@@ -173,10 +219,10 @@ fn teks_riwayat(entri: &[Entri], batas: usize) -> String {
             "hapus" => "hapus ",
             lain => lain,
         };
-        let baris = if e.baris == 0 {
-            String::new()
-        } else {
-            format!(" #{}", e.baris)
+        let baris = match (e.baris, label.get(&(e.tabel.clone(), e.baris))) {
+            (0, _) => String::new(),
+            (b, Some(kode)) => format!(" #{b} {}", aman(kode)),
+            (b, None) => format!(" #{b}"),
         };
         s.push_str(&format!(
             "{}  {}  {aksi}  {}{baris}\n",
