@@ -81,8 +81,9 @@ fn atur_tenggat(k: &mut Konteks, o: OpsiTenggat) -> Result<u8, GalatCli> {
             }
         );
         return Ok(KELUAR_OK);
-    } else if let Some(kode) = o.kode.as_ref().filter(|_| !o.tanpa_perubahan()) {
-        vec![satu_aturan(&sekarang, kode, &o)?]
+    } else if o.kode.is_some() && !o.tanpa_perubahan() {
+        // one kind: completed inside the write below, from the kind as it is then
+        Vec::new()
     } else {
         // one kind by its code, or all
         let tampil: Vec<&Aturan> = match &o.kode {
@@ -135,7 +136,18 @@ fn atur_tenggat(k: &mut Konteks, o: OpsiTenggat) -> Result<u8, GalatCli> {
     };
     let hasil = k
         .store
-        .transaksi(|tx| store_aturan::terapkan(tx, &baru))
+        .transaksi(|tx| {
+            // the options complete the kind as it stands inside this transaction: another
+            // operator's change made since this command started is not undone
+            let baru = match o.kode.as_ref().filter(|_| o.berkas.is_none()) {
+                Some(kode) => vec![
+                    satu_aturan(&store_aturan::daftar(tx)?, kode, &o)
+                        .map_err(|g| crate::store::Galat::TidakSah(g.0.join("\n")))?,
+                ],
+                None => baru,
+            };
+            store_aturan::terapkan(tx, &baru)
+        })
         .map_err(|g| match g {
             crate::store::Galat::TidakSah(t) => GalatCli(t.lines().map(String::from).collect()),
             lain => lain.into(),

@@ -98,6 +98,12 @@ struct Saringan {
 /// A row matches a filter by desa, code, kecamatan, kind, or a status word as the screens
 /// write it (`lewat`, `segera`, `lewat tenggat`, `mendekati tenggat` …), or `kantor` for
 /// the office's own tasks.
+/// A word that picks rows by what they are, not by their text (a status, the office's
+/// tasks, the estimates): a longer filter is not a narrower one.
+fn kata_khusus(s: &str) -> bool {
+    dokumen::status_dari_kata(s).is_some() || s == "kantor" || s == "perkiraan"
+}
+
 fn cocok(i: &ItemCek, s: &str) -> bool {
     dokumen::status_dari_kata(s) == Some(i.status)
         || (s == "kantor" && i.pelaku == crate::domain::aturan::Pelaku::Camat)
@@ -147,9 +153,7 @@ impl Layar for Beranda {
                     if x.generasi == generasi
                         && x.lengkap
                         && s.contains(&x.saring)
-                        && dokumen::status_dari_kata(&s).is_none()
-                        && s != "kantor"
-                        && s != "perkiraan" =>
+                        && !kata_khusus(&s) =>
                 {
                     x.item.retain(|i| cocok(i, &s));
                     x.jumlah = x.item.len();
